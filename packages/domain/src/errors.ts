@@ -1,0 +1,114 @@
+import type { Locale } from './locale.js';
+
+/** Every error the API can answer, with its HTTP status and its message in each language. */
+export const ERRORS = {
+  validation_error: { status: 400, fr: 'Certaines données sont invalides.', en: 'Some data is invalid.' },
+  bad_request: { status: 400, fr: 'Requête invalide.', en: 'Bad request.' },
+  invalid_cursor: { status: 400, fr: 'Curseur de pagination invalide.', en: 'Invalid pagination cursor.' },
+  unauthenticated: {
+    status: 401,
+    fr: 'Veuillez vous connecter.',
+    en: 'Please log in.',
+  },
+  invalid_credentials: {
+    status: 401,
+    fr: 'Identifiant ou mot de passe incorrect.',
+    en: 'Incorrect username or password.',
+  },
+  session_expired: {
+    status: 401,
+    fr: 'Votre session a expiré. Veuillez vous reconnecter.',
+    en: 'Your session has expired. Please log in again.',
+  },
+  csrf_invalid: {
+    status: 403,
+    fr: 'Jeton de sécurité (CSRF) manquant ou invalide. Rechargez la page.',
+    en: 'Missing or invalid security (CSRF) token. Reload the page.',
+  },
+  forbidden: {
+    status: 403,
+    fr: "Vous n'avez pas le droit d'effectuer cette action.",
+    en: 'You are not allowed to do this.',
+  },
+  outside_jurisdiction: {
+    status: 403,
+    fr: 'Cette zone est hors de votre juridiction.',
+    en: 'This area is outside your jurisdiction.',
+  },
+  not_found: { status: 404, fr: 'Élément introuvable.', en: 'Not found.' },
+  conflict: { status: 409, fr: 'Conflit avec les données existantes.', en: 'Conflict with existing data.' },
+  username_taken: {
+    status: 409,
+    fr: "Ce nom d'utilisateur est déjà pris.",
+    en: 'This username is already taken.',
+  },
+  email_taken: {
+    status: 409,
+    fr: 'Cette adresse e-mail est déjà utilisée.',
+    en: 'This email is already used.',
+  },
+  self_lockout: {
+    status: 409,
+    fr: 'Vous ne pouvez pas désactiver votre propre compte ni retirer votre propre rôle administrateur.',
+    en: 'You cannot deactivate your own account or remove your own administrator role.',
+  },
+  code_taken: { status: 409, fr: 'Ce code est déjà utilisé.', en: 'This code is already used.' },
+  geo_unit_has_children: {
+    status: 409,
+    fr: "Cette unité contient d'autres unités.",
+    en: 'This unit contains other units.',
+  },
+  import_rejected: {
+    status: 422,
+    fr: "L'import contient des lignes en erreur ; rien n'a été importé.",
+    en: 'The import has rejected rows; nothing was imported.',
+  },
+  payload_too_large: {
+    status: 413,
+    fr: 'Fichier ou requête trop volumineux.',
+    en: 'File or request too large.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    fr: 'Type de fichier non pris en charge.',
+    en: 'Unsupported file type.',
+  },
+  wrong_password: {
+    status: 400,
+    fr: 'Le mot de passe actuel est incorrect.',
+    en: 'The current password is incorrect.',
+  },
+  too_many_attempts: {
+    status: 429,
+    fr: 'Trop de tentatives. Réessayez plus tard.',
+    en: 'Too many attempts. Try again later.',
+  },
+  too_many_requests: {
+    status: 429,
+    fr: 'Trop de requêtes. Réessayez plus tard.',
+    en: 'Too many requests. Try again later.',
+  },
+  unavailable: {
+    status: 503,
+    fr: 'Service momentanément indisponible.',
+    en: 'Service temporarily unavailable.',
+  },
+  internal_error: {
+    status: 500,
+    fr: 'Erreur interne. Elle a été enregistrée.',
+    en: 'Internal error. It has been logged.',
+  },
+} as const satisfies Record<string, { status: number; fr: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return ERRORS[code][locale];
+}
+
+/** The JSON body of every error answer. */
+export interface ApiErrorBody {
+  code: ErrorCode | string;
+  message: string;
+  details?: unknown;
+}

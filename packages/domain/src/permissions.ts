@@ -1,0 +1,52 @@
+import { type GeoPath, isWithin } from './geo.js';
+import type { Role } from './roles.js';
+
+export const PERMISSIONS = [
+  'users.manage',
+  'geo.read',
+  'geo.manage',
+  'audit.read',
+  'tokens.manage_all',
+  'reference.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role may do; where it may do it is the user's jurisdiction. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['users.manage', 'geo.read', 'geo.manage', 'audit.read', 'tokens.manage_all', 'reference.manage'],
+  grm_officer: ['geo.read'],
+  sensitive_focal_point: ['geo.read'],
+  focal_point: ['geo.read'],
+  facilitator: ['geo.read'],
+  cdd_specialist: ['geo.read'],
+  supervisor: ['geo.read'],
+  analyst: ['geo.read'],
+};
+
+export interface Jurisdiction {
+  unitId: string;
+  path: GeoPath;
+}
+
+/** The part of a user that policies look at; the same shape on the server and in the field app. */
+export interface Actor {
+  id: string;
+  roles: readonly Role[];
+  jurisdictions: readonly Jurisdiction[];
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return actor.roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/** True when the unit at `path` lies in one of the actor's jurisdiction subtrees. */
+export function inJurisdiction(actor: Actor, path: GeoPath): boolean {
+  return actor.jurisdictions.some((j) => isWithin(path, j.path));
+}
+
+/** Permission × jurisdiction: may the actor do `permission` on something located at `path`? */
+export function can(actor: Actor, permission: Permission, path?: GeoPath): boolean {
+  if (!hasPermission(actor, permission)) return false;
+  return path === undefined || inJurisdiction(actor, path);
+}

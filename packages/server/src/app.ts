@@ -1,0 +1,100 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Db } from './db/driver.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerWeb } from './http/web.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { createAuthService } from './modules/auth/service.js';
+import { createVillageGroupService } from './modules/geo/groups-service.js';
+import { geoRoutes } from './modules/geo/routes.js';
+import { createGeoService } from './modules/geo/service.js';
+import { metaRoutes } from './modules/meta/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { createUserService } from './modules/users/service.js';
+
+export const VERSION = '0.1.0';
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export function createServices(db: Db, config: Config) {
+  return {
+    auth: createAuthService({ db, config }),
+    users: createUserService({ db }),
+    geo: createGeoService({ db }),
+    groups: createVillageGroupService({ db }),
+  };
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  /** Pino logger settings; tests pass false. */
+  logger?: boolean | { level: string };
+}
+
+/** Builds the HTTP application; starts nothing and reads no environment (main.ts does). */
+export async function buildApp({ config, db, logger }: AppOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'COSO Platform API',
+        version: VERSION,
+        description: 'eMGP, DCC and MIS/GIS of the COSO project',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'coso_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const services = createServices(db, config);
+  registerAuth(app, services.auth);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  metaRoutes(app, { db, config, version: VERSION });
+  authRoutes(app, { auth: services.auth, users: services.users, config });
+  userRoutes(app, { users: services.users });
+  geoRoutes(app, { db, geo: services.geo, groups: services.groups });
+  auditRoutes(app, { db });
+  await registerWeb(app, config.webDist);
+  return app;
+}

@@ -1,0 +1,6 @@
+import * as m0001 from './0001-foundation.js';
+
+/** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
+export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
+  { id: '0001-foundation', sql: m0001.sql },
+];

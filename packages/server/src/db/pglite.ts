@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import type { Db, Queryable } from './driver.js';
+
+/** Embedded PostgreSQL (WebAssembly): in memory when `dataDir` is undefined, else persisted in that folder. */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const pg = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    parsers: { [types.DATE]: (v: string) => v, [types.NUMERIC]: (v: string) => v },
+  });
+  await pg.waitReady;
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const result = await q.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+    async exec(script: string) {
+      await q.exec(script);
+    },
+  });
+  const root = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: root.query,
+    exec: root.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,77 @@
+import { hasPermission, type Permission } from '@coso/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuthUser, RequestContext } from '../context.js';
+import type { SessionRow } from '../modules/auth/repo.js';
+import { sameSecret } from '../modules/auth/secrets.js';
+import type { AuthService } from '../modules/auth/service.js';
+import { AppError } from './app-error.js';
+
+export const SESSION_COOKIE = 'coso_session';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface RequestAuth {
+  user: AuthUser;
+  session: SessionRow;
+  via: 'cookie' | 'bearer';
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: RequestAuth | null;
+  }
+}
+
+/**
+ * Resolves the caller from `Authorization: Bearer` (devices, API clients) or the session cookie (browser).
+ * Cookie-authenticated writes must carry the session's CSRF token in `X-CSRF-Token`; bearer calls need none,
+ * since a browser never attaches a bearer token on its own.
+ */
+export function registerAuth(app: FastifyInstance, auth: AuthService) {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    if (header?.toLowerCase().startsWith('bearer ')) {
+      const found = await auth.authenticate(header.slice(7).trim(), 'token');
+      if (!found) throw new AppError('session_expired');
+      request.auth = { ...found, via: 'bearer' };
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const found = await auth.authenticate(cookie, 'session');
+    if (!found) return; // An expired cookie is the same as none; routes that need a user say 401.
+    if (UNSAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (
+        typeof sent !== 'string' ||
+        !found.session.csrfToken ||
+        !sameSecret(sent, found.session.csrfToken)
+      ) {
+        throw new AppError('csrf_invalid');
+      }
+    }
+    request.auth = { ...found, via: 'cookie' };
+  });
+}
+
+export function requireUser(request: FastifyRequest): AuthUser {
+  if (!request.auth) throw new AppError('unauthenticated');
+  return request.auth.user;
+}
+
+export function requirePermission(request: FastifyRequest, permission: Permission): AuthUser {
+  const user = requireUser(request);
+  if (!hasPermission(user, permission)) throw new AppError('forbidden');
+  return user;
+}
+
+/** The context a service needs to attribute a write. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  return { actor: request.auth?.user ?? null, ip: request.ip };
+}
+
+export function authedContext(request: FastifyRequest, permission?: Permission) {
+  const actor = permission ? requirePermission(request, permission) : requireUser(request);
+  return { actor, ip: request.ip };
+}

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { sendError } from './error-handler.js';
+
+/**
+ * Serves the built web app; any other GET outside /api answers index.html so client-side routes survive a
+ * reload. API paths that match no route answer a JSON 404.
+ */
+export async function registerWeb(app: FastifyInstance, webDist: string | undefined) {
+  const index = webDist ? path.join(webDist, 'index.html') : undefined;
+  const hasWeb = index !== undefined && fs.existsSync(index);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist!,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders(res, file) {
+        // Hashed assets never change; index.html and the service worker must always be revalidated.
+        res.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const apiPath = request.url.startsWith('/api/') || request.url === '/api';
+    if (hasWeb && request.method === 'GET' && !apiPath) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(request, reply, 'not_found');
+  });
+}

@@ -1,0 +1,42 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db, Queryable } from '../db/driver.js';
+import { purgeExpired } from '../modules/auth/repo.js';
+
+export interface PeriodicTask {
+  name: string;
+  everyMs: number;
+  /** Runs inside the transaction holding the task's lock (on PGlite, any other query would wait for it). */
+  run(tx: Queryable): Promise<void>;
+}
+
+/**
+ * Runs periodic housekeeping in-process. Each run takes a transaction-level advisory lock so that, with
+ * several processes on one PostgreSQL, a task runs in one of them at a time.
+ */
+export function startWorker({ db, config, log }: { db: Db; config: Config; log: FastifyBaseLogger }) {
+  const tasks: PeriodicTask[] = [
+    { name: 'purge-auth', everyMs: 15 * 60_000, run: (tx) => purgeExpired(tx, config.login.windowMinutes) },
+  ];
+  const timers = tasks.map((task, index) => {
+    const tick = async () => {
+      try {
+        await db.transaction(async (tx) => {
+          const [lock] = await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1, $2) as ok', [
+            7_402_028,
+            index,
+          ]);
+          if (lock?.ok) await task.run(tx);
+        });
+      } catch (err) {
+        log.error({ err, task: task.name }, 'periodic task failed');
+      }
+    };
+    return setInterval(() => void tick(), task.everyMs);
+  });
+  return {
+    async stop() {
+      for (const t of timers) clearInterval(t);
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../http/app-error.js';
+
+/** One data row of an uploaded sheet: its line as a spreadsheet shows it (header = line 1) and its cells. */
+export interface SheetRow {
+  line: number;
+  cells: string[];
+}
+
+export interface Sheet {
+  headers: string[];
+  rows: SheetRow[];
+}
+
+export type SheetFormat = 'csv' | 'xlsx';
+
+export function formatOf(filename: string, mimetype: string): SheetFormat {
+  const lower = filename.toLowerCase();
+  if (lower.endsWith('.xlsx') || mimetype.includes('spreadsheetml')) return 'xlsx';
+  if (lower.endsWith('.csv') || lower.endsWith('.txt') || mimetype.startsWith('text/')) return 'csv';
+  throw new AppError('unsupported_media_type', { accepted: ['.csv', '.xlsx'] });
+}
+
+/** Excel in French locales saves CSV as Windows-1252 with semicolons; accept that as well as UTF-8. */
+function decodeText(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return new TextDecoder('windows-1252').decode(buffer);
+  }
+}
+
+function readCsv(buffer: Buffer): Sheet {
+  const text = decodeText(buffer).replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as unknown as typeof records;
+  } catch (err) {
+    throw new AppError('bad_request', { reason: `csv: ${(err as Error).message}` });
+  }
+  const [header, ...data] = records;
+  return {
+    headers: (header?.record ?? []).map((h) => h.trim()),
+    rows: data
+      .map((r) => ({ line: r.info.lines, cells: r.record.map((c) => c.trim()) }))
+      .filter((r) => r.cells.some((c) => c !== '')),
+  };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    return '';
+  }
+  return String(value);
+}
+
+async function readXlsx(buffer: Buffer): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('unsupported_media_type', {
+      reason: 'xlsx: the file is not a readable Excel workbook',
+    });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { headers: [], rows: [] };
+  const width = sheet.columnCount;
+  const cellsOf = (row: ExcelJS.Row) =>
+    Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value).trim());
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (number > 1) rows.push({ line: number, cells: cellsOf(row) });
+  });
+  return { headers: cellsOf(sheet.getRow(1)), rows: rows.filter((r) => r.cells.some((c) => c !== '')) };
+}
+
+export function readSheet(buffer: Buffer, format: SheetFormat): Promise<Sheet> {
+  return format === 'csv' ? Promise.resolve(readCsv(buffer)) : readXlsx(buffer);
+}

@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp, createServices } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { startWorker } from './jobs/worker.js';
+import { holdsDemoData, seedDemo } from './seed/demo.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-users.js';
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  const applied = await migrate(db);
+  if (config.environment === 'production' && (await holdsDemoData(db))) {
+    throw new ConfigError(['COSO_ENV=production: this database holds demo data; use a fresh database']);
+  }
+  const seeded = config.seedDemo ? await seedDemo(db, createServices(db, config).users) : false;
+  const app = await buildApp({ config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST }, db });
+  const worker = startWorker({ db, config, log: app.log });
+  await app.listen({ port: config.port, host: config.host });
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await worker.stop();
+    await app.close();
+    await db.close(); // PGlite flushes its data folder on close.
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const url = config.publicUrl ?? `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `COSO Platform ${config.environment} — ${url}`,
+    `Database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+    applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema up to date',
+    `API documentation: ${url}/api/docs`,
+  ];
+  if (config.seedDemo) {
+    lines.push(seeded ? 'Demo data loaded.' : 'Demo data already present.');
+    lines.push(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import type { Queryable } from '../../db/driver.js';
+import { exportHeaders, placeLevels } from './import-columns.js';
+import * as repo from './repo.js';
+
+const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'oui' : 'non');
+
+/**
+ * The tree (or a subtree) in the import format: one row per place below the country, its ancestors' names in
+ * the level columns, so that re-importing the file changes nothing.
+ */
+export async function geoExportRows(db: Queryable, withinPath: string | null) {
+  const levels = await repo.listLevels(db);
+  const columns = placeLevels(levels).map((l) => l.code);
+  const units = await repo.subtree(db, withinPath);
+  const ancestorsAbove = withinPath
+    ? await repo.findUnitsByIds(db, withinPath.split('/').filter(Boolean))
+    : [];
+  const byId = new Map([...ancestorsAbove, ...units].map((u) => [u.id, u]));
+  const rows: string[][] = [];
+  for (const unit of units) {
+    if (!columns.includes(unit.level)) continue;
+    const names = columns.map(() => '');
+    for (let u: repo.GeoUnitRow | undefined = unit; u; u = u.parentId ? byId.get(u.parentId) : undefined) {
+      const i = columns.indexOf(u.level);
+      if (i >= 0) names[i] = u.name;
+    }
+    rows.push([
+      ...names,
+      yesNo(unit.border),
+      yesNo(unit.rural),
+      unit.latitude?.toString() ?? '',
+      unit.longitude?.toString() ?? '',
+      unit.code,
+    ]);
+  }
+  const key = (r: string[]) => r.slice(0, columns.length).join('\u0000');
+  rows.sort((a, b) => key(a).localeCompare(key(b), 'fr'));
+  return { headers: exportHeaders(levels), rows };
+}

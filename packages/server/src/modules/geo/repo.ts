@@ -1,0 +1,158 @@
+import { nameKey } from '@coso/domain';
+import { Conditions } from '../../db/conditions.js';
+import type { Queryable } from '../../db/driver.js';
+
+export interface GeoUnitRow {
+  id: string;
+  code: string;
+  name: string;
+  altNames: string[];
+  level: string;
+  parentId: string | null;
+  path: string;
+  border: boolean;
+  rural: boolean | null;
+  latitude: number | null;
+  longitude: number | null;
+  childCount: number;
+  nameKey: string;
+}
+
+const UNIT_COLUMNS = `g.id, g.code, g.name, g.alt_names as "altNames", g.level, g.parent_id as "parentId", g.path,
+  g.border, g.rural, g.latitude, g.longitude, g.name_key as "nameKey",
+  (select count(*) from geo_units c where c.parent_id = g.id)::int as "childCount"`;
+
+export interface GeoLevelRow {
+  code: string;
+  rank: number;
+  labelFr: string;
+  labelEn: string;
+}
+
+export function listLevels(db: Queryable): Promise<GeoLevelRow[]> {
+  return db.query<GeoLevelRow>(
+    'select code, rank, label_fr as "labelFr", label_en as "labelEn" from geo_levels order by rank',
+  );
+}
+
+export interface UnitFilter {
+  parentId?: string | undefined;
+  withinPath?: string | undefined;
+  level?: string | undefined;
+  q?: string | undefined;
+  /** Restrict to these subtrees (a user's jurisdictions). */
+  scopePaths?: string[] | undefined;
+  after?: { nameKey: string; id: string } | undefined;
+  limit: number;
+}
+
+export function listUnits(db: Queryable, f: UnitFilter): Promise<GeoUnitRow[]> {
+  const c = new Conditions();
+  if (f.parentId) c.add('g.parent_id = ?', f.parentId);
+  if (f.withinPath) c.add("g.path like ? || '%' and g.path <> ?", f.withinPath, f.withinPath);
+  if (f.level) c.add('g.level = ?', f.level);
+  if (f.q) {
+    const like = `%${nameKey(f.q).replace(/[%_\\]/g, '\\$&')}%`;
+    c.add(
+      "(g.name_key like ? or lower(g.code) like ? or array_to_string(g.alt_names, ' ') ilike ?)",
+      like,
+      like,
+      like,
+    );
+  }
+  if (!f.parentId && !f.withinPath && !f.level && !f.q) c.add('g.parent_id is null');
+  if (f.scopePaths)
+    c.add("exists (select 1 from unnest(?::text[]) s(p) where g.path like s.p || '%')", f.scopePaths);
+  if (f.after) c.add('(g.name_key, g.id) > (?, ?::uuid)', f.after.nameKey, f.after.id);
+  return db.query<GeoUnitRow>(
+    `select ${UNIT_COLUMNS} from geo_units g ${c.where} order by g.name_key, g.id limit ${c.param(f.limit)}`,
+    c.params,
+  );
+}
+
+export async function findUnit(db: Queryable, id: string): Promise<GeoUnitRow | undefined> {
+  return (await db.query<GeoUnitRow>(`select ${UNIT_COLUMNS} from geo_units g where g.id = $1`, [id]))[0];
+}
+
+export async function findUnitByCode(db: Queryable, code: string): Promise<GeoUnitRow | undefined> {
+  return (await db.query<GeoUnitRow>(`select ${UNIT_COLUMNS} from geo_units g where g.code = $1`, [code]))[0];
+}
+
+export function findUnitsByIds(db: Queryable, ids: readonly string[]): Promise<GeoUnitRow[]> {
+  return db.query<GeoUnitRow>(`select ${UNIT_COLUMNS} from geo_units g where g.id = any($1::uuid[])`, [ids]);
+}
+
+export function childrenOf(db: Queryable, parentId: string | null): Promise<GeoUnitRow[]> {
+  return db.query<GeoUnitRow>(
+    `select ${UNIT_COLUMNS} from geo_units g where g.parent_id is not distinct from $1::uuid order by g.name_key`,
+    [parentId],
+  );
+}
+
+export interface UnitWrite {
+  code: string;
+  name: string;
+  altNames: string[];
+  border: boolean;
+  rural: boolean | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export async function insertUnit(
+  tx: Queryable,
+  u: UnitWrite & { id: string; level: string; parentId: string | null; path: string },
+): Promise<void> {
+  await tx.query(
+    `insert into geo_units (id, code, name, name_key, alt_names, level, parent_id, path, border, rural, latitude, longitude)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      u.id,
+      u.code,
+      u.name,
+      nameKey(u.name),
+      u.altNames,
+      u.level,
+      u.parentId,
+      u.path,
+      u.border,
+      u.rural,
+      u.latitude,
+      u.longitude,
+    ],
+  );
+}
+
+export async function updateUnit(tx: Queryable, id: string, u: UnitWrite): Promise<void> {
+  await tx.query(
+    `update geo_units set code = $2, name = $3, name_key = $4, alt_names = $5, border = $6, rural = $7,
+            latitude = $8, longitude = $9, updated_at = now(), change_seq = nextval('change_seq')
+      where id = $1`,
+    [id, u.code, u.name, nameKey(u.name), u.altNames, u.border, u.rural, u.latitude, u.longitude],
+  );
+}
+
+/** Whether anything else points at the unit (children, users, village groups). */
+export async function unitIsReferenced(db: Queryable, id: string): Promise<boolean> {
+  const [row] = await db.query<{ used: boolean }>(
+    `select exists (select 1 from geo_units where parent_id = $1)
+         or exists (select 1 from user_jurisdictions where unit_id = $1)
+         or exists (select 1 from village_groups where canton_id = $1 or headquarters_village_id = $1)
+         or exists (select 1 from village_group_members where village_id = $1) as used`,
+    [id],
+  );
+  return row?.used ?? false;
+}
+
+export async function deleteUnit(tx: Queryable, id: string): Promise<void> {
+  await tx.query('delete from geo_units where id = $1', [id]);
+}
+
+/** Every unit of a subtree (or the whole tree), parents before children, for export. */
+export function subtree(db: Queryable, withinPath: string | null): Promise<GeoUnitRow[]> {
+  return db.query<GeoUnitRow>(
+    `select ${UNIT_COLUMNS} from geo_units g where $1::text is null or g.path like $1 || '%'
+      order by length(g.path) - length(replace(g.path, '/', '')), g.name_key`,
+    [withinPath],
+  );
+}

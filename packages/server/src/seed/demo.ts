@@ -1,0 +1,64 @@
+import { SYSTEM_CONTEXT } from '../context.js';
+import type { Db } from '../db/driver.js';
+import { appendAudit } from '../modules/audit/repo.js';
+import type { UserService } from '../modules/users/service.js';
+import { seedDemoGeography } from './demo-geo.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
+
+export const DEMO_MARKER = 'demo_seeded';
+
+/**
+ * Fills the database with the demo geography (when it has no places yet) and one account per role (those
+ * missing), so that a restart, even after an interrupted first start, never duplicates or overwrites anything.
+ */
+export async function seedDemo(db: Db, users: UserService): Promise<boolean> {
+  const [state] = await db.query<{ units: number }>('select count(*)::int as units from geo_units');
+  let seeded = false;
+  if (state?.units === 0) {
+    await db.transaction(async (tx) => {
+      await seedDemoGeography(tx);
+      await tx.query(
+        `insert into app_meta (key, value) values ($1, $2::jsonb) on conflict (key) do update set value = excluded.value`,
+        [DEMO_MARKER, JSON.stringify({ at: new Date().toISOString() })],
+      );
+      await appendAudit(tx, {
+        actorId: null,
+        entity: 'geo_unit',
+        entityId: null,
+        action: 'seed_demo',
+        ip: null,
+      });
+    });
+    seeded = true;
+  }
+  const existing = new Set(
+    (await db.query<{ username: string }>('select username from users')).map((r) => r.username),
+  );
+  const codes = DEMO_USERS.flatMap((u) => u.jurisdictions);
+  const units = await db.query<{ id: string; code: string }>(
+    'select id, code from geo_units where code = any($1)',
+    [codes],
+  );
+  const idOf = new Map(units.map((u) => [u.code, u.id]));
+  for (const u of DEMO_USERS.filter((d) => !existing.has(d.username))) {
+    const jurisdictionIds = u.jurisdictions.flatMap((code) => idOf.get(code) ?? []);
+    if (jurisdictionIds.length === 0) continue; // The demo places were replaced: leave this account out.
+    await users.create(SYSTEM_CONTEXT, {
+      username: u.username,
+      displayName: u.displayName,
+      email: `${u.username}@coso.example.org`,
+      locale: 'fr',
+      roles: u.roles,
+      jurisdictionIds,
+      password: DEMO_PASSWORD,
+    });
+    seeded = true;
+  }
+  return seeded;
+}
+
+/** A database that ever held demo data must never serve as production: its accounts are public. */
+export async function holdsDemoData(db: Db): Promise<boolean> {
+  const rows = await db.query('select 1 from app_meta where key = $1', [DEMO_MARKER]);
+  return rows.length > 0;
+}
