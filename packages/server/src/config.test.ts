@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has working defaults: demo environment, port 3000, embedded database, demo seeding', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, environment: 'demo', databaseUrl: undefined, seedDemo: true, secureCookies: false });
+    expect(c.dataDir).toMatch(/data$/);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', COSO_ENV: 'staging', DATABASE_URL: 'mysql://x' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'COSO_ENV']);
+    }
+  });
+
+  it('never seeds demo data in production', () => {
+    expect(loadConfig({ COSO_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ COSO_ENV: 'training' }).seedDemo).toBe(true);
+    expect(() => loadConfig({ COSO_ENV: 'production', SEED_DEMO: 'true' })).toThrow(ConfigError);
+  });
+
+  it('marks cookies Secure behind an HTTPS public URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://mgp.example.org' }).secureCookies).toBe(true);
+  });
+});

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type TestApp } from '../test/harness.js';
+import { holdsDemoData, seedDemo } from './demo.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const count = async (sql: string) => (await t.db.query<{ n: number }>(sql))[0]?.n;
+
+describe('demo data', () => {
+  it('seeds Togo: 5 regions, 39 prefectures, northern villages with CVDs, and one account per role', async () => {
+    expect(await holdsDemoData(t.db)).toBe(false);
+    expect(await seedDemo(t.db, t.services.users)).toBe(true);
+    expect(await count(`select count(*)::int as n from geo_units where level = 'region'`)).toBe(5);
+    expect(await count(`select count(*)::int as n from geo_units where level = 'prefecture'`)).toBe(39);
+    const villages = await count(`select count(*)::int as n from geo_units where level = 'village'`);
+    expect(villages).toBeGreaterThanOrEqual(300);
+    const outsideCvd = await count(
+      `select count(*)::int as n from geo_units v where v.level = 'village'
+        and not exists (select 1 from village_group_members m where m.village_id = v.id and m.kind = 'cvd')`,
+    );
+    expect(outsideCvd).toBe(0);
+    const roles = await t.db.query<{ role: string }>('select distinct role from user_roles order by role');
+    expect(roles.map((r) => r.role)).toEqual([
+      'admin',
+      'analyst',
+      'cdd_specialist',
+      'facilitator',
+      'focal_point',
+      'grm_officer',
+      'sensitive_focal_point',
+      'supervisor',
+    ]);
+    expect(await holdsDemoData(t.db)).toBe(true);
+  });
+
+  it('lets every demo account log in with the documented password and gives them their jurisdiction', async () => {
+    for (const demo of DEMO_USERS) {
+      const s = await login(t, demo.username, DEMO_PASSWORD);
+      const me = (await t.app.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } })).json();
+      expect(me.roles).toEqual(demo.roles);
+      expect(me.jurisdictions.map((j: { code: string }) => j.code).sort()).toEqual([...demo.jurisdictions].sort());
+    }
+  });
+
+  it('is idempotent: a second run adds nothing', async () => {
+    const before = await count('select count(*)::int as n from geo_units');
+    expect(await seedDemo(t.db, t.services.users)).toBe(false);
+    expect(await count('select count(*)::int as n from geo_units')).toBe(before);
+    expect(await count('select count(*)::int as n from users')).toBe(DEMO_USERS.length);
+  });
+});
