@@ -22,12 +22,19 @@ describe('operations endpoints', () => {
   it('serves the OpenAPI document and its browsable page', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/auth/login', '/api/v1/auth/token', '/api/v1/me', '/api/v1/users', '/api/v1/geo/units', '/api/v1/geo/import']) {
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/auth/token',
+      '/api/v1/me',
+      '/api/v1/users',
+      '/api/v1/geo/units',
+      '/api/v1/geo/import',
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
-    expect(doc.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(
-      expect.arrayContaining(['login', 'password']),
-    );
+    expect(
+      doc.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(expect.arrayContaining(['login', 'password']));
     const page = await t.app.inject({ url: '/api/docs/' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
@@ -102,13 +109,25 @@ describe('audit log', () => {
   it('can be browsed and filtered by administrators only, newest first', async () => {
     const admin = await makeUser(t, ['admin'], [tree.country]);
     const s = await login(t, admin.username);
-    const res = await t.app.inject({ url: `/api/v1/audit?actorId=${admin.id}&limit=5`, headers: { cookie: s.cookie } });
+    const res = await t.app.inject({
+      url: `/api/v1/audit?actorId=${admin.id}&limit=5`,
+      headers: { cookie: s.cookie },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().items[0]).toMatchObject({ entity: 'session', action: 'login', actor: { id: admin.id, username: admin.username } });
-    const byEntity = await t.app.inject({ url: `/api/v1/audit?entity=user&entityId=${admin.id}`, headers: { cookie: s.cookie } });
+    expect(res.json().items[0]).toMatchObject({
+      entity: 'session',
+      action: 'login',
+      actor: { id: admin.id, username: admin.username },
+    });
+    const byEntity = await t.app.inject({
+      url: `/api/v1/audit?entity=user&entityId=${admin.id}`,
+      headers: { cookie: s.cookie },
+    });
     expect(byEntity.json().items.map((i: { action: string }) => i.action)).toContain('create');
     const other = await makeUser(t, ['supervisor'], [tree.country]);
     const o = await login(t, other.username);
-    expect((await t.app.inject({ url: '/api/v1/audit', headers: { cookie: o.cookie } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/audit', headers: { cookie: o.cookie } })).statusCode).toBe(
+      403,
+    );
   });
 });

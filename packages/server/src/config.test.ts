@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.js';
 describe('configuration', () => {
   it('has working defaults: demo environment, port 3000, embedded database, demo seeding', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, environment: 'demo', databaseUrl: undefined, seedDemo: true, secureCookies: false });
+    expect(c).toMatchObject({
+      port: 3000,
+      environment: 'demo',
+      databaseUrl: undefined,
+      seedDemo: true,
+      secureCookies: false,
+    });
     expect(c.dataDir).toMatch(/data$/);
   });
 
@@ -14,7 +20,11 @@ describe('configuration', () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
-      expect((err as ConfigError).problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'COSO_ENV']);
+      expect((err as ConfigError).problems.map((p) => p.split(':')[0])).toEqual([
+        'PORT',
+        'DATABASE_URL',
+        'COSO_ENV',
+      ]);
     }
   });
 

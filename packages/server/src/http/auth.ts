@@ -8,6 +8,8 @@ import { AppError } from './app-error.js';
 
 export const SESSION_COOKIE = 'coso_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// These authenticate by password, not by the cookie, so a stale cookie must not block them.
+const PASSWORD_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/auth/token']);
 
 export interface RequestAuth {
   user: AuthUser;
@@ -38,7 +40,7 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (!cookie) return;
+    if (!cookie || PASSWORD_ROUTES.has(request.url.split('?')[0]!)) return;
     const found = await auth.authenticate(cookie, 'session');
     if (!found) return; // An expired cookie is the same as none; routes that need a user say 401.
     if (UNSAFE_METHODS.has(request.method)) {

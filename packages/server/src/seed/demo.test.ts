@@ -43,7 +43,9 @@ describe('demo data', () => {
       const s = await login(t, demo.username, DEMO_PASSWORD);
       const me = (await t.app.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } })).json();
       expect(me.roles).toEqual(demo.roles);
-      expect(me.jurisdictions.map((j: { code: string }) => j.code).sort()).toEqual([...demo.jurisdictions].sort());
+      expect(me.jurisdictions.map((j: { code: string }) => j.code).sort()).toEqual(
+        [...demo.jurisdictions].sort(),
+      );
     }
   });
 

@@ -129,6 +129,18 @@ describe('sessions', () => {
     expect(after.json().code).toBe('unauthenticated');
   });
 
+  it('lets a browser that still holds a session log in again without a CSRF token', async () => {
+    const user = await makeUser(t, ['analyst'], [tree.country]);
+    const s = await login(t, user.username);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { cookie: s.cookie },
+      payload: { login: user.username, password: PASSWORD },
+    });
+    expect(again.statusCode).toBe(200);
+  });
+
   it('ends every session and token of a user the moment an admin deactivates them', async () => {
     const admin = await makeUser(t, ['admin'], [tree.country]);
     const user = await makeUser(t, ['facilitator'], tree.a.villages);

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, makeTree, makeUser, PASSWORD, type Session, type TestApp, uniq } from '../../test/harness.js';
+import {
+  createTestApp,
+  login,
+  makeTree,
+  makeUser,
+  PASSWORD,
+  type Session,
+  type TestApp,
+  uniq,
+} from '../../test/harness.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof makeTree>>;
@@ -29,10 +38,20 @@ const newUser = (over: Record<string, unknown> = {}) => ({
 describe('user administration', () => {
   it('creates a user who can then log in, and records it in the audit log without the password', async () => {
     const body = newUser();
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: body });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin.headers,
+      payload: body,
+    });
     expect(res.statusCode).toBe(201);
     const user = res.json();
-    expect(user).toMatchObject({ username: body.username, roles: ['focal_point'], active: true, lastLoginAt: null });
+    expect(user).toMatchObject({
+      username: body.username,
+      roles: ['focal_point'],
+      active: true,
+      lastLoginAt: null,
+    });
     expect(user.jurisdictions).toEqual([expect.objectContaining({ id: tree.a.region.id, level: 'region' })]);
     expect(user).not.toHaveProperty('passwordHash');
     await login(t, body.username, body.password);
@@ -50,11 +69,19 @@ describe('user administration', () => {
       method: 'POST',
       url: '/api/v1/users',
       headers: admin.headers,
-      payload: newUser({ username: 'A', email: 'not-an-email', roles: ['wizard'], jurisdictionIds: [], password: 'short' }),
+      payload: newUser({
+        username: 'A',
+        email: 'not-an-email',
+        roles: ['wizard'],
+        jurisdictionIds: [],
+        password: 'short',
+      }),
     });
     expect(res.statusCode).toBe(400);
     const paths = res.json().details.map((d: { path: string }) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['username', 'email', 'roles.0', 'jurisdictionIds', 'password']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['username', 'email', 'roles.0', 'jurisdictionIds', 'password']),
+    );
     expect(await t.db.query('select count(*)::int as n from users')).toEqual(before);
   });
 
@@ -95,7 +122,11 @@ describe('user administration', () => {
       payload: { roles: ['facilitator', 'focal_point'], jurisdictionIds: [tree.b.canton.id] },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ roles: ['facilitator', 'focal_point'], email: user.email, locale: 'fr' });
+    expect(res.json()).toMatchObject({
+      roles: ['facilitator', 'focal_point'],
+      email: user.email,
+      locale: 'fr',
+    });
     expect(res.json().jurisdictions.map((j: { id: string }) => j.id)).toEqual([tree.b.canton.id]);
     const [entry] = await t.db.query<{ changes: Record<string, { from: unknown; to: unknown }> }>(
       `select changes from audit_log where entity_id = $1 and action = 'update'`,
@@ -115,14 +146,21 @@ describe('user administration', () => {
       payload: { password: 'Reinitialise-2027' },
     });
     expect(res.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(401);
     await expect(login(t, user.username, PASSWORD)).rejects.toThrow();
     await login(t, user.username, 'Reinitialise-2027');
   });
 
   it('prevents an admin from locking themself out', async () => {
     for (const payload of [{ active: false }, { roles: ['analyst'] }]) {
-      const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${adminId}`, headers: admin.headers, payload });
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${adminId}`,
+        headers: admin.headers,
+        payload,
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json().code).toBe('self_lockout');
     }
@@ -148,21 +186,40 @@ describe('user administration', () => {
       cursor = body.nextCursor;
     } while (cursor);
     expect(seen).toEqual([0, 1, 2, 3, 4].map((i) => `${tag}.${i}`));
-    const analysts = await t.app.inject({ method: 'GET', url: `/api/v1/users?q=${tag}&role=analyst`, headers: { cookie: admin.cookie } });
+    const analysts = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/users?q=${tag}&role=analyst`,
+      headers: { cookie: admin.cookie },
+    });
     expect(analysts.json().items).toHaveLength(2);
-    const inactive = await t.app.inject({ method: 'GET', url: `/api/v1/users?q=${tag}&active=false`, headers: { cookie: admin.cookie } });
+    const inactive = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/users?q=${tag}&active=false`,
+      headers: { cookie: admin.cookie },
+    });
     expect(inactive.json().items).toHaveLength(0);
   });
 
   it('is for administrators only', async () => {
     const focal = await makeUser(t, ['focal_point', 'grm_officer'], [tree.country]);
     const s = await login(t, focal.username);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: s.cookie } })).statusCode).toBe(403);
-    const create = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: s.headers, payload: newUser() });
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(403);
+    const create = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: s.headers,
+      payload: newUser(),
+    });
     expect(create.statusCode).toBe(403);
     expect(create.json().code).toBe('forbidden');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/users' })).statusCode).toBe(401);
-    const missing = await t.app.inject({ method: 'GET', url: `/api/v1/users/${crypto.randomUUID()}`, headers: { cookie: admin.cookie } });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/users/${crypto.randomUUID()}`,
+      headers: { cookie: admin.cookie },
+    });
     expect(missing.statusCode).toBe(404);
   });
 });
