@@ -1,3 +1,5 @@
+export * from './complaints/lifecycle.js';
+export * from './complaints/tracking-code.js';
 export * from './errors.js';
 export * from './geo.js';
 export * from './locale.js';

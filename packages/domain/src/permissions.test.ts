@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { childPath } from './geo.js';
-import { type Actor, can, hasPermission, inJurisdiction, PERMISSIONS, ROLE_PERMISSIONS } from './permissions.js';
+import {
+  type Actor,
+  can,
+  hasPermission,
+  inJurisdiction,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+} from './permissions.js';
 import { ROLES } from './roles.js';
 
 const country = childPath(null, 'tg');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { passwordSchema } from './auth.js';
-import { createUserSchema, updateUserSchema } from './users.js';
 import { createGeoUnitSchema, updateGeoUnitSchema } from './geo.js';
+import { createUserSchema, updateUserSchema } from './users.js';
 
 describe('shared schemas', () => {
   it('normalises usernames and emails to lower case', () => {
@@ -26,7 +26,9 @@ describe('shared schemas', () => {
   it('leaves absent fields absent in partial updates (no defaults sneak in)', () => {
     expect(updateUserSchema.parse({ displayName: 'X' })).toEqual({ displayName: 'X' });
     expect(updateGeoUnitSchema.parse({ name: 'Lama' })).toEqual({ name: 'Lama' });
-    expect(createGeoUnitSchema.parse({ level: 'village', parentId: null, code: 'V1', name: 'Lama' })).toMatchObject({
+    expect(
+      createGeoUnitSchema.parse({ level: 'village', parentId: null, code: 'V1', name: 'Lama' }),
+    ).toMatchObject({
       border: false,
       rural: null,
       latitude: null,
