@@ -1,4 +1,7 @@
+export * from './complaints/intake.js';
 export * from './complaints/lifecycle.js';
+export * from './complaints/policy.js';
+export * from './complaints/routing.js';
 export * from './complaints/tracking-code.js';
 export * from './errors.js';
 export * from './geo.js';

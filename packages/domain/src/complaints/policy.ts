@@ -1,0 +1,49 @@
+import { isWithin } from '../geo.js';
+import type { Actor } from '../permissions.js';
+import type { Role } from '../roles.js';
+import { type ComplaintActionName, type ComplaintStatus, isActionAllowed } from './lifecycle.js';
+
+/** What the access rules need to know about a case. */
+export interface ComplaintAccessView {
+  sensitive: boolean;
+  areaPath: string;
+  status: ComplaintStatus;
+  assigneeId: string | null;
+  recordedBy: string | null;
+}
+
+/** Roles that see the ordinary (non-sensitive) cases of their jurisdiction. */
+export const CASE_READER_ROLES: readonly Role[] = ['facilitator', 'focal_point', 'grm_officer', 'supervisor'];
+
+const holds = (actor: Actor, role: Role) => actor.roles.includes(role);
+const covers = (actor: Actor, path: string) => actor.jurisdictions.some((j) => isWithin(path, j.path));
+
+/**
+ * Who may see a case. Sensitive cases (GBV/SEA/SH, corruption): their assignee and the sensitive-case focal
+ * points of the area only — not even the facilitator who recorded them. Other cases: the assignee, who
+ * recorded it, and the case-handling roles of the area.
+ */
+export function canSeeComplaint(actor: Actor, c: ComplaintAccessView): boolean {
+  if (c.assigneeId === actor.id) return true;
+  if (c.sensitive) return holds(actor, 'sensitive_focal_point') && covers(actor, c.areaPath);
+  if (c.recordedBy === actor.id) return true;
+  return CASE_READER_ROLES.some((r) => holds(actor, r)) && covers(actor, c.areaPath);
+}
+
+/** A supervisor of the case: the national grievance officer (ordinary cases) or a sensitive-case focal point. */
+function supervises(actor: Actor, c: ComplaintAccessView): boolean {
+  const role: Role = c.sensitive ? 'sensitive_focal_point' : 'grm_officer';
+  return holds(actor, role) && covers(actor, c.areaPath);
+}
+
+// What a facilitator may do on a case they can see: relay the complainant's answer or withdrawal from the field.
+const FIELD_ACTIONS: readonly ComplaintActionName[] = ['comment', 'record_answer', 'withdraw'];
+
+/** May this actor take this action on this case now? (Lifecycle and role × jurisdiction together.) */
+export function canAct(actor: Actor, c: ComplaintAccessView, action: ComplaintActionName): boolean {
+  if (!isActionAllowed(c.status, action) || !canSeeComplaint(actor, c)) return false;
+  if (c.assigneeId === actor.id || supervises(actor, c)) return true;
+  const readOnly = actor.roles.every((r) => r === 'supervisor');
+  if (action === 'comment') return !readOnly;
+  return holds(actor, 'facilitator') && FIELD_ACTIONS.includes(action);
+}
