@@ -53,6 +53,21 @@ export const ERRORS = {
     en: 'You cannot deactivate your own account or remove your own administrator role.',
   },
   code_taken: { status: 409, fr: 'Ce code est déjà utilisé.', en: 'This code is already used.' },
+  transition_not_allowed: {
+    status: 409,
+    fr: "Cette action n'est pas possible au statut actuel du dossier.",
+    en: 'This action is not possible at the current status of the case.',
+  },
+  no_higher_level: {
+    status: 409,
+    fr: "Il n'y a pas de niveau supérieur dans la chaîne d'escalade.",
+    en: 'There is no higher level in the escalation chain.',
+  },
+  version_conflict: {
+    status: 409,
+    fr: 'Le dossier a été modifié entre-temps. Rechargez-le.',
+    en: 'The record was changed meanwhile. Reload it.',
+  },
   geo_unit_has_children: {
     status: 409,
     fr: "Cette unité contient d'autres unités.",

@@ -8,6 +8,9 @@ export const PERMISSIONS = [
   'audit.read',
   'tokens.manage_all',
   'reference.manage',
+  'complaints.create',
+  'complaints.read',
+  'complaints.import',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -15,12 +18,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What each role may do; where it may do it is the user's jurisdiction. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'geo.read', 'geo.manage', 'audit.read', 'tokens.manage_all', 'reference.manage'],
-  grm_officer: ['geo.read'],
-  sensitive_focal_point: ['geo.read'],
-  focal_point: ['geo.read'],
-  facilitator: ['geo.read'],
+  grm_officer: ['geo.read', 'complaints.create', 'complaints.read', 'complaints.import'],
+  sensitive_focal_point: ['geo.read', 'complaints.create', 'complaints.read'],
+  focal_point: ['geo.read', 'complaints.create', 'complaints.read'],
+  facilitator: ['geo.read', 'complaints.create', 'complaints.read'],
   cdd_specialist: ['geo.read'],
-  supervisor: ['geo.read'],
+  supervisor: ['geo.read', 'complaints.read'],
   analyst: ['geo.read'],
 };
 

@@ -18,10 +18,14 @@ import { registerWeb } from './http/web.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
+import { complaintRoutes } from './modules/complaints/routes.js';
+import { createComplaintService } from './modules/complaints/service.js';
 import { createVillageGroupService } from './modules/geo/groups-service.js';
 import { geoRoutes } from './modules/geo/routes.js';
 import { createGeoService } from './modules/geo/service.js';
 import { metaRoutes } from './modules/meta/routes.js';
+import { referenceRoutes } from './modules/reference/routes.js';
+import { createReferenceService } from './modules/reference/service.js';
 import { userRoutes } from './modules/users/routes.js';
 import { createUserService } from './modules/users/service.js';
 
@@ -29,11 +33,14 @@ export const VERSION = '0.1.0';
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export function createServices(db: Db, config: Config) {
+  const reference = createReferenceService({ db });
   return {
     auth: createAuthService({ db, config }),
     users: createUserService({ db }),
     geo: createGeoService({ db }),
     groups: createVillageGroupService({ db }),
+    reference,
+    complaints: createComplaintService({ db, reference }),
   };
 }
 
@@ -95,6 +102,8 @@ export async function buildApp({ config, db, logger }: AppOptions) {
   userRoutes(app, { users: services.users });
   geoRoutes(app, { db, geo: services.geo, groups: services.groups });
   auditRoutes(app, { db });
+  referenceRoutes(app, { reference: services.reference });
+  complaintRoutes(app, { complaints: services.complaints });
   await registerWeb(app, config.webDist);
   return app;
 }

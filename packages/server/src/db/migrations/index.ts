@@ -1,8 +1,10 @@
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-grievances.js';
+import * as m0003 from './0003-grievance-reference.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0001-foundation', sql: m0001.sql },
   { id: '0002-grievances', sql: m0002.sql },
+  { id: '0003-grievance-reference', sql: m0003.sql },
 ];

@@ -1,0 +1,128 @@
+import {
+  type Actor,
+  type ComplaintAction,
+  canAct,
+  canSeeComplaint,
+  isActionAllowed,
+  transition,
+} from '@coso/domain';
+import type { AuthUser, RequestContext } from '../../context.js';
+import type { Db, Queryable } from '../../db/driver.js';
+import { AppError, validationError } from '../../http/app-error.js';
+import { appendAudit } from '../audit/repo.js';
+import { findReference } from '../reference/repo.js';
+import { findUserById } from '../users/repo.js';
+import { accessView } from './presenter.js';
+import * as repo from './repo.js';
+import { routeUp } from './routing.js';
+
+type Ctx = RequestContext & { actor: AuthUser };
+
+/** Loads a case the actor may see, else 404: a case outside one's scope does not exist for them. */
+export async function loadVisible(q: Queryable, actor: Actor, id: string, forUpdate = false) {
+  const c = await repo.findComplaint(q, id, forUpdate);
+  if (!c || !canSeeComplaint(actor, accessView(c))) throw new AppError('not_found');
+  return c;
+}
+
+/** Checks that the minutes named by a resolution are an attachment of this case marked as minutes. */
+async function checkMinutes(tx: Queryable, c: repo.ComplaintRow, attachmentId: string | undefined) {
+  const category = await findReference(tx, 'category', c.categoryCode);
+  if (!category?.requiresMinutes && !attachmentId) return;
+  const rows = attachmentId
+    ? await tx.query(
+        `select 1 from complaint_attachments where id = $1 and complaint_id = $2 and purpose = 'minutes'`,
+        [attachmentId, c.id],
+      )
+    : [];
+  if (rows.length === 0)
+    throw validationError([{ path: 'minutesAttachmentId', message: 'minutes_required' }]);
+}
+
+/** A new assignee must be an active user who would see the case through their own role and area. */
+async function checkAssignee(tx: Queryable, c: repo.ComplaintRow, assigneeId: string) {
+  const user = await findUserById(tx, assigneeId);
+  const view = { ...accessView(c), assigneeId: null, recordedBy: null };
+  if (
+    !user?.active ||
+    !canSeeComplaint({ id: user.id, roles: user.roles, jurisdictions: user.jurisdictions }, view)
+  ) {
+    throw validationError([{ path: 'assigneeId', message: 'assignee_cannot_handle_case' }]);
+  }
+}
+
+/**
+ * Applies one lifecycle action: the lifecycle decides whether it is possible now (409 otherwise), the policy
+ * whether this actor may take it (403), then the change, its event and its audit entry are written together.
+ */
+export async function applyAction(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  action: ComplaintAction,
+  baseVersion?: number,
+) {
+  return db.transaction(async (tx) => {
+    const c = await loadVisible(tx, ctx.actor, id, true);
+    if (baseVersion !== undefined && baseVersion !== c.version) {
+      throw new AppError('version_conflict', { currentVersion: c.version, status: c.status });
+    }
+    if (!isActionAllowed(c.status, action.action)) {
+      throw new AppError('transition_not_allowed', { status: c.status, action: action.action });
+    }
+    if (!canAct(ctx.actor, accessView(c), action.action)) throw new AppError('forbidden');
+    const result = transition(c.status, action)!;
+    const now = new Date();
+    const change: repo.ComplaintChange = { status: result.to };
+    switch (action.action) {
+      case 'acknowledge':
+        change.acknowledgedAt = now;
+        break;
+      case 'propose_resolution':
+        await checkMinutes(tx, c, action.minutesAttachmentId);
+        change.resolutionProposedAt = now;
+        break;
+      case 'record_answer':
+        if (action.satisfaction !== undefined) change.satisfaction = action.satisfaction;
+        break;
+      case 'reassign':
+        await checkAssignee(tx, c, action.assigneeId);
+        change.assigneeId = action.assigneeId;
+        break;
+      case 'reopen':
+        change.closedAt = null;
+        change.closureOutcome = null;
+        break;
+    }
+    if (result.outcome) change.closureOutcome = result.outcome;
+    if (['closed', 'ineligible', 'withdrawn', 'referred'].includes(result.to)) change.closedAt = now;
+    if (result.levelUp) {
+      const placement = await routeUp(tx, c);
+      if (!placement) throw new AppError('no_higher_level');
+      Object.assign(change, placement);
+      if (action.action === 'escalate') change.escalationCount = c.escalationCount + 1;
+      else change.appealCount = c.appealCount + 1;
+    }
+    await repo.updateComplaint(tx, id, change);
+    const { action: kind, ...payload } = action;
+    await repo.appendEvent(tx, {
+      complaintId: id,
+      actorId: ctx.actor.id,
+      kind,
+      fromStatus: c.status,
+      toStatus: result.to,
+      payload: { ...payload, ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}) },
+    });
+    await appendAudit(tx, {
+      actorId: ctx.actor.id,
+      entity: 'complaint',
+      entityId: id,
+      action: kind,
+      changes: {
+        status: { from: c.status, to: result.to },
+        ...(result.levelUp ? { level: change.handlingLevel } : {}),
+      },
+      ip: ctx.ip,
+    });
+  });
+}

@@ -1,0 +1,101 @@
+import {
+  type Actor,
+  CASE_READER_ROLES,
+  COMPLAINT_STATUSES,
+  isValidTrackingCode,
+  normalizeTrackingCode,
+} from '@coso/domain';
+import { z } from 'zod';
+import { Conditions } from '../../db/conditions.js';
+import type { Queryable } from '../../db/driver.js';
+import { COMPLAINT_SELECT, type ComplaintRow } from './repo.js';
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(1000)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(item).max(50));
+
+/** Every filter of the case lists (also what saved filters store). */
+export const complaintFilterSchema = z.object({
+  queue: z.enum(['mine', 'area', 'unassigned', 'escalated']).optional(),
+  status: csv(z.enum(COMPLAINT_STATUSES)).optional(),
+  type: csv(z.string().max(40)).optional(),
+  category: csv(z.string().max(40)).optional(),
+  channel: csv(z.string().max(40)).optional(),
+  gender: csv(z.string().max(40)).optional(),
+  ageGroup: csv(z.string().max(40)).optional(),
+  vulnerability: z.string().max(40).optional(),
+  area: z.uuid().optional(),
+  assignee: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
+  escalated: z.enum(['true', 'false']).optional(),
+  sensitive: z.enum(['true', 'false']).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(['received_desc', 'received_asc']).default('received_desc'),
+});
+export type ComplaintFilter = z.infer<typeof complaintFilterSchema>;
+
+export const complaintCursorSchema = z.object({ at: z.string(), id: z.uuid() });
+export type ComplaintCursor = z.infer<typeof complaintCursorSchema>;
+
+/**
+ * The visibility rule of `canSeeComplaint` (packages/domain) in SQL: both must say the same thing, and the
+ * scoping tests check every list, detail, search and export path against it.
+ */
+export function addScope(c: Conditions, actor: Actor) {
+  const prefixes = actor.jurisdictions.map((j) => `${j.path}%`);
+  const reader = actor.roles.some((r) => CASE_READER_ROLES.includes(r));
+  const sensitiveRole = actor.roles.includes('sensitive_focal_point');
+  c.add(
+    `(c.assignee_id = ?
+      or (c.sensitive and ? and c.area_path like any(?::text[]))
+      or (not c.sensitive and (c.recorded_by = ? or (? and c.area_path like any(?::text[])))))`,
+    actor.id,
+    sensitiveRole,
+    prefixes,
+    actor.id,
+    reader,
+    prefixes,
+  );
+}
+
+export async function listComplaints(
+  db: Queryable,
+  actor: Actor,
+  f: ComplaintFilter & { areaPath?: string | undefined },
+  after: ComplaintCursor | undefined,
+  limit: number,
+): Promise<ComplaintRow[]> {
+  const c = new Conditions();
+  addScope(c, actor);
+  if (f.queue === 'mine' || f.assignee === 'me') c.add('c.assignee_id = ?', actor.id);
+  if (f.queue === 'unassigned' || f.assignee === 'none') c.add('c.assignee_id is null');
+  if (f.queue === 'escalated' || f.escalated === 'true') c.add('c.escalation_count > 0');
+  if (f.escalated === 'false') c.add('c.escalation_count = 0');
+  if (f.assignee && f.assignee !== 'me' && f.assignee !== 'none') c.add('c.assignee_id = ?', f.assignee);
+  if (f.status?.length) c.add('c.status = any(?::text[])', f.status);
+  if (f.type?.length) c.add('c.type_code = any(?::text[])', f.type);
+  if (f.category?.length) c.add('c.category_code = any(?::text[])', f.category);
+  if (f.channel?.length) c.add('c.channel_code = any(?::text[])', f.channel);
+  if (f.gender?.length) c.add('c.gender = any(?::text[])', f.gender);
+  if (f.ageGroup?.length) c.add('c.age_group = any(?::text[])', f.ageGroup);
+  if (f.vulnerability) c.add('? = any(c.vulnerabilities)', f.vulnerability);
+  if (f.sensitive) c.add('c.sensitive = ?', f.sensitive === 'true');
+  if (f.areaPath) c.add("c.area_path like ? || '%'", f.areaPath);
+  if (f.from) c.add('c.received_at >= ?::date', f.from);
+  if (f.to) c.add("c.received_at < ?::date + interval '1 day'", f.to);
+  if (f.q) {
+    if (isValidTrackingCode(f.q)) c.add('c.tracking_code = ?', normalizeTrackingCode(f.q));
+    else c.add("(c.search @@ websearch_to_tsquery('french', ?) or c.reference ilike ?)", f.q, `%${f.q}%`);
+  }
+  const desc = f.sort === 'received_desc';
+  if (after) c.add(`(c.received_at, c.id) ${desc ? '<' : '>'} (?::timestamptz, ?::uuid)`, after.at, after.id);
+  const order = desc ? 'c.received_at desc, c.id desc' : 'c.received_at, c.id';
+  return db.query<ComplaintRow>(
+    `${COMPLAINT_SELECT} ${c.where} order by ${order} limit ${c.param(limit)}`,
+    c.params,
+  );
+}

@@ -1,0 +1,272 @@
+import type { ComplaintStatus } from '@coso/domain';
+import type { Queryable } from '../../db/driver.js';
+
+export interface ComplaintRow {
+  id: string;
+  trackingCode: string;
+  reference: string;
+  typeCode: string;
+  categoryCode: string;
+  channelCode: string;
+  sensitive: boolean;
+  status: ComplaintStatus;
+  closureOutcome: string | null;
+  description: string;
+  incidentDate: string | null;
+  ongoing: boolean;
+  recurring: boolean;
+  subprojectRef: string | null;
+  villageId: string;
+  villageName: string;
+  villageCode: string;
+  areaPath: string;
+  latitude: number | null;
+  longitude: number | null;
+  placeDescription: string | null;
+  anonymous: boolean;
+  complainantKind: string;
+  groupSize: number | null;
+  gender: string | null;
+  ageGroup: string | null;
+  vulnerabilities: string[];
+  preferredLanguage: string | null;
+  onBehalfOf: string | null;
+  identityConfidential: boolean;
+  handlingLevel: string;
+  handlingUnitId: string;
+  committeeId: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  escalationCount: number;
+  appealCount: number;
+  satisfaction: number | null;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  receivedAt: Date;
+  acknowledgedAt: Date | null;
+  resolutionProposedAt: Date | null;
+  closedAt: Date | null;
+  updatedAt: Date;
+  version: number;
+}
+
+export const COMPLAINT_SELECT = `
+  select c.id, c.tracking_code as "trackingCode", c.reference, c.type_code as "typeCode",
+         c.category_code as "categoryCode", c.channel_code as "channelCode", c.sensitive, c.status,
+         c.closure_outcome as "closureOutcome", c.description, c.incident_date as "incidentDate", c.ongoing,
+         c.recurring, c.subproject_ref as "subprojectRef", c.village_id as "villageId", v.name as "villageName",
+         v.code as "villageCode", c.area_path as "areaPath", c.latitude, c.longitude,
+         c.place_description as "placeDescription", c.anonymous, c.complainant_kind as "complainantKind",
+         c.group_size as "groupSize", c.gender, c.age_group as "ageGroup", c.vulnerabilities,
+         c.preferred_language as "preferredLanguage", c.on_behalf_of as "onBehalfOf",
+         c.identity_confidential as "identityConfidential", c.handling_level as "handlingLevel",
+         c.handling_unit_id as "handlingUnitId", c.committee_id as "committeeId", c.assignee_id as "assigneeId",
+         a.display_name as "assigneeName", c.escalation_count as "escalationCount", c.appeal_count as "appealCount",
+         c.satisfaction, c.recorded_by as "recordedBy", r.display_name as "recordedByName",
+         c.received_at as "receivedAt", c.acknowledged_at as "acknowledgedAt",
+         c.resolution_proposed_at as "resolutionProposedAt", c.closed_at as "closedAt", c.updated_at as "updatedAt",
+         c.version
+    from complaints c
+    join geo_units v on v.id = c.village_id
+    left join users a on a.id = c.assignee_id
+    left join users r on r.id = c.recorded_by`;
+
+export async function findComplaint(
+  db: Queryable,
+  id: string,
+  forUpdate = false,
+): Promise<ComplaintRow | undefined> {
+  if (forUpdate) await db.query('select 1 from complaints where id = $1 for update', [id]);
+  return (await db.query<ComplaintRow>(`${COMPLAINT_SELECT} where c.id = $1`, [id]))[0];
+}
+
+export interface NewComplaint {
+  id: string;
+  trackingCode: string;
+  typeCode: string;
+  categoryCode: string;
+  channelCode: string;
+  sensitive: boolean;
+  description: string;
+  incidentDate: string | null;
+  ongoing: boolean;
+  recurring: boolean;
+  subprojectRef: string | null;
+  villageId: string;
+  areaPath: string;
+  latitude: number | null;
+  longitude: number | null;
+  placeDescription: string | null;
+  anonymous: boolean;
+  complainantKind: string;
+  groupSize: number | null;
+  gender: string | null;
+  ageGroup: string | null;
+  vulnerabilities: string[];
+  preferredLanguage: string | null;
+  onBehalfOf: string | null;
+  identityConfidential: boolean;
+  handlingLevel: string;
+  handlingUnitId: string;
+  committeeId: string | null;
+  assigneeId: string | null;
+  recordedBy: string | null;
+  receivedAt: Date;
+}
+
+const INSERT_COLUMNS: Array<[keyof NewComplaint, string]> = [
+  ['id', 'id'],
+  ['trackingCode', 'tracking_code'],
+  ['typeCode', 'type_code'],
+  ['categoryCode', 'category_code'],
+  ['channelCode', 'channel_code'],
+  ['sensitive', 'sensitive'],
+  ['description', 'description'],
+  ['incidentDate', 'incident_date'],
+  ['ongoing', 'ongoing'],
+  ['recurring', 'recurring'],
+  ['subprojectRef', 'subproject_ref'],
+  ['villageId', 'village_id'],
+  ['areaPath', 'area_path'],
+  ['latitude', 'latitude'],
+  ['longitude', 'longitude'],
+  ['placeDescription', 'place_description'],
+  ['anonymous', 'anonymous'],
+  ['complainantKind', 'complainant_kind'],
+  ['groupSize', 'group_size'],
+  ['gender', 'gender'],
+  ['ageGroup', 'age_group'],
+  ['vulnerabilities', 'vulnerabilities'],
+  ['preferredLanguage', 'preferred_language'],
+  ['onBehalfOf', 'on_behalf_of'],
+  ['identityConfidential', 'identity_confidential'],
+  ['handlingLevel', 'handling_level'],
+  ['handlingUnitId', 'handling_unit_id'],
+  ['committeeId', 'committee_id'],
+  ['assigneeId', 'assignee_id'],
+  ['recordedBy', 'recorded_by'],
+  ['receivedAt', 'received_at'],
+];
+
+/** Inserts the case with a reference from the yearly-readable sequence (MGP-2026-000123). */
+export async function insertComplaint(tx: Queryable, c: NewComplaint): Promise<void> {
+  const columns = INSERT_COLUMNS.map(([, col]) => col);
+  const values = INSERT_COLUMNS.map(([key]) => c[key]);
+  const placeholders = values.map((_, i) => `$${i + 1}`);
+  const receivedAt = `$${INSERT_COLUMNS.findIndex(([key]) => key === 'receivedAt') + 1}`;
+  await tx.query(
+    `insert into complaints (${columns.join(', ')}, status, reference)
+     values (${placeholders.join(', ')}, 'received',
+             'MGP-' || to_char(${receivedAt}::timestamptz, 'YYYY') || '-'
+                    || lpad(nextval('complaint_reference_seq')::text, 6, '0'))`,
+    values,
+  );
+}
+
+export interface Identity {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  whatsapp: string | null;
+  postalAddress: string | null;
+}
+
+export async function insertIdentity(tx: Queryable, complaintId: string, i: Identity): Promise<void> {
+  await tx.query(
+    `insert into complainant_identities (complaint_id, name, phone, email, whatsapp, postal_address)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [complaintId, i.name, i.phone, i.email, i.whatsapp, i.postalAddress],
+  );
+}
+
+export async function findIdentity(db: Queryable, complaintId: string): Promise<Identity | undefined> {
+  const rows = await db.query<Identity>(
+    `select name, phone, email, whatsapp, postal_address as "postalAddress"
+       from complainant_identities where complaint_id = $1`,
+    [complaintId],
+  );
+  return rows[0];
+}
+
+export interface ComplaintChange {
+  status?: ComplaintStatus;
+  closureOutcome?: string | null;
+  assigneeId?: string | null;
+  handlingLevel?: string;
+  handlingUnitId?: string;
+  committeeId?: string | null;
+  acknowledgedAt?: Date;
+  resolutionProposedAt?: Date;
+  closedAt?: Date | null;
+  escalationCount?: number;
+  appealCount?: number;
+  satisfaction?: number;
+}
+
+const CHANGE_COLUMNS: Record<keyof ComplaintChange, string> = {
+  status: 'status',
+  closureOutcome: 'closure_outcome',
+  assigneeId: 'assignee_id',
+  handlingLevel: 'handling_level',
+  handlingUnitId: 'handling_unit_id',
+  committeeId: 'committee_id',
+  acknowledgedAt: 'acknowledged_at',
+  resolutionProposedAt: 'resolution_proposed_at',
+  closedAt: 'closed_at',
+  escalationCount: 'escalation_count',
+  appealCount: 'appeal_count',
+  satisfaction: 'satisfaction',
+};
+
+/** Applies a change and bumps the version and the sync sequence (every change is visible to pull). */
+export async function updateComplaint(tx: Queryable, id: string, change: ComplaintChange): Promise<void> {
+  const sets = ['version = version + 1', "change_seq = nextval('change_seq')", 'updated_at = now()'];
+  const params: unknown[] = [id];
+  for (const [key, column] of Object.entries(CHANGE_COLUMNS)) {
+    const value = change[key as keyof ComplaintChange];
+    if (value === undefined) continue;
+    params.push(value);
+    sets.push(`${column} = $${params.length}`);
+  }
+  await tx.query(`update complaints set ${sets.join(', ')} where id = $1`, params);
+}
+
+export interface EventRow {
+  id: number;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  payload: Record<string, unknown>;
+}
+
+export async function appendEvent(
+  tx: Queryable,
+  e: {
+    complaintId: string;
+    actorId: string | null;
+    kind: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    payload: object;
+  },
+): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(
+    `insert into complaint_events (complaint_id, actor_id, kind, from_status, to_status, payload)
+     values ($1, $2, $3, $4, $5, $6::jsonb) returning id`,
+    [e.complaintId, e.actorId, e.kind, e.fromStatus, e.toStatus, JSON.stringify(e.payload)],
+  );
+  return row!.id;
+}
+
+export function listEvents(db: Queryable, complaintId: string): Promise<EventRow[]> {
+  return db.query<EventRow>(
+    `select e.id, e.at, e.actor_id as "actorId", u.display_name as "actorName", e.kind,
+            e.from_status as "fromStatus", e.to_status as "toStatus", e.payload
+       from complaint_events e left join users u on u.id = e.actor_id
+      where e.complaint_id = $1 order by e.id`,
+    [complaintId],
+  );
+}

@@ -1,0 +1,99 @@
+import { complaintActionSchema, createComplaintSchema } from '@coso/domain';
+import { z } from 'zod';
+import { authedContext, requirePermission } from '../../http/auth.js';
+import { decodeCursor, page } from '../../http/cursor.js';
+import type { Api } from '../../http/types.js';
+import { complaintCursorSchema, complaintFilterSchema } from './list.js';
+import { presentComplaint, presentEvent, presentListItem } from './presenter.js';
+import type { ComplaintService } from './service.js';
+
+const idParams = z.object({ id: z.uuid() });
+export const listQuery = complaintFilterSchema.extend({
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+const actionBody = z.intersection(
+  complaintActionSchema,
+  z.object({ baseVersion: z.number().int().min(1).optional() }),
+);
+
+export function complaintRoutes(app: Api, { complaints }: { complaints: ComplaintService }) {
+  const tags = ['complaints'];
+
+  app.post(
+    '/api/v1/complaints',
+    {
+      schema: {
+        tags,
+        summary: 'Record a complaint (staff intake); it is routed at once',
+        body: createComplaintSchema,
+      },
+    },
+    async (request, reply) => {
+      const ctx = authedContext(request, 'complaints.create');
+      const c = await complaints.create(ctx, request.body);
+      const identity = await complaints.identity(ctx.actor, c.id).catch(() => undefined);
+      return reply.status(201).send(presentComplaint(c, ctx.actor, identity));
+    },
+  );
+
+  app.get(
+    '/api/v1/complaints',
+    {
+      schema: {
+        tags,
+        summary: 'Cases the caller may see, filtered, newest first, keyset-paginated',
+        querystring: listQuery,
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'complaints.read');
+      const { cursor, limit, ...filter } = request.query;
+      const rows = await complaints.list(
+        actor,
+        filter,
+        decodeCursor(cursor, complaintCursorSchema),
+        limit + 1,
+      );
+      const result = page(rows, limit, (c) => ({ at: c.receivedAt.toISOString(), id: c.id }));
+      return { items: result.items.map(presentListItem), nextCursor: result.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/complaints/:id',
+    { schema: { tags, summary: 'The case file', params: idParams } },
+    async (request) => {
+      const actor = requirePermission(request, 'complaints.read');
+      const c = await complaints.get(actor, request.params.id);
+      return presentComplaint(c, actor, await complaints.identity(actor, c.id));
+    },
+  );
+
+  app.get(
+    '/api/v1/complaints/:id/events',
+    { schema: { tags, summary: 'The timeline of the case, oldest first', params: idParams } },
+    async (request) => {
+      const actor = requirePermission(request, 'complaints.read');
+      return { items: (await complaints.events(actor, request.params.id)).map(presentEvent) };
+    },
+  );
+
+  app.post(
+    '/api/v1/complaints/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: 'Take a lifecycle action (409 transition_not_allowed when the status does not allow it)',
+        params: idParams,
+        body: actionBody,
+      },
+    },
+    async (request) => {
+      const ctx = authedContext(request, 'complaints.read');
+      const { baseVersion, ...action } = request.body;
+      const c = await complaints.act(ctx, request.params.id, action, baseVersion);
+      return presentComplaint(c, ctx.actor, await complaints.identity(ctx.actor, c.id));
+    },
+  );
+}
