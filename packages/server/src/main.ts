@@ -16,7 +16,7 @@ async function main() {
   if (config.environment === 'production' && (await holdsDemoData(db))) {
     throw new ConfigError(['COSO_ENV=production: this database holds demo data; use a fresh database']);
   }
-  const seeded = config.seedDemo ? await seedDemo(db, createServices(db, config).users) : false;
+  const seeded = config.seedDemo ? await seedDemo(db, createServices(db, config)) : false;
   const app = await buildApp({ config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST }, db });
   const worker = startWorker({ db, config, log: app.log });
   await app.listen({ port: config.port, host: config.host });

@@ -14,7 +14,7 @@ const count = async (sql: string) => (await t.db.query<{ n: number }>(sql))[0]?.
 describe('demo data', () => {
   it('seeds Togo: 5 regions, 39 prefectures, northern villages with CVDs, and one account per role', async () => {
     expect(await holdsDemoData(t.db)).toBe(false);
-    expect(await seedDemo(t.db, t.services.users)).toBe(true);
+    expect(await seedDemo(t.db, t.services)).toBe(true);
     expect(await count(`select count(*)::int as n from geo_units where level = 'region'`)).toBe(5);
     expect(await count(`select count(*)::int as n from geo_units where level = 'prefecture'`)).toBe(39);
     const villages = await count(`select count(*)::int as n from geo_units where level = 'village'`);
@@ -38,6 +38,25 @@ describe('demo data', () => {
     expect(await holdsDemoData(t.db)).toBe(true);
   });
 
+  it('seeds plausible complaints at every stage, routed to the regional focal points', async () => {
+    const rows = await t.db.query<{ status: string; n: number }>(
+      'select status, count(*)::int as n from complaints group by status order by status',
+    );
+    expect(rows.map((r) => r.status)).toEqual([
+      'acknowledged',
+      'closed',
+      'in_progress',
+      'received',
+      'resolution_proposed',
+    ]);
+    expect(rows.reduce((sum, r) => sum + r.n, 0)).toBe(60);
+    const kara = await t.db.query<{ username: string }>(
+      `select distinct u.username from complaints c join users u on u.id = c.assignee_id
+        join geo_units r on c.area_path like r.path || '%' where r.code = 'TG-K' and not c.sensitive`,
+    );
+    expect(kara.map((r) => r.username)).toEqual(['focal.kara']);
+  });
+
   it('lets every demo account log in with the documented password and gives them their jurisdiction', async () => {
     for (const demo of DEMO_USERS) {
       const s = await login(t, demo.username, DEMO_PASSWORD);
@@ -51,7 +70,7 @@ describe('demo data', () => {
 
   it('is idempotent: a second run adds nothing', async () => {
     const before = await count('select count(*)::int as n from geo_units');
-    expect(await seedDemo(t.db, t.services.users)).toBe(false);
+    expect(await seedDemo(t.db, t.services)).toBe(false);
     expect(await count('select count(*)::int as n from geo_units')).toBe(before);
     expect(await count('select count(*)::int as n from users')).toBe(DEMO_USERS.length);
   });

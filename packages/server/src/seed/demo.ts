@@ -1,7 +1,9 @@
 import { SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
 import { appendAudit } from '../modules/audit/repo.js';
+import type { ComplaintService } from '../modules/complaints/service.js';
 import type { UserService } from '../modules/users/service.js';
+import { seedDemoComplaints } from './demo-complaints.js';
 import { seedDemoGeography } from './demo-geo.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 
@@ -11,7 +13,11 @@ export const DEMO_MARKER = 'demo_seeded';
  * Fills the database with the demo geography (when it has no places yet) and one account per role (those
  * missing), so that a restart, even after an interrupted first start, never duplicates or overwrites anything.
  */
-export async function seedDemo(db: Db, users: UserService): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  services: { users: UserService; complaints: ComplaintService },
+): Promise<boolean> {
+  const { users } = services;
   const [state] = await db.query<{ units: number }>('select count(*)::int as units from geo_units');
   let seeded = false;
   if (state?.units === 0) {
@@ -54,6 +60,8 @@ export async function seedDemo(db: Db, users: UserService): Promise<boolean> {
     });
     seeded = true;
   }
+  const [cases] = await db.query<{ n: number }>('select count(*)::int as n from complaints');
+  if (cases?.n === 0 && (await seedDemoComplaints(db, services.complaints)) > 0) seeded = true;
   return seeded;
 }
 
