@@ -23,6 +23,8 @@ import { createComplaintService } from './modules/complaints/service.js';
 import { createVillageGroupService } from './modules/geo/groups-service.js';
 import { geoRoutes } from './modules/geo/routes.js';
 import { createGeoService } from './modules/geo/service.js';
+import { grmConfigRoutes } from './modules/grm-config/routes.js';
+import { createGrmConfigService } from './modules/grm-config/service.js';
 import { metaRoutes } from './modules/meta/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { createReferenceService } from './modules/reference/service.js';
@@ -41,6 +43,7 @@ export function createServices(db: Db, config: Config) {
     groups: createVillageGroupService({ db }),
     reference,
     complaints: createComplaintService({ db, reference }),
+    grmConfig: createGrmConfigService({ db }),
   };
 }
 
@@ -104,6 +107,7 @@ export async function buildApp({ config, db, logger }: AppOptions) {
   auditRoutes(app, { db });
   referenceRoutes(app, { reference: services.reference });
   complaintRoutes(app, { complaints: services.complaints });
+  grmConfigRoutes(app, { grmConfig: services.grmConfig });
   await registerWeb(app, config.webDist);
   return app;
 }

@@ -11,7 +11,7 @@ export interface Placement {
 }
 
 /** Sensitive cases go to sensitive-case focal points; national-level cases to grievance officers. */
-function handlerRole(sensitive: boolean, level: string): Role {
+export function handlerRole(sensitive: boolean, level: string): Role {
   if (sensitive) return 'sensitive_focal_point';
   return level === 'country' ? 'grm_officer' : 'focal_point';
 }
@@ -51,7 +51,9 @@ export async function routeNewCase(
   areaPath: string,
 ) {
   const rule = matchRoutingRule(await routing.loadRoutingRules(tx), categoryCode, areaPath);
-  return placeAt(tx, areaPath, rule?.handlingLevel ?? 'country', sensitive, rule);
+  // Sensitive cases skip every local level, whatever rule a configuration mistake lets them match.
+  const level = sensitive ? 'country' : (rule?.handlingLevel ?? 'country');
+  return placeAt(tx, areaPath, level, sensitive, rule);
 }
 
 /** Placement one level up the case's escalation chain, or null at the top. */
