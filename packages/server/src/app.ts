@@ -18,7 +18,10 @@ import { registerWeb } from './http/web.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
+import { complaintExportRoutes } from './modules/complaints/export/routes.js';
+import { complaintImportRoutes } from './modules/complaints/import/routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
+import { savedFilterRoutes } from './modules/complaints/saved-filters/routes.js';
 import { createComplaintService } from './modules/complaints/service.js';
 import { createVillageGroupService } from './modules/geo/groups-service.js';
 import { geoRoutes } from './modules/geo/routes.js';
@@ -52,10 +55,14 @@ export interface AppOptions {
   db: Db;
   /** Pino logger settings; tests pass false. */
   logger?: boolean | { level: string };
+  /** The services to serve; built from `db` and `config` when absent. */
+  services?: Services;
 }
 
+export type Services = ReturnType<typeof createServices>;
+
 /** Builds the HTTP application; starts nothing and reads no environment (main.ts does). */
-export async function buildApp({ config, db, logger }: AppOptions) {
+export async function buildApp({ config, db, logger, services = createServices(db, config) }: AppOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -97,7 +104,6 @@ export async function buildApp({ config, db, logger }: AppOptions) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const services = createServices(db, config);
   registerAuth(app, services.auth);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   metaRoutes(app, { db, config, version: VERSION });
@@ -107,6 +113,9 @@ export async function buildApp({ config, db, logger }: AppOptions) {
   auditRoutes(app, { db });
   referenceRoutes(app, { reference: services.reference });
   complaintRoutes(app, { complaints: services.complaints });
+  complaintImportRoutes(app, { db });
+  complaintExportRoutes(app, { db, complaints: services.complaints });
+  savedFilterRoutes(app, { db });
   grmConfigRoutes(app, { grmConfig: services.grmConfig });
   await registerWeb(app, config.webDist);
   return app;

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '@coso/domain';
 import { childPath } from '@coso/domain';
-import { buildApp, createServices } from '../app.js';
+import { buildApp, createServices, type Services } from '../app.js';
 import { loadConfig } from '../config.js';
 import { SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
@@ -14,11 +14,14 @@ export const uniq = (prefix = '') => `${prefix}${randomBytes(4).toString('hex')}
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A real app on a fresh database, driven in-process with inject(); close() drops the database. */
-export async function createTestApp(env: Record<string, string> = {}) {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  wrap: (services: Services) => Services = (s) => s,
+) {
   const { db, drop } = await openTestDatabase();
   const config = loadConfig({ COSO_ENV: 'test', DATA_DIR: '/tmp/coso-test', ...env });
-  const app = await buildApp({ config, db, logger: false });
-  const services = createServices(db, config);
+  const services = wrap(createServices(db, config));
+  const app = await buildApp({ config, db, logger: false, services });
   return {
     app,
     db,
