@@ -21,6 +21,7 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
+      { resolve: { alias }, test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] } },
       serverProject('server-pglite', 'pglite'),
       ...(process.env.DATABASE_URL ? [serverProject('server-postgres', 'postgres')] : []),
     ],

@@ -14,7 +14,7 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDist!,
-      wildcard: false,
+      wildcard: true,
       index: false,
       cacheControl: false,
       setHeaders(res, file) {
@@ -28,7 +28,9 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
   }
   app.setNotFoundHandler((request, reply) => {
     const apiPath = request.url.startsWith('/api/') || request.url === '/api';
-    if (hasWeb && request.method === 'GET' && !apiPath) {
+    // A missing hashed asset (an old page after an upgrade) must fail as such, not receive index.html.
+    const asset = request.url.startsWith('/assets/');
+    if (hasWeb && request.method === 'GET' && !apiPath && !asset) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendError(request, reply, 'not_found');

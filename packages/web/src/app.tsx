@@ -1,0 +1,105 @@
+import type { Permission } from '@coso/domain';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { AuthProvider, loginPath, useAuth } from './features/auth/auth-context';
+import { LoginPage, safeNext } from './features/auth/login-page';
+import { HomePage } from './features/home/home-page';
+import { I18nProvider } from './i18n/i18n-context';
+import { AccessDenied, Loading } from './ui/alerts';
+import { AppLayout } from './ui/layout';
+import { NotFoundPage } from './ui/not-found-page';
+
+// Admin screens load on demand so the first paint only pays for the shell, login and home.
+const UsersListPage = lazy(() => import('./features/users/users-list-page'));
+const UserNewPage = lazy(() => import('./features/users/user-new-page'));
+const UserEditPage = lazy(() => import('./features/users/user-edit-page'));
+const GeoBrowserPage = lazy(() => import('./features/geo/geo-browser-page'));
+const GeoUnitPage = lazy(() => import('./features/geo/geo-unit-page'));
+const GeoImportPage = lazy(() => import('./features/geo/geo-import-page'));
+const AuditPage = lazy(() => import('./features/audit/audit-page'));
+const AccountPage = lazy(() => import('./features/account/account-page'));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <AppRoutes />
+      </AuthProvider>
+    </I18nProvider>
+  );
+}
+
+function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(permission) ? children : <AccessDenied />;
+}
+
+function AppRoutes() {
+  const { status } = useAuth();
+  const [path] = useLocation();
+  const search = useSearch();
+
+  if (status === 'loading') {
+    return (
+      <div className="d-flex justify-content-center align-items-center vh-100">
+        <Loading />
+      </div>
+    );
+  }
+  if (path === '/login') {
+    if (status === 'authenticated') return <Redirect to={safeNext(search)} replace />;
+    return <LoginPage />;
+  }
+  if (status === 'anonymous') return <Redirect to={loginPath(path + (search ? `?${search}` : ''))} replace />;
+
+  return (
+    <AppLayout>
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/" component={HomePage} />
+          <Route path="/account" component={AccountPage} />
+          <Route path="/admin/users">
+            <Allowed permission="users.manage">
+              <UsersListPage />
+            </Allowed>
+          </Route>
+          <Route path="/admin/users/new">
+            <Allowed permission="users.manage">
+              <UserNewPage />
+            </Allowed>
+          </Route>
+          <Route path="/admin/users/:id">
+            {(params) => (
+              <Allowed permission="users.manage">
+                <UserEditPage key={params.id} id={params.id} />
+              </Allowed>
+            )}
+          </Route>
+          <Route path="/geo">
+            <Allowed permission="geo.read">
+              <GeoBrowserPage />
+            </Allowed>
+          </Route>
+          <Route path="/geo/import">
+            <Allowed permission="geo.manage">
+              <GeoImportPage />
+            </Allowed>
+          </Route>
+          <Route path="/geo/units/:id">
+            {(params) => (
+              <Allowed permission="geo.read">
+                <GeoUnitPage key={params.id} id={params.id} />
+              </Allowed>
+            )}
+          </Route>
+          <Route path="/admin/audit">
+            <Allowed permission="audit.read">
+              <AuditPage />
+            </Allowed>
+          </Route>
+          <Route component={NotFoundPage} />
+        </Switch>
+      </Suspense>
+    </AppLayout>
+  );
+}
