@@ -15,7 +15,7 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
     await app.register(fastifyStatic, {
       root: webDist!,
       wildcard: true,
-      index: false,
+      index: ['index.html'],
       cacheControl: false,
       setHeaders(res, file) {
         // Hashed assets never change; index.html and the service worker must always be revalidated.
