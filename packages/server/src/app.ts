@@ -1,3 +1,4 @@
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -15,11 +16,15 @@ import type { Db } from './db/driver.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerWeb } from './http/web.js';
+import { localFileStore } from './lib/file-store.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
+import { attachmentRoutes } from './modules/complaints/attachments/routes.js';
+import { createAttachmentService } from './modules/complaints/attachments/service.js';
 import { complaintExportRoutes } from './modules/complaints/export/routes.js';
 import { complaintImportRoutes } from './modules/complaints/import/routes.js';
+import { receiptRoutes } from './modules/complaints/receipt/routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
 import { savedFilterRoutes } from './modules/complaints/saved-filters/routes.js';
 import { createComplaintService } from './modules/complaints/service.js';
@@ -47,6 +52,7 @@ export function createServices(db: Db, config: Config) {
     reference,
     complaints: createComplaintService({ db, reference }),
     grmConfig: createGrmConfigService({ db }),
+    attachments: createAttachmentService({ db, files: localFileStore(path.join(config.dataDir, 'files')) }),
   };
 }
 
@@ -113,6 +119,8 @@ export async function buildApp({ config, db, logger, services = createServices(d
   auditRoutes(app, { db });
   referenceRoutes(app, { reference: services.reference });
   complaintRoutes(app, { complaints: services.complaints });
+  attachmentRoutes(app, { attachments: services.attachments });
+  receiptRoutes(app, { complaints: services.complaints, reference: services.reference });
   complaintImportRoutes(app, { db });
   complaintExportRoutes(app, { db, complaints: services.complaints });
   savedFilterRoutes(app, { db });

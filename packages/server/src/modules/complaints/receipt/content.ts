@@ -1,0 +1,82 @@
+import { formatTrackingCode, type Locale } from '@coso/domain';
+import type { ReferenceItem } from '../../reference/repo.js';
+import type { ComplaintRow } from '../repo.js';
+import { HOTLINE, RECEIPT_TEXTS } from './texts.js';
+
+/** What a receipt says, already in the complainant's language; the PDF layout only places it. */
+export interface ReceiptContent {
+  /** The document's title in the PDF metadata. */
+  title: string;
+  heading: string;
+  filename: string;
+  header: string[];
+  codeLabel: string;
+  code: string;
+  follow: string;
+  facts: Array<{ label: string; value: string }>;
+  sections: Array<{ title: string; text: string }>;
+  footer: string;
+}
+
+export interface ReceiptInput {
+  complaint: ComplaintRow;
+  /** The complainant's name, only when it may be printed (see canPrintName). */
+  name: string | null;
+  references: ReferenceItem[];
+  locale: Locale;
+}
+
+/**
+ * A receipt can be lost or seen by others, so it carries the least that identifies the case: never the
+ * description; the name only when the complainant gave it without asking for confidentiality; and for a
+ * sensitive case (GBV/SEA/SH, corruption) neither the name nor the category, whose label alone could expose
+ * a survivor or a whistle-blower to whoever finds the paper.
+ */
+export function canPrintName(c: ComplaintRow): boolean {
+  return !c.sensitive && !c.anonymous && !c.identityConfidential;
+}
+
+function formatDateTime(at: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Africa/Lome',
+  }).format(at);
+}
+
+export function buildReceiptContent({
+  complaint: c,
+  name,
+  references,
+  locale,
+}: ReceiptInput): ReceiptContent {
+  const t = RECEIPT_TEXTS[locale];
+  const label = (list: ReferenceItem['list'], code: string) => {
+    const item = references.find((r) => r.list === list && r.code === code);
+    return item ? (locale === 'fr' ? item.labelFr : item.labelEn) : code;
+  };
+  const code = formatTrackingCode(c.trackingCode);
+  const facts = [
+    { label: t.reference, value: c.reference },
+    { label: t.receivedAt, value: formatDateTime(c.receivedAt, locale) },
+    { label: t.channel, value: label('channel', c.channelCode) },
+    ...(c.sensitive ? [] : [{ label: t.category, value: label('category', c.categoryCode) }]),
+    { label: t.village, value: c.villageName },
+    ...(name && canPrintName(c) ? [{ label: t.complainant, value: name }] : []),
+  ];
+  return {
+    title: `${t.title} ${code}`,
+    heading: t.title,
+    filename: `recu-${code}.pdf`,
+    header: [t.project, t.mechanism],
+    codeLabel: t.trackingCode,
+    code,
+    follow: t.follow,
+    facts: facts.map((f) => ({ label: `${f.label}${t.colon}`, value: f.value })),
+    sections: [
+      { title: t.nextTitle, text: t.next },
+      { title: t.callTitle, text: t.call(HOTLINE) },
+    ],
+    footer: t.keep,
+  };
+}

@@ -1,0 +1,215 @@
+import { inflateSync } from 'node:zlib';
+import { formatTrackingCode } from '@coso/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  login,
+  makeTree,
+  makeUser,
+  type Session,
+  type TestApp,
+} from '../../../test/harness.js';
+import type { ComplaintRow } from '../repo.js';
+import { buildReceiptContent } from './content.js';
+import { renderReceiptPdf } from './pdf.js';
+import { HOTLINE } from './texts.js';
+import { toWinAnsi } from './win-ansi.js';
+
+let t: TestApp;
+let tree: Awaited<ReturnType<typeof makeTree>>;
+const s: Record<string, Session> = {};
+const DESCRIPTION = 'Le forage du village ne fonctionne plus depuis deux semaines.';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tree = await makeTree(t.db);
+  const people = {
+    operator: await makeUser(t, ['grm_officer'], [tree.country]),
+    focal: await makeUser(t, ['focal_point'], [tree.a.region]),
+    outsider: await makeUser(t, ['focal_point'], [tree.b.region]),
+    vbg: await makeUser(t, ['sensitive_focal_point'], [tree.country]),
+  };
+  for (const [key, user] of Object.entries(people)) s[key] = await login(t, user.username);
+});
+afterAll(() => t.close());
+
+async function newCase(over: Record<string, unknown> = {}) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/complaints',
+    headers: s.operator!.headers,
+    payload: {
+      type: 'complaint',
+      category: 'works',
+      channel: 'hotline',
+      description: DESCRIPTION,
+      villageId: tree.a.villages[0]!.id,
+      complainant: { anonymous: false, name: 'Kodjo Abalo', phone: '+22890112233', confidential: false },
+      ...over,
+    },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; trackingCode: string; reference: string };
+}
+
+const receipt = (who: string, id: string, query = '', headers: Record<string, string> = {}) =>
+  t.app.inject({
+    method: 'GET',
+    url: `/api/v1/complaints/${id}/receipt.pdf${query}`,
+    headers: { cookie: s[who]!.cookie, ...headers },
+  });
+
+// Windows-1252 differs from Latin-1 in 0x80–0x9F (Node 20's TextDecoder treats both alike).
+const CP1252_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
+const winAnsi = (bytes: Buffer) =>
+  [...bytes].map((b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
+
+/** The text PDFKit draws: each TJ array's hex strings, after inflating the compressed content streams. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const parts: string[] = [];
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    const body = pdf.subarray(start, raw.indexOf('endstream', start));
+    let text: string;
+    try {
+      text = inflateSync(body).toString('latin1');
+    } catch {
+      text = body.toString('latin1');
+    }
+    for (const tj of text.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+      const hex = [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
+      parts.push(winAnsi(Buffer.from(hex, 'hex')));
+    }
+  }
+  return parts.join('\n');
+}
+
+const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+
+describe('receipt', () => {
+  it('prints an A4 receipt with the code, the roadmap and the hotline, never the description', async () => {
+    const c = await newCase();
+    const res = await receipt('focal', c.id);
+    expect(res.statusCode).toBe(200);
+    const code = formatTrackingCode(c.trackingCode);
+    expect(res.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="recu-${code}.pdf"`,
+    });
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pageCount(pdf)).toBe(1);
+    const text = pdfText(pdf);
+    for (const expected of [
+      'ANADEB — Projet COSO',
+      'Mécanisme de gestion des plaintes',
+      'Accusé de réception',
+      code,
+      c.reference,
+      'Téléphone / numéro vert',
+      'Travaux des sous-projets',
+      tree.a.villages[0]!.name,
+      'Kodjo Abalo',
+      'Suivez votre plainte avec ce code',
+      'jours ouvrables',
+      HOTLINE,
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('forage');
+    expect(text).not.toContain('+22890112233');
+  });
+
+  it('prints a thermal receipt 58 mm wide, one page as long as needed', async () => {
+    const c = await newCase();
+    const pdf = (await receipt('operator', c.id, '?format=thermal')).rawPayload;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pageCount(pdf)).toBe(1);
+    const [, width, height] = pdf.toString('latin1').match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/)!;
+    expect(Number(width)).toBeCloseTo((58 * 72) / 25.4, 1);
+    expect(Number(height)).toBeGreaterThan(200);
+    expect(Number(height)).toBeLessThan(841);
+    const text = pdfText(pdf);
+    expect(text).toContain(formatTrackingCode(c.trackingCode));
+    expect(text).not.toContain('forage');
+  });
+
+  it('speaks English when asked, by the browser or explicitly', async () => {
+    const c = await newCase();
+    const en = pdfText(
+      (await receipt('focal', c.id, '', { 'accept-language': 'en-GB,en;q=0.9' })).rawPayload,
+    );
+    expect(en).toContain('Acknowledgement of receipt');
+    expect(en).toContain('Phone / hotline');
+    const fr = pdfText((await receipt('focal', c.id, '?lang=fr', { 'accept-language': 'en' })).rawPayload);
+    expect(fr).toContain('Accusé de réception');
+  });
+
+  it('leaves out a confidential identity', async () => {
+    const c = await newCase({
+      complainant: { anonymous: false, name: 'Afi Mensah', phone: '+22890112244', confidential: true },
+    });
+    const text = pdfText((await receipt('focal', c.id)).rawPayload);
+    expect(text).toContain(formatTrackingCode(c.trackingCode));
+    expect(text).not.toContain('Afi Mensah');
+  });
+
+  it('shows neither identity nor category nor description for a sensitive case, and only to its handlers', async () => {
+    const c = await newCase({ category: 'gbv_sea' });
+    for (const format of ['a4', 'thermal']) {
+      const res = await receipt('vbg', c.id, `?format=${format}`);
+      expect(res.statusCode).toBe(200);
+      const text = pdfText(res.rawPayload);
+      expect(text).toContain(formatTrackingCode(c.trackingCode));
+      for (const hidden of ['Kodjo', 'Abalo', 'Violences', 'VBG', 'Catégorie', 'forage']) {
+        expect(text).not.toContain(hidden);
+      }
+    }
+    expect((await receipt('operator', c.id)).statusCode).toBe(404);
+    expect((await receipt('focal', c.id)).statusCode).toBe(404);
+  });
+
+  it('answers 404 outside the area and 400 for an unknown format', async () => {
+    const c = await newCase();
+    expect((await receipt('outsider', c.id)).statusCode).toBe(404);
+    expect((await receipt('focal', c.id, '?format=letter')).statusCode).toBe(400);
+  });
+});
+
+describe('layout', () => {
+  it('keeps the widest possible code on one line of a thermal roll', async () => {
+    const content = buildReceiptContent({
+      complaint: {
+        trackingCode: 'WWWWMMMMW',
+        reference: 'MGP-2026-000001',
+        channelCode: 'sms',
+        categoryCode: 'other',
+        sensitive: false,
+        anonymous: true,
+        identityConfidential: false,
+        villageName: 'Ɖɛkpɔ',
+        receivedAt: new Date('2026-11-12T14:05:00Z'),
+      } as ComplaintRow,
+      name: null,
+      references: [],
+      locale: 'fr',
+    });
+    const pdf = await renderReceiptPdf(content, 'thermal', { compress: false });
+    const lines = pdfText(pdf).split('\n');
+    expect(lines).toContain('WWWW-MMMM-W');
+    expect(lines).toContain('Dekpo');
+    expect(lines).toContain('12 novembre 2026 à 14:05');
+    expect(pageCount(pdf)).toBe(1);
+  });
+});
+
+describe('toWinAnsi', () => {
+  it('keeps French and replaces letters Helvetica cannot print by the nearest ones', () => {
+    expect(toWinAnsi('Accusé de réception — « reçu » à Lomé’')).toBe(
+      'Accusé de réception — « reçu » à Lomé’',
+    );
+    expect(toWinAnsi('Ɖɛkpɔ Ŋɔti ʋɔ̃')).toBe('Dekpo Noti vo');
+    expect(toWinAnsi('12\u202fnov.\u00a02026')).toBe('12 nov. 2026');
+  });
+});
