@@ -1,3 +1,4 @@
+export * from './calendar/business-days.js';
 export * from './complaints/intake.js';
 export * from './complaints/lifecycle.js';
 export * from './complaints/policy.js';
