@@ -22,8 +22,13 @@ export function formatOf(filename: string, mimetype: string): SheetFormat {
   throw new AppError('unsupported_media_type', { accepted: ['.csv', '.xlsx'] });
 }
 
-/** Excel in French locales saves CSV as Windows-1252 with semicolons; accept that as well as UTF-8. */
+/**
+ * Excel in French locales saves CSV as Windows-1252 with semicolons, and "Unicode text" as UTF-16 with tabs;
+ * accept those as well as UTF-8 (with or without a BOM) and commas.
+ */
 function decodeText(buffer: Buffer): string {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer);
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
@@ -31,26 +36,28 @@ function decodeText(buffer: Buffer): string {
   }
 }
 
+/** The separator the header row uses most. */
+function delimiterOf(firstLine: string): string {
+  const counts = [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length }));
+  return counts.reduce((best, c) => (c.n > best.n ? c : best)).d;
+}
+
 function readCsv(buffer: Buffer): Sheet {
   const text = decodeText(buffer).replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  const delimiter = delimiterOf(text.slice(0, text.indexOf('\n') >>> 0));
+  let records: string[][];
   try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as unknown as typeof records;
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (err) {
     throw new AppError('bad_request', { reason: `csv: ${(err as Error).message}` });
   }
   const [header, ...data] = records;
   return {
-    headers: (header?.record ?? []).map((h) => h.trim()),
+    headers: (header ?? []).map((h) => h.trim()),
+    // A spreadsheet shows one row per record, blank lines included (skip_empty_lines is off); csv-parse's
+    // info.lines would count text lines instead, and run ahead after a cell that holds a line break.
     rows: data
-      .map((r) => ({ line: r.info.lines, cells: r.record.map((c) => c.trim()) }))
+      .map((record, i) => ({ line: i + 2, cells: record.map((c) => c.trim()) }))
       .filter((r) => r.cells.some((c) => c !== '')),
   };
 }

@@ -33,7 +33,15 @@ export async function geoExportRows(db: Queryable, withinPath: string | null) {
       unit.code,
     ]);
   }
-  const key = (r: string[]) => r.slice(0, columns.length).join('\u0000');
-  rows.sort((a, b) => key(a).localeCompare(key(b), 'fr'));
+  // Level by level, so that a place's rows stay together under it ("Oti", its children, then "Oti Sud"); one
+  // joined key would not do: the collation ignores separators such as \u0000.
+  const collator = new Intl.Collator('fr');
+  rows.sort((a, b) => {
+    for (let i = 0; i < columns.length; i++) {
+      const order = collator.compare(a[i]!, b[i]!);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
   return { headers: exportHeaders(levels), rows };
 }

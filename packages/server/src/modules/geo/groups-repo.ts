@@ -1,6 +1,7 @@
 import { nameKey, type VillageGroupKind } from '@coso/domain';
 import { Conditions } from '../../db/conditions.js';
 import type { Queryable } from '../../db/driver.js';
+import { likeContaining } from './repo.js';
 
 export interface VillageGroupRow {
   id: string;
@@ -38,7 +39,11 @@ export function listGroups(db: Queryable, f: GroupFilter): Promise<VillageGroupR
   if (f.cantonId) c.add('vg.canton_id = ?', f.cantonId);
   if (f.withinPath) c.add("c.path like ? || '%'", f.withinPath);
   if (f.q)
-    c.add('(vg.name_key like ? or lower(vg.code) like ?)', `%${nameKey(f.q)}%`, `%${f.q.toLowerCase()}%`);
+    c.add(
+      '(vg.name_key like ? or lower(vg.code) like ?)',
+      likeContaining(nameKey(f.q)),
+      likeContaining(f.q.toLowerCase()),
+    );
   if (f.after) c.add('(vg.name_key, vg.id) > (?, ?::uuid)', f.after.nameKey, f.after.id);
   return db.query<VillageGroupRow>(
     `${GROUP_SELECT} ${c.where} order by vg.name_key, vg.id limit ${c.param(f.limit)}`,

@@ -68,6 +68,10 @@ export function createVillageGroupService({ db }: { db: Db }) {
       });
     } catch (err) {
       if (isUniqueViolation(err, 'village_groups_code_key')) throw new AppError('code_taken');
+      // validate() saw the villages free; another request took one since (the table keeps the rule).
+      if (isUniqueViolation(err, 'village_group_members_kind_village_id_key')) {
+        throw validationError([{ path: 'villageIds', message: 'already_in_group' }]);
+      }
       throw err;
     }
   }

@@ -56,9 +56,12 @@ export function parseFlag(cell: string): boolean | null | 'invalid' {
   return 'invalid';
 }
 
-/** Numbers with a decimal comma or point ("10,85" = "10.85"). */
+/**
+ * Plain decimal numbers with a decimal comma or point ("10,85" = "10.85"). Number() alone would also take
+ * "0x1A", "1e2" or "Infinity", which no one types as a coordinate.
+ */
 export function parseDecimal(cell: string): number | null | 'invalid' {
   if (cell === '') return null;
-  const n = Number(cell.replace(',', '.'));
-  return Number.isFinite(n) ? n : 'invalid';
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(cell)) return 'invalid';
+  return Number(cell.replace(',', '.'));
 }

@@ -3,9 +3,10 @@ import { childPath, geoCodeSchema, inJurisdiction, type Locale, nameKey } from '
 import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db, Queryable } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
+import { definedOnly } from '../../lib/objects.js';
 import type { Sheet, SheetRow } from '../../lib/tabular.js';
 import { appendAudit, diffFields } from '../audit/repo.js';
-import { type ColumnMap, mapColumns, parseDecimal, parseFlag } from './import-columns.js';
+import { ATTRIBUTE_COLUMNS, type ColumnMap, mapColumns, parseDecimal, parseFlag } from './import-columns.js';
 import { type ImportReason, reasonText } from './import-messages.js';
 import * as repo from './repo.js';
 import { unitWrite } from './service.js';
@@ -49,7 +50,11 @@ class Rollback extends Error {
   }
 }
 
-type Attributes = Pick<repo.UnitWrite, 'border' | 'rural' | 'latitude' | 'longitude'> & {
+/**
+ * The attributes a row sets. A column absent from the file leaves the attribute alone (undefined); an empty
+ * cell clears it. Latitude and longitude go as a pair: either column brings both.
+ */
+type Attributes = Partial<Pick<repo.UnitWrite, 'border' | 'rural' | 'latitude' | 'longitude'>> & {
   code: string | null;
 };
 
@@ -57,6 +62,7 @@ function parseAttributes(row: SheetRow, map: ColumnMap, headers: string[]): Attr
   const cell = (i: number | undefined) => (i === undefined ? '' : (row.cells[i] ?? ''));
   const header = (i: number | undefined) => (i === undefined ? null : (headers[i] ?? null));
   const flag = (i: number | undefined) => {
+    if (i === undefined) return undefined;
     const v = parseFlag(cell(i));
     if (v === 'invalid') throw new RowRejected(header(i), 'invalid_flag', { value: cell(i) });
     return v;
@@ -70,16 +76,26 @@ function parseAttributes(row: SheetRow, map: ColumnMap, headers: string[]): Attr
     return v;
   };
   const a = map.attributes;
-  const latitude = coordinate(a.latitude, 90);
-  const longitude = coordinate(a.longitude, 180);
-  if ((latitude === null) !== (longitude === null)) {
-    throw new RowRejected(header(latitude === null ? a.latitude : a.longitude), 'point_incomplete');
+  const attributes: Attributes = { code: null };
+  const border = flag(a.border);
+  if (border !== undefined) attributes.border = border ?? false;
+  const rural = flag(a.rural);
+  if (rural !== undefined) attributes.rural = rural;
+  if (a.latitude !== undefined || a.longitude !== undefined) {
+    const latitude = coordinate(a.latitude, 90);
+    const longitude = coordinate(a.longitude, 180);
+    if ((latitude === null) !== (longitude === null)) {
+      const missing = latitude === null ? 'latitude' : 'longitude';
+      throw new RowRejected(header(a[missing]) ?? ATTRIBUTE_COLUMNS[missing].fr, 'point_incomplete');
+    }
+    Object.assign(attributes, { latitude, longitude });
   }
   const code = cell(a.code);
   if (code && !geoCodeSchema.safeParse(code).success) {
     throw new RowRejected(header(a.code), 'invalid_code', { value: code });
   }
-  return { border: flag(a.border) ?? false, rural: flag(a.rural), latitude, longitude, code: code || null };
+  attributes.code = code || null;
+  return attributes;
 }
 
 /**
@@ -119,8 +135,9 @@ export async function importGeoSheet(
       for (const row of sheet.rows) {
         await tx.query('savepoint import_row');
         try {
-          const outcome = await importRow(tx, ctx, row, sheet.headers, map, root, seen);
+          const { outcome, parentsCreated } = await importRow(tx, ctx, row, sheet.headers, map, root, seen);
           report[outcome] += 1;
+          report.created += parentsCreated;
           await tx.query('release savepoint import_row');
         } catch (err) {
           if (!(err instanceof RowRejected)) throw err;
@@ -147,6 +164,10 @@ export async function importGeoSheet(
   return report;
 }
 
+/**
+ * One row: finds or creates the row's ancestors, then creates or updates its own place. `created` counts
+ * every unit the row adds, missing parents included, so that the report says what the import writes.
+ */
 async function importRow(
   tx: Queryable,
   ctx: RequestContext & { actor: AuthUser },
@@ -155,7 +176,7 @@ async function importRow(
   map: ColumnMap,
   root: repo.GeoUnitRow,
   seen: Map<string, number>,
-): Promise<'created' | 'updated' | 'unchanged'> {
+): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; parentsCreated: number }> {
   const names = map.levels.map(({ index }) => row.cells[index] ?? '');
   const deepest = names.findLastIndex((n) => n !== '');
   if (deepest < 0) throw new RowRejected(null, 'no_place');
@@ -175,10 +196,14 @@ async function importRow(
   seen.set(placeKey, row.line);
 
   let parent = root;
+  let parentsCreated = 0;
   for (let i = 0; i < deepest; i++) {
-    parent =
-      (await findChild(tx, parent.id, names[i]!)) ??
-      (await createUnit(tx, ctx, parent, map, i, names[i]!, null));
+    const found = await findChild(tx, parent.id, names[i]!);
+    if (found) parent = found;
+    else {
+      parent = await createUnit(tx, ctx, parent, map.levels[i]!.level, columnOf(i), names[i]!, null);
+      parentsCreated += 1;
+    }
   }
   const name = names[deepest]!;
   const byCode = attributes.code ? await repo.findUnitByCode(tx, attributes.code) : undefined;
@@ -190,15 +215,22 @@ async function importRow(
   }
   const existing = byCode ?? (await findChild(tx, parent.id, name));
   if (!existing) {
-    await createUnit(tx, ctx, parent, map, deepest, name, attributes);
-    return 'created';
+    await createUnit(tx, ctx, parent, map.levels[deepest]!.level, columnOf(deepest), name, attributes);
+    return { outcome: 'created', parentsCreated };
   }
   if (!inJurisdiction(ctx.actor, existing.path))
     throw new RowRejected(columnOf(deepest), 'outside_jurisdiction');
-  const after = { ...unitWrite(existing), ...attributes, name, code: attributes.code ?? existing.code };
+  // Matched by code, the row may rename the place; matched by its name (ignoring accents and case) or an
+  // alternate spelling, it keeps its own spelling: "KERAN" in a file must not rename "Kéran".
+  const after = {
+    ...unitWrite(existing),
+    ...definedOnly(attributes),
+    name: byCode ? name : existing.name,
+    code: attributes.code ?? existing.code,
+  };
   const changes = diffFields(unitWrite(existing), after);
-  if (Object.keys(changes).length === 0) return 'unchanged';
-  const clash = await findChild(tx, parent.id, name);
+  if (Object.keys(changes).length === 0) return { outcome: 'unchanged', parentsCreated };
+  const clash = await findChild(tx, parent.id, after.name);
   if (clash && clash.id !== existing.id)
     throw new RowRejected(columnOf(deepest), 'name_taken', { value: name });
   await repo.updateUnit(tx, existing.id, after);
@@ -210,7 +242,7 @@ async function importRow(
     changes: { ...changes, source: 'import' },
     ip: ctx.ip,
   });
-  return 'updated';
+  return { outcome: 'updated', parentsCreated };
 }
 
 async function findChild(
@@ -230,22 +262,20 @@ async function createUnit(
   tx: Queryable,
   ctx: RequestContext & { actor: AuthUser },
   parent: repo.GeoUnitRow,
-  map: ColumnMap,
-  levelIndex: number,
+  level: repo.GeoLevelRow,
+  column: string | null,
   name: string,
   attributes: Attributes | null,
 ): Promise<repo.GeoUnitRow> {
   const id = randomUUID();
   const path = childPath(parent.path, id);
-  if (!inJurisdiction(ctx.actor, path)) {
-    throw new RowRejected(map.levels[levelIndex]!.level.labelFr, 'outside_jurisdiction');
-  }
-  const code = attributes?.code ?? (await freeCode(tx, parent.code, name));
+  if (!inJurisdiction(ctx.actor, path)) throw new RowRejected(column, 'outside_jurisdiction');
+  const code = attributes?.code ?? (await repo.freeUnitCode(tx, parent.code, name));
   const unit = {
     id,
     path,
     parentId: parent.id,
-    level: map.levels[levelIndex]!.level.code,
+    level: level.code,
     code,
     name,
     altNames: [],
@@ -265,18 +295,4 @@ async function createUnit(
     ip: ctx.ip,
   });
   return (await repo.findUnit(tx, id))!;
-}
-
-/** A readable code for a place created without one: its parent's code and its name, made unique. */
-async function freeCode(tx: Queryable, parentCode: string, name: string): Promise<string> {
-  const slug =
-    nameKey(name)
-      .replace(/[^a-z0-9]+/g, '')
-      .toUpperCase()
-      .slice(0, 8) || 'X';
-  const base = `${parentCode}-${slug}`.slice(0, 36);
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await repo.findUnitByCode(tx, candidate))) return candidate;
-  }
 }

@@ -46,21 +46,63 @@ export interface UnitFilter {
   limit: number;
 }
 
+/** Escapes LIKE wildcards so that a search for "%" or "_" means those characters. */
+export const likeContaining = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+
+/**
+ * The translate() arguments that turn each accented Latin letter into what `nameKey` makes of it (its base
+ * letter, lower case), computed once from Unicode rather than typed by hand.
+ */
+const ACCENT_FOLDING = (() => {
+  let from = '';
+  let to = '';
+  for (let cp = 0xc0; cp <= 0x24f; cp++) {
+    const c = String.fromCodePoint(cp);
+    const folded = c
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+    if (folded.length === 1 && folded !== c) {
+      from += c;
+      to += folded;
+    }
+  }
+  return { from, to };
+})();
+
+/**
+ * `nameKey` in SQL, for text that has no stored key (alternate spellings). translate() comes before lower()
+ * because lower() leaves non-ASCII letters alone under the C locale (PGlite).
+ */
+export function sqlNameKey(expr: string): string {
+  const folded = `translate(${expr}, '${ACCENT_FOLDING.from}', '${ACCENT_FOLDING.to}')`;
+  const lowered = `lower(regexp_replace(${folded}, '[\\u0300-\\u036f]', '', 'g'))`;
+  const separators = "'[’''`_.-]'"; // as nameKey: apostrophes, backquote, underscore, dot, dash
+  return `btrim(regexp_replace(regexp_replace(${lowered}, ${separators}, ' ', 'g'), '\\s+', ' ', 'g'))`;
+}
+
+/** The tops of a set of subtrees: the paths that lie inside no other path of the set. */
+const topsOf = (paths: string[]) => paths.filter((p) => !paths.some((o) => o !== p && p.startsWith(o)));
+
 export function listUnits(db: Queryable, f: UnitFilter): Promise<GeoUnitRow[]> {
   const c = new Conditions();
   if (f.parentId) c.add('g.parent_id = ?', f.parentId);
   if (f.withinPath) c.add("g.path like ? || '%' and g.path <> ?", f.withinPath, f.withinPath);
   if (f.level) c.add('g.level = ?', f.level);
   if (f.q) {
-    const like = `%${nameKey(f.q).replace(/[%_\\]/g, '\\$&')}%`;
+    const key = likeContaining(nameKey(f.q));
     c.add(
-      "(g.name_key like ? or lower(g.code) like ? or array_to_string(g.alt_names, ' ') ilike ?)",
-      like,
-      like,
-      like,
+      `(g.name_key like ? or lower(g.code) like ?
+        or exists (select 1 from unnest(g.alt_names) a(name) where ${sqlNameKey('a.name')} like ?))`,
+      key,
+      likeContaining(f.q.toLowerCase()),
+      key,
     );
   }
-  if (!f.parentId && !f.withinPath && !f.level && !f.q) c.add('g.parent_id is null');
+  const browsing = !f.parentId && !f.withinPath && !f.level && !f.q;
+  // Browsing without a filter starts at the roots: the tree's, or the caller's own subtrees with mine=true.
+  if (browsing && !f.scopePaths) c.add('g.parent_id is null');
+  if (browsing && f.scopePaths) c.add('g.path = any(?::text[])', topsOf(f.scopePaths));
   if (f.scopePaths)
     c.add("exists (select 1 from unnest(?::text[]) s(p) where g.path like s.p || '%')", f.scopePaths);
   if (f.after) c.add('(g.name_key, g.id) > (?, ?::uuid)', f.after.nameKey, f.after.id);
@@ -155,4 +197,18 @@ export function subtree(db: Queryable, withinPath: string | null): Promise<GeoUn
       order by length(g.path) - length(replace(g.path, '/', '')), g.name_key`,
     [withinPath],
   );
+}
+
+/** A readable code for a place created without one: its parent's code and its name, made unique. */
+export async function freeUnitCode(tx: Queryable, parentCode: string, name: string): Promise<string> {
+  const slug =
+    nameKey(name)
+      .replace(/[^a-z0-9]+/g, '')
+      .toUpperCase()
+      .slice(0, 8) || 'X';
+  const base = `${parentCode}-${slug}`.slice(0, 36);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await findUnitByCode(tx, candidate))) return candidate;
+  }
 }

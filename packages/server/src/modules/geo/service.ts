@@ -24,6 +24,18 @@ export function unitWrite(u: repo.UnitWrite): repo.UnitWrite {
   };
 }
 
+/** A point has both coordinates or neither (the table's check constraint would otherwise answer a 500). */
+function assertWholePoint(u: Pick<repo.UnitWrite, 'latitude' | 'longitude'>) {
+  if ((u.latitude === null) !== (u.longitude === null)) {
+    throw validationError([
+      { path: u.latitude === null ? 'latitude' : 'longitude', message: 'point_incomplete' },
+    ]);
+  }
+}
+
+/** SQLSTATE 23503: a row of another table (a complaint, a committee…) still points at the unit. */
+const isForeignKeyViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23503';
+
 /** The one writer of the administrative tree (units are edited here and by the import). */
 export function createGeoService({ db }: { db: Db }) {
   async function load(id: string, q: Queryable = db): Promise<repo.GeoUnitRow> {
@@ -77,6 +89,7 @@ export function createGeoService({ db }: { db: Db }) {
           }
           const path = childPath(parent?.path ?? null, id);
           assertInScope(ctx.actor, path);
+          assertWholePoint(input);
           await repo.insertUnit(tx, {
             ...unitWrite(input),
             id,
@@ -103,11 +116,7 @@ export function createGeoService({ db }: { db: Db }) {
           const before = await load(id, tx);
           assertInScope(ctx.actor, before.path);
           const after = { ...unitWrite(before), ...definedOnly(input) };
-          if ((after.latitude === null) !== (after.longitude === null)) {
-            throw validationError([
-              { path: after.latitude === null ? 'latitude' : 'longitude', message: 'point_incomplete' },
-            ]);
-          }
+          assertWholePoint(after);
           const changes = diffFields(unitWrite(before), after);
           if (Object.keys(changes).length === 0) return before;
           await repo.updateUnit(tx, id, after);
@@ -125,20 +134,27 @@ export function createGeoService({ db }: { db: Db }) {
     },
 
     async remove(ctx: Ctx, id: string): Promise<void> {
-      await db.transaction(async (tx) => {
-        const unit = await load(id, tx);
-        assertInScope(ctx.actor, unit.path);
-        if (await repo.unitIsReferenced(tx, id)) throw new AppError('geo_unit_has_children');
-        await repo.deleteUnit(tx, id);
-        await appendAudit(tx, {
-          actorId: ctx.actor.id,
-          entity: 'geo_unit',
-          entityId: id,
-          action: 'delete',
-          changes: { code: unit.code, name: unit.name, level: unit.level },
-          ip: ctx.ip,
+      try {
+        await db.transaction(async (tx) => {
+          const unit = await load(id, tx);
+          assertInScope(ctx.actor, unit.path);
+          if (await repo.unitIsReferenced(tx, id)) throw new AppError('geo_unit_has_children');
+          await repo.deleteUnit(tx, id);
+          await appendAudit(tx, {
+            actorId: ctx.actor.id,
+            entity: 'geo_unit',
+            entityId: id,
+            action: 'delete',
+            changes: { code: unit.code, name: unit.name, level: unit.level },
+            ip: ctx.ip,
+          });
         });
-      });
+      } catch (err) {
+        // unitIsReferenced knows the geography's own references; other modules' (complaints, committees,
+        // routing rules…) are caught by their foreign keys.
+        if (isForeignKeyViolation(err)) throw new AppError('geo_unit_has_children');
+        throw err;
+      }
     },
   };
 }
