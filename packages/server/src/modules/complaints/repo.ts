@@ -80,39 +80,41 @@ export async function findComplaint(
   return (await db.query<ComplaintRow>(`${COMPLAINT_SELECT} where c.id = $1`, [id]))[0];
 }
 
-export interface NewComplaint {
-  id: string;
-  trackingCode: string;
-  typeCode: string;
-  categoryCode: string;
-  channelCode: string;
-  sensitive: boolean;
-  description: string;
-  incidentDate: string | null;
-  ongoing: boolean;
-  recurring: boolean;
-  subprojectRef: string | null;
-  villageId: string;
-  areaPath: string;
-  latitude: number | null;
-  longitude: number | null;
-  placeDescription: string | null;
-  anonymous: boolean;
-  complainantKind: string;
-  groupSize: number | null;
-  gender: string | null;
-  ageGroup: string | null;
-  vulnerabilities: string[];
-  preferredLanguage: string | null;
-  onBehalfOf: string | null;
-  identityConfidential: boolean;
-  handlingLevel: string;
-  handlingUnitId: string;
-  committeeId: string | null;
-  assigneeId: string | null;
-  recordedBy: string | null;
-  receivedAt: Date;
-}
+/** What intake writes: the case's own columns (the rest of ComplaintRow is joined or derived). */
+export type NewComplaint = Pick<
+  ComplaintRow,
+  | 'id'
+  | 'trackingCode'
+  | 'typeCode'
+  | 'categoryCode'
+  | 'channelCode'
+  | 'sensitive'
+  | 'description'
+  | 'incidentDate'
+  | 'ongoing'
+  | 'recurring'
+  | 'subprojectRef'
+  | 'villageId'
+  | 'areaPath'
+  | 'latitude'
+  | 'longitude'
+  | 'placeDescription'
+  | 'anonymous'
+  | 'complainantKind'
+  | 'groupSize'
+  | 'gender'
+  | 'ageGroup'
+  | 'vulnerabilities'
+  | 'preferredLanguage'
+  | 'onBehalfOf'
+  | 'identityConfidential'
+  | 'handlingLevel'
+  | 'handlingUnitId'
+  | 'committeeId'
+  | 'assigneeId'
+  | 'recordedBy'
+  | 'receivedAt'
+>;
 
 const INSERT_COLUMNS: Array<[keyof NewComplaint, string]> = [
   ['id', 'id'],

@@ -1,4 +1,5 @@
 import type { Locale } from '@coso/domain';
+import { fillTemplate } from '../../lib/template.js';
 
 /** Why an import row was refused, in each language; `{x}` are filled from the row. */
 const REASONS = {
@@ -49,5 +50,5 @@ export function reasonText(
   locale: Locale,
   params: Record<string, string | number> = {},
 ) {
-  return REASONS[reason][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fillTemplate(REASONS[reason][locale], params);
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '@coso/domain';
+import { fillTemplate } from '../../../lib/template.js';
 
 /** Why a register row was refused, in each language; `{x}` are filled from the row. */
 const REASONS = {
@@ -62,7 +63,7 @@ export function registerReasonText(
   locale: Locale,
   params: Record<string, string | number> = {},
 ) {
-  return REASONS[reason][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fillTemplate(REASONS[reason][locale], params);
 }
 
 /** What the summary says about the register's final status, which the import does not carry over yet. */
