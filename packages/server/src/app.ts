@@ -16,6 +16,7 @@ import type { Db } from './db/driver.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerWeb } from './http/web.js';
+import { type Clock, systemClock } from './lib/clock.js';
 import { localFileStore } from './lib/file-store.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -25,9 +26,12 @@ import { createAttachmentService } from './modules/complaints/attachments/servic
 import { complaintExportRoutes } from './modules/complaints/export/routes.js';
 import { complaintImportRoutes } from './modules/complaints/import/routes.js';
 import { receiptRoutes } from './modules/complaints/receipt/routes.js';
+import { revealIdentityRoutes } from './modules/complaints/reveal-routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
 import { savedFilterRoutes } from './modules/complaints/saved-filters/routes.js';
 import { createComplaintService } from './modules/complaints/service.js';
+import { deadlineRoutes } from './modules/deadlines/routes.js';
+import { createDeadlineService } from './modules/deadlines/service.js';
 import { createVillageGroupService } from './modules/geo/groups-service.js';
 import { geoRoutes } from './modules/geo/routes.js';
 import { createGeoService } from './modules/geo/service.js';
@@ -38,19 +42,26 @@ import { referenceRoutes } from './modules/reference/routes.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { userRoutes } from './modules/users/routes.js';
 import { createUserService } from './modules/users/service.js';
+import { createVault } from './vault/vault.js';
 
 export const VERSION = '0.1.0';
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-export function createServices(db: Db, config: Config) {
+/** Needs `config.masterKey`: main.ts resolves it first (resolveMasterKey), tests pass one. */
+export function createServices(db: Db, config: Config, clock: Clock = systemClock) {
+  if (!config.masterKey) throw new Error('no master key: resolve it (vault/master-key.ts) first');
   const reference = createReferenceService({ db });
+  const deadlines = createDeadlineService({ db, clock });
+  const vault = createVault(config.masterKey);
   return {
+    vault,
     auth: createAuthService({ db, config }),
     users: createUserService({ db }),
     geo: createGeoService({ db }),
     groups: createVillageGroupService({ db }),
     reference,
-    complaints: createComplaintService({ db, reference }),
+    complaints: createComplaintService({ db, reference, vault, deadlines }),
+    deadlines,
     grmConfig: createGrmConfigService({ db }),
     attachments: createAttachmentService({ db, files: localFileStore(path.join(config.dataDir, 'files')) }),
   };
@@ -59,8 +70,8 @@ export function createServices(db: Db, config: Config) {
 export interface AppOptions {
   config: Config;
   db: Db;
-  /** Pino logger settings; tests pass false. */
-  logger?: boolean | { level: string };
+  /** Pino logger settings; tests pass false, or a stream to read what is logged. */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** The services to serve; built from `db` and `config` when absent. */
   services?: Services;
 }
@@ -121,10 +132,12 @@ export async function buildApp({ config, db, logger, services = createServices(d
   complaintRoutes(app, { complaints: services.complaints });
   attachmentRoutes(app, { attachments: services.attachments });
   receiptRoutes(app, { complaints: services.complaints, reference: services.reference });
-  complaintImportRoutes(app, { db });
+  revealIdentityRoutes(app, { complaints: services.complaints });
+  complaintImportRoutes(app, { db, vault: services.vault });
   complaintExportRoutes(app, { db, complaints: services.complaints });
   savedFilterRoutes(app, { db });
   grmConfigRoutes(app, { grmConfig: services.grmConfig });
+  deadlineRoutes(app, { deadlines: services.deadlines });
   await registerWeb(app, config.webDist);
   return app;
 }

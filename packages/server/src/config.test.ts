@@ -29,7 +29,8 @@ describe('configuration', () => {
   });
 
   it('never seeds demo data in production', () => {
-    expect(loadConfig({ COSO_ENV: 'production' }).seedDemo).toBe(false);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ COSO_ENV: 'production', COSO_MASTER_KEY: key }).seedDemo).toBe(false);
     expect(loadConfig({ COSO_ENV: 'training' }).seedDemo).toBe(true);
     expect(() => loadConfig({ COSO_ENV: 'production', SEED_DEMO: 'true' })).toThrow(ConfigError);
   });

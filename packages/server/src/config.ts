@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { MASTER_KEY_PATTERN } from './vault/master-key.js';
 
 export const ENVIRONMENTS = ['demo', 'training', 'test', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -7,6 +8,12 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const masterKey = z
+  .string()
+  .trim()
+  .regex(MASTER_KEY_PATTERN, { message: 'must be the base64 of 32 random bytes (openssl rand -base64 32)' })
+  .transform((v) => Buffer.from(v, 'base64'));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -33,6 +40,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
+  COSO_MASTER_KEY: masterKey.optional(),
+  COSO_NEW_MASTER_KEY: masterKey.optional(),
 });
 
 export interface Config {
@@ -53,6 +62,13 @@ export interface Config {
   webDist: string | undefined;
   /** Seed demo data into an empty database: demo and training only, never production. */
   seedDemo: boolean;
+  /**
+   * Wraps the data keys that encrypt complainant identities; never stored in the database. Required in
+   * production; elsewhere, when absent, a key is generated once into DATA_DIR/master.key (vault/master-key.ts).
+   */
+  masterKey: Buffer | undefined;
+  /** Only for the key-rotation command: the master key that replaces masterKey. */
+  newMasterKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {
@@ -71,9 +87,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const demoLike = e.COSO_ENV === 'demo' || e.COSO_ENV === 'training';
+  const problems: string[] = [];
   if (e.SEED_DEMO && e.COSO_ENV === 'production') {
-    throw new ConfigError(['SEED_DEMO: demo data is never seeded in production']);
+    problems.push('SEED_DEMO: demo data is never seeded in production');
   }
+  if (!e.COSO_MASTER_KEY && e.COSO_ENV === 'production') {
+    problems.push(
+      'COSO_MASTER_KEY: required in production (openssl rand -base64 32); keep a copy apart from the database backups',
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -94,5 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     seedDemo: e.SEED_DEMO ?? demoLike,
+    masterKey: e.COSO_MASTER_KEY,
+    newMasterKey: e.COSO_NEW_MASTER_KEY,
   };
 }

@@ -4,20 +4,29 @@ import { ConfigError, loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { startWorker } from './jobs/worker.js';
+import { sealLegacyIdentities } from './modules/complaints/legacy-identities.js';
 import { holdsDemoData, seedDemo } from './seed/demo.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-users.js';
+import { resolveMasterKey } from './vault/master-key.js';
+import { MasterKeyMismatch } from './vault/vault.js';
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 async function main() {
-  const config = loadConfig();
+  const loaded = loadConfig();
+  const masterKey = await resolveMasterKey(loaded);
+  const config = { ...loaded, masterKey: masterKey.key, webDist: loaded.webDist ?? DEFAULT_WEB_DIST };
   const db = await openDatabase(config);
   const applied = await migrate(db);
   if (config.environment === 'production' && (await holdsDemoData(db))) {
     throw new ConfigError(['COSO_ENV=production: this database holds demo data; use a fresh database']);
   }
-  const seeded = config.seedDemo ? await seedDemo(db, createServices(db, config)) : false;
-  const app = await buildApp({ config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST }, db });
+  const services = createServices(db, config);
+  // A wrong master key stops the start here, before any identity is written under a key nobody can read.
+  await services.vault.verify(db);
+  const sealed = await sealLegacyIdentities(db, services.vault);
+  const seeded = config.seedDemo ? await seedDemo(db, services) : false;
+  const app = await buildApp({ config, db, services });
   const worker = startWorker({ db, config, log: app.log });
   await app.listen({ port: config.port, host: config.host });
 
@@ -37,6 +46,7 @@ async function main() {
     `COSO Platform ${config.environment} — ${url}`,
     `Database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
     applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema up to date',
+    `Master key: ${masterKey.source}${sealed ? ` (${sealed} plaintext identities encrypted)` : ''}`,
     `API documentation: ${url}/api/docs`,
   ];
   if (config.seedDemo) {
@@ -47,6 +57,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(err instanceof ConfigError || err instanceof MasterKeyMismatch ? err.message : err);
   process.exit(1);
 });

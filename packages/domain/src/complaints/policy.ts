@@ -47,3 +47,25 @@ export function canAct(actor: Actor, c: ComplaintAccessView, action: ComplaintAc
   if (action === 'comment') return !readOnly;
   return holds(actor, 'facilitator') && FIELD_ACTIONS.includes(action);
 }
+
+/** Roles that may ever see a complainant's identity; facilitators, supervisors, analysts and admins never. */
+export const IDENTITY_ROLES: readonly Role[] = ['focal_point', 'grm_officer', 'sensitive_focal_point'];
+
+/**
+ * Whether the case file carries a complainant identity that was given without asking for confidentiality:
+ * to those who handle the case (who may comment on it — comment is allowed in every status), never to a
+ * read-only supervisor. A confidential identity is never in the case file, whoever asks (reveal it instead).
+ */
+export function canSeeOpenIdentity(actor: Actor, c: ComplaintAccessView): boolean {
+  return canAct(actor, c, 'comment');
+}
+
+/**
+ * Who may reveal the identity (an audited step, with a reason): a role allowed to see identities AND involved
+ * in the case — its assignee, or the role supervising it in its area (the grievance officer for ordinary
+ * cases, a sensitive-case focal point for sensitive ones). Not a peer focal point, a facilitator or a supervisor.
+ */
+export function canRevealIdentity(actor: Actor, c: ComplaintAccessView): boolean {
+  if (!canSeeComplaint(actor, c) || !IDENTITY_ROLES.some((r) => holds(actor, r))) return false;
+  return c.assigneeId === actor.id || supervises(actor, c);
+}

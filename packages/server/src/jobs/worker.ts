@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db, Queryable } from '../db/driver.js';
+import { type Clock, systemClock } from '../lib/clock.js';
 import { purgeExpired } from '../modules/auth/repo.js';
+import { startDeadlineScan } from './deadline-scan.js';
 
 export interface PeriodicTask {
   name: string;
@@ -14,7 +16,19 @@ export interface PeriodicTask {
  * Runs periodic housekeeping in-process. Each run takes a transaction-level advisory lock so that, with
  * several processes on one PostgreSQL, a task runs in one of them at a time.
  */
-export function startWorker({ db, config, log }: { db: Db; config: Config; log: FastifyBaseLogger }) {
+export function startWorker({
+  db,
+  config,
+  log,
+  clock = systemClock,
+}: {
+  db: Db;
+  config: Config;
+  log: FastifyBaseLogger;
+  clock?: Clock;
+}) {
+  // Deadline reminders, breaches and auto-escalation (docs/decisions/0006-job-worker.md).
+  const deadlineScan = startDeadlineScan({ db, clock, log });
   const tasks: PeriodicTask[] = [
     { name: 'purge-auth', everyMs: 15 * 60_000, run: (tx) => purgeExpired(tx, config.login.windowMinutes) },
   ];
@@ -37,6 +51,7 @@ export function startWorker({ db, config, log }: { db: Db; config: Config; log: 
   return {
     async stop() {
       for (const t of timers) clearInterval(t);
+      await deadlineScan.stop();
     },
   };
 }

@@ -19,7 +19,14 @@ export async function createTestApp(
   wrap: (services: Services) => Services = (s) => s,
 ) {
   const { db, drop } = await openTestDatabase();
-  const config = loadConfig({ COSO_ENV: 'test', DATA_DIR: '/tmp/coso-test', ...env });
+  // A fresh master key per test app: nothing is written to DATA_DIR/master.key by tests.
+  const masterKey = randomBytes(32).toString('base64');
+  const config = loadConfig({
+    COSO_ENV: 'test',
+    DATA_DIR: '/tmp/coso-test',
+    COSO_MASTER_KEY: masterKey,
+    ...env,
+  });
   const services = wrap(createServices(db, config));
   const app = await buildApp({ config, db, logger: false, services });
   return {

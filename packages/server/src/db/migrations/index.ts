@@ -1,10 +1,14 @@
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-grievances.js';
 import * as m0003 from './0003-grievance-reference.js';
+import * as m0004 from './0004-identity-encryption.js';
+import * as m0005 from './0005-deadlines.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0001-foundation', sql: m0001.sql },
   { id: '0002-grievances', sql: m0002.sql },
   { id: '0003-grievance-reference', sql: m0003.sql },
+  { id: '0004-identity-encryption', sql: m0004.sql },
+  { id: '0005-deadlines', sql: m0005.sql },
 ];

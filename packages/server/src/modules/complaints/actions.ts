@@ -10,6 +10,7 @@ import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db, Queryable } from '../../db/driver.js';
 import { AppError, validationError } from '../../http/app-error.js';
 import { appendAudit } from '../audit/repo.js';
+import { syncDeadlines } from '../deadlines/sync.js';
 import { findReference } from '../reference/repo.js';
 import { findUserById } from '../users/repo.js';
 import { accessView } from './presenter.js';
@@ -62,67 +63,81 @@ export async function applyAction(
   action: ComplaintAction,
   baseVersion?: number,
 ) {
-  return db.transaction(async (tx) => {
-    const c = await loadVisible(tx, ctx.actor, id, true);
-    if (baseVersion !== undefined && baseVersion !== c.version) {
-      throw new AppError('version_conflict', { currentVersion: c.version, status: c.status });
-    }
-    if (!isActionAllowed(c.status, action.action)) {
-      throw new AppError('transition_not_allowed', { status: c.status, action: action.action });
-    }
-    if (!canAct(ctx.actor, accessView(c), action.action)) throw new AppError('forbidden');
-    const result = transition(c.status, action)!;
-    const now = new Date();
-    const change: repo.ComplaintChange = { status: result.to };
-    switch (action.action) {
-      case 'acknowledge':
-        change.acknowledgedAt = now;
-        break;
-      case 'propose_resolution':
-        await checkMinutes(tx, c, action.minutesAttachmentId);
-        change.resolutionProposedAt = now;
-        break;
-      case 'record_answer':
-        if (action.satisfaction !== undefined) change.satisfaction = action.satisfaction;
-        break;
-      case 'reassign':
-        await checkAssignee(tx, c, action.assigneeId);
-        change.assigneeId = action.assigneeId;
-        break;
-      case 'reopen':
-        change.closedAt = null;
-        change.closureOutcome = null;
-        break;
-    }
-    if (result.outcome) change.closureOutcome = result.outcome;
-    if (['closed', 'ineligible', 'withdrawn', 'referred'].includes(result.to)) change.closedAt = now;
-    if (result.levelUp) {
-      const placement = await routeUp(tx, c);
-      if (!placement) throw new AppError('no_higher_level');
-      Object.assign(change, placement);
-      if (action.action === 'escalate') change.escalationCount = c.escalationCount + 1;
-      else change.appealCount = c.appealCount + 1;
-    }
-    await repo.updateComplaint(tx, id, change);
-    const { action: kind, ...payload } = action;
-    await repo.appendEvent(tx, {
-      complaintId: id,
-      actorId: ctx.actor.id,
-      kind,
-      fromStatus: c.status,
-      toStatus: result.to,
-      payload: { ...payload, ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}) },
-    });
-    await appendAudit(tx, {
-      actorId: ctx.actor.id,
-      entity: 'complaint',
-      entityId: id,
-      action: kind,
-      changes: {
-        status: { from: c.status, to: result.to },
-        ...(result.levelUp ? { level: change.handlingLevel } : {}),
-      },
-      ip: ctx.ip,
-    });
+  return db.transaction((tx) => applyActionInTx(tx, ctx, id, action, { baseVersion }));
+}
+
+/**
+ * The same action inside a caller's transaction. A context without actor is the system (the deadline scan's
+ * automatic escalation): it passes the lifecycle check but no policy, since no person acts; its event and
+ * audit entry have no actor.
+ */
+export async function applyActionInTx(
+  tx: Queryable,
+  ctx: RequestContext,
+  id: string,
+  action: ComplaintAction,
+  { baseVersion, now = new Date() }: { baseVersion?: number | undefined; now?: Date } = {},
+) {
+  const c = ctx.actor ? await loadVisible(tx, ctx.actor, id, true) : await repo.findComplaint(tx, id, true);
+  if (!c) throw new AppError('not_found');
+  if (baseVersion !== undefined && baseVersion !== c.version) {
+    throw new AppError('version_conflict', { currentVersion: c.version, status: c.status });
+  }
+  if (!isActionAllowed(c.status, action.action)) {
+    throw new AppError('transition_not_allowed', { status: c.status, action: action.action });
+  }
+  if (ctx.actor && !canAct(ctx.actor, accessView(c), action.action)) throw new AppError('forbidden');
+  const result = transition(c.status, action)!;
+  const change: repo.ComplaintChange = { status: result.to };
+  switch (action.action) {
+    case 'acknowledge':
+      change.acknowledgedAt = now;
+      break;
+    case 'propose_resolution':
+      await checkMinutes(tx, c, action.minutesAttachmentId);
+      change.resolutionProposedAt = now;
+      break;
+    case 'record_answer':
+      if (action.satisfaction !== undefined) change.satisfaction = action.satisfaction;
+      break;
+    case 'reassign':
+      await checkAssignee(tx, c, action.assigneeId);
+      change.assigneeId = action.assigneeId;
+      break;
+    case 'reopen':
+      change.closedAt = null;
+      change.closureOutcome = null;
+      break;
+  }
+  if (result.outcome) change.closureOutcome = result.outcome;
+  if (['closed', 'ineligible', 'withdrawn', 'referred'].includes(result.to)) change.closedAt = now;
+  if (result.levelUp) {
+    const placement = await routeUp(tx, c);
+    if (!placement) throw new AppError('no_higher_level');
+    Object.assign(change, placement);
+    if (action.action === 'escalate') change.escalationCount = c.escalationCount + 1;
+    else change.appealCount = c.appealCount + 1;
+  }
+  await repo.updateComplaint(tx, id, change);
+  await syncDeadlines(tx, id, { from: c.status, to: result.to, at: now });
+  const { action: kind, ...payload } = action;
+  await repo.appendEvent(tx, {
+    complaintId: id,
+    actorId: ctx.actor?.id ?? null,
+    kind,
+    fromStatus: c.status,
+    toStatus: result.to,
+    payload: { ...payload, ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}) },
+  });
+  await appendAudit(tx, {
+    actorId: ctx.actor?.id ?? null,
+    entity: 'complaint',
+    entityId: id,
+    action: kind,
+    changes: {
+      status: { from: c.status, to: result.to },
+      ...(result.levelUp ? { level: change.handlingLevel } : {}),
+    },
+    ip: ctx.ip,
   });
 }

@@ -4,7 +4,9 @@ import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db, Queryable } from '../../db/driver.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError, validationError } from '../../http/app-error.js';
+import type { Vault } from '../../vault/vault.js';
 import { appendAudit } from '../audit/repo.js';
+import { syncDeadlines } from '../deadlines/sync.js';
 import { findUnit } from '../geo/repo.js';
 import type { ReferenceService } from '../reference/service.js';
 import * as repo from './repo.js';
@@ -47,6 +49,7 @@ async function checkVillage(tx: Queryable, input: CreateComplaintInput, actor: A
 export async function recordComplaint(
   db: Db,
   reference: ReferenceService,
+  vault: Vault,
   ctx: RequestContext,
   input: CreateComplaintInput,
   source: IntakeSource,
@@ -91,7 +94,7 @@ export async function recordComplaint(
           receivedAt: input.receivedAt ? new Date(input.receivedAt) : new Date(),
         });
         if (!c.anonymous) {
-          await repo.insertIdentity(tx, id, {
+          await repo.insertIdentity(tx, vault, id, {
             name: c.name ?? null,
             phone: c.phone ?? null,
             email: c.email ?? null,
@@ -99,6 +102,7 @@ export async function recordComplaint(
             postalAddress: c.postalAddress ?? null,
           });
         }
+        await syncDeadlines(tx, id, { from: null, to: 'received', at: new Date() });
         await repo.appendEvent(tx, {
           complaintId: id,
           actorId: ctx.actor?.id ?? null,

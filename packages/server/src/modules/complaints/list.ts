@@ -34,7 +34,10 @@ export const complaintFilterSchema = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  sort: z.enum(['received_desc', 'received_asc']).default('received_desc'),
+  /** Cases with an open deadline past its due date. */
+  overdue: z.enum(['true', 'false']).optional(),
+  /** due_asc: the case whose next open deadline comes first; cases without one come last. */
+  sort: z.enum(['received_desc', 'received_asc', 'due_asc']).default('received_desc'),
 });
 export type ComplaintFilter = z.infer<typeof complaintFilterSchema>;
 
@@ -65,10 +68,10 @@ export function addScope(c: Conditions, actor: Actor) {
 export async function listComplaints(
   db: Queryable,
   actor: Actor,
-  f: ComplaintFilter & { areaPath?: string | undefined },
+  f: ComplaintFilter & { areaPath?: string | undefined; today?: string },
   after: ComplaintCursor | undefined,
   limit: number,
-): Promise<ComplaintRow[]> {
+): Promise<Array<ComplaintRow & { nextDueDate?: string }>> {
   const c = new Conditions();
   addScope(c, actor);
   if (f.queue === 'mine' || f.assignee === 'me') c.add('c.assignee_id = ?', actor.id);
@@ -91,11 +94,40 @@ export async function listComplaints(
     if (isValidTrackingCode(f.q)) c.add('c.tracking_code = ?', normalizeTrackingCode(f.q));
     else c.add("(c.search @@ websearch_to_tsquery('french', ?) or c.reference ilike ?)", f.q, `%${f.q}%`);
   }
+  if (f.overdue) {
+    const overdue = f.overdue === 'true' ? 'exists' : 'not exists';
+    c.add(
+      `${overdue} (select 1 from complaint_deadlines d
+                   where d.complaint_id = c.id and d.met_at is null and d.due_date < ?::date)`,
+      f.today ?? new Date().toISOString().slice(0, 10),
+    );
+  }
+  if (f.sort === 'due_asc') return listByDueDate(db, c, after, limit);
   const desc = f.sort === 'received_desc';
   if (after) c.add(`(c.received_at, c.id) ${desc ? '<' : '>'} (?::timestamptz, ?::uuid)`, after.at, after.id);
   const order = desc ? 'c.received_at desc, c.id desc' : 'c.received_at, c.id';
   return db.query<ComplaintRow>(
     `${COMPLAINT_SELECT} ${c.where} order by ${order} limit ${c.param(limit)}`,
+    c.params,
+  );
+}
+
+/** Cases with no open deadline sort after every date, so that keyset pagination stays total. */
+const NO_DUE_DATE = '9999-12-31';
+
+/** Keyset-paginated on (next open due date, id); the cursor's `at` holds the due date. */
+function listByDueDate(db: Queryable, c: Conditions, after: ComplaintCursor | undefined, limit: number) {
+  const base = `${COMPLAINT_SELECT} ${c.where}`;
+  const keyset = after
+    ? `where (s."nextDueDate", s.id) > (${c.param(after.at)}::date, ${c.param(after.id)}::uuid)`
+    : '';
+  return db.query<ComplaintRow & { nextDueDate: string }>(
+    `select s.* from (
+       select b.*, coalesce((select min(d.due_date) from complaint_deadlines d
+                              where d.complaint_id = b.id and d.met_at is null), '${NO_DUE_DATE}'::date) as "nextDueDate"
+         from (${base}) b
+     ) s ${keyset}
+     order by s."nextDueDate", s.id limit ${c.param(limit)}`,
     c.params,
   );
 }

@@ -1,4 +1,12 @@
-import { type Actor, actionsFrom, type ComplaintAccessView, canAct } from '@coso/domain';
+import {
+  type Actor,
+  actionsFrom,
+  type ComplaintAccessView,
+  canAct,
+  canRevealIdentity,
+  canSeeOpenIdentity,
+} from '@coso/domain';
+import type { CaseDeadline } from '../deadlines/presenter.js';
 import type { ComplaintRow, EventRow, Identity } from './repo.js';
 
 export function accessView(c: ComplaintRow): ComplaintAccessView {
@@ -32,12 +40,23 @@ export function presentListItem(c: ComplaintRow) {
 }
 
 /**
- * The case file. The complainant's identity appears only when it is not confidential; confidential
- * identities stay out of every answer (revealing one is a separate, audited step).
+ * Whether this case file may carry the complainant's identity: never a confidential one (revealing it is a
+ * separate, audited step: POST …/reveal-identity), and a non-confidential one only for those who handle the
+ * case (canSeeOpenIdentity: not a read-only supervisor). Everyone else sees `confidential: true` and no name,
+ * phone, e-mail, WhatsApp or address.
  */
-export function presentComplaint(c: ComplaintRow, actor: Actor, identity: Identity | undefined) {
+export function identityShown(c: ComplaintRow, actor: Actor): boolean {
+  return !c.anonymous && !c.identityConfidential && canSeeOpenIdentity(actor, accessView(c));
+}
+
+/** The case file; see identityShown for the complainant block. */
+export function presentComplaint(
+  c: ComplaintRow & { deadlines?: CaseDeadline[] },
+  actor: Actor,
+  identity: Identity | undefined,
+) {
   const view = accessView(c);
-  const showIdentity = !c.anonymous && !c.identityConfidential && identity;
+  const showIdentity = identityShown(c, actor) && identity;
   return {
     ...presentListItem(c),
     description: c.description,
@@ -51,7 +70,9 @@ export function presentComplaint(c: ComplaintRow, actor: Actor, identity: Identi
     closureOutcome: c.closureOutcome,
     complainant: {
       anonymous: c.anonymous,
-      confidential: c.identityConfidential,
+      confidential: c.identityConfidential || !showIdentity,
+      /** The caller may ask for the identity with a reason (the web shows a "Reveal" button). */
+      revealable: !c.anonymous && canRevealIdentity(actor, view),
       kind: c.complainantKind,
       groupSize: c.groupSize,
       gender: c.gender,
@@ -59,7 +80,7 @@ export function presentComplaint(c: ComplaintRow, actor: Actor, identity: Identi
       vulnerabilities: c.vulnerabilities,
       preferredLanguage: c.preferredLanguage,
       onBehalfOf: c.onBehalfOf,
-      ...(showIdentity ? identity : {}),
+      ...(showIdentity ? pickIdentity(identity) : {}),
     },
     appealCount: c.appealCount,
     satisfaction: c.satisfaction,
@@ -70,6 +91,18 @@ export function presentComplaint(c: ComplaintRow, actor: Actor, identity: Identi
     updatedAt: c.updatedAt,
     version: c.version,
     allowedActions: actionsFrom(c.status).filter((a) => canAct(actor, view, a)),
+    deadlines: c.deadlines ?? [],
+  };
+}
+
+/** The identity fields, and only them, whatever else the object carries. */
+export function pickIdentity(i: Identity): Identity {
+  return {
+    name: i.name,
+    phone: i.phone,
+    email: i.email,
+    whatsapp: i.whatsapp,
+    postalAddress: i.postalAddress,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { ComplaintStatus } from '@coso/domain';
 import type { Queryable } from '../../db/driver.js';
+import type { Vault } from '../../vault/vault.js';
+import { type Identity, openIdentity, sealIdentity } from './identity-seal.js';
 
 export interface ComplaintRow {
   id: string;
@@ -165,29 +167,34 @@ export async function insertComplaint(tx: Queryable, c: NewComplaint): Promise<v
   );
 }
 
-export interface Identity {
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  whatsapp: string | null;
-  postalAddress: string | null;
+export type { Identity } from './identity-seal.js';
+
+/** Writes the identity sealed (encrypted and authenticated): the database never holds it in clear. */
+export async function insertIdentity(
+  tx: Queryable,
+  vault: Vault,
+  complaintId: string,
+  i: Identity,
+): Promise<void> {
+  const { keyId, sealed } = await sealIdentity(tx, vault, complaintId, i);
+  await tx.query('insert into complainant_identities (complaint_id, key_id, sealed) values ($1, $2, $3)', [
+    complaintId,
+    keyId,
+    sealed,
+  ]);
 }
 
-export async function insertIdentity(tx: Queryable, complaintId: string, i: Identity): Promise<void> {
-  await tx.query(
-    `insert into complainant_identities (complaint_id, name, phone, email, whatsapp, postal_address)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [complaintId, i.name, i.phone, i.email, i.whatsapp, i.postalAddress],
-  );
-}
-
-export async function findIdentity(db: Queryable, complaintId: string): Promise<Identity | undefined> {
-  const rows = await db.query<Identity>(
-    `select name, phone, email, whatsapp, postal_address as "postalAddress"
-       from complainant_identities where complaint_id = $1`,
+/** The identity in clear; DecryptionError when its ciphertext was altered (never a partial identity). */
+export async function findIdentity(
+  db: Queryable,
+  vault: Vault,
+  complaintId: string,
+): Promise<Identity | undefined> {
+  const [row] = await db.query<{ keyId: string; sealed: Uint8Array }>(
+    `select key_id as "keyId", sealed from complainant_identities where complaint_id = $1`,
     [complaintId],
   );
-  return rows[0];
+  return row ? openIdentity(db, vault, complaintId, row) : undefined;
 }
 
 export interface ComplaintChange {

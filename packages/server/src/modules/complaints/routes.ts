@@ -55,7 +55,11 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
         decodeCursor(cursor, complaintCursorSchema),
         limit + 1,
       );
-      const result = page(rows, limit, (c) => ({ at: c.receivedAt.toISOString(), id: c.id }));
+      // Sorted by due date (sort=due_asc), the cursor holds the next due date instead of the received time.
+      const result = page(rows, limit, (c) => ({
+        at: c.nextDueDate ?? c.receivedAt.toISOString(),
+        id: c.id,
+      }));
       return { items: result.items.map(presentListItem), nextCursor: result.nextCursor };
     },
   );

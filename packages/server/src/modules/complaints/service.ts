@@ -1,31 +1,50 @@
 import type { ComplaintAction, CreateComplaintInput } from '@coso/domain';
 import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db } from '../../db/driver.js';
+import type { Vault } from '../../vault/vault.js';
+import { createDeadlineService, type DeadlineService } from '../deadlines/service.js';
 import { findUnit } from '../geo/repo.js';
 import type { ReferenceService } from '../reference/service.js';
 import { applyAction, loadVisible } from './actions.js';
 import { type IntakeSource, recordComplaint } from './intake.js';
 import { type ComplaintCursor, type ComplaintFilter, listComplaints } from './list.js';
+import { identityShown } from './presenter.js';
 import * as repo from './repo.js';
+import { revealIdentity } from './reveal.js';
 
 type Ctx = RequestContext & { actor: AuthUser };
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
 /** The one writer of complaints, whatever the entry point (web, field sync, import, public form). */
-export function createComplaintService({ db, reference }: { db: Db; reference: ReferenceService }) {
+export function createComplaintService({
+  db,
+  reference,
+  vault,
+  deadlines = createDeadlineService({ db }),
+}: {
+  db: Db;
+  reference: ReferenceService;
+  vault: Vault;
+  /** Due dates and countdowns of the case file, and "today" for the overdue filter. */
+  deadlines?: DeadlineService;
+}) {
+  const withDeadlines = async (c: repo.ComplaintRow) => ({ ...c, deadlines: await deadlines.forCase(c.id) });
   return {
     async create(ctx: RequestContext, input: CreateComplaintInput, source: IntakeSource = 'staff') {
-      const id = await recordComplaint(db, reference, ctx, input, source);
-      return (await repo.findComplaint(db, id))!;
+      const id = await recordComplaint(db, reference, vault, ctx, input, source);
+      return withDeadlines((await repo.findComplaint(db, id))!);
     },
 
-    get: (actor: AuthUser, id: string) => loadVisible(db, actor, id),
+    get: async (actor: AuthUser, id: string) => withDeadlines(await loadVisible(db, actor, id)),
 
+    /** The identity the case file may show this actor (see identityShown); decrypted only then. */
     async identity(actor: AuthUser, id: string) {
-      await loadVisible(db, actor, id);
-      return repo.findIdentity(db, id);
+      const c = await loadVisible(db, actor, id);
+      return identityShown(c, actor) ? repo.findIdentity(db, vault, id) : undefined;
     },
+
+    revealIdentity: (ctx: Ctx, id: string, reason: string) => revealIdentity(db, vault, ctx, id, reason),
 
     async events(actor: AuthUser, id: string) {
       await loadVisible(db, actor, id);
@@ -34,13 +53,13 @@ export function createComplaintService({ db, reference }: { db: Db; reference: R
 
     async act(ctx: Ctx, id: string, action: ComplaintAction, baseVersion?: number) {
       await applyAction(db, ctx, id, action, baseVersion);
-      return (await repo.findComplaint(db, id))!;
+      return withDeadlines((await repo.findComplaint(db, id))!);
     },
 
     /** Resolves the `area` filter to its path; an unknown area gives an empty list rather than an error. */
     async list(actor: AuthUser, filter: ComplaintFilter, after: ComplaintCursor | undefined, limit: number) {
       const areaPath = filter.area ? ((await findUnit(db, filter.area))?.path ?? '/none/') : undefined;
-      return listComplaints(db, actor, { ...filter, areaPath }, after, limit);
+      return listComplaints(db, actor, { ...filter, areaPath, today: deadlines.today() }, after, limit);
     },
   };
 }

@@ -3,10 +3,12 @@ import type { AuthUser, RequestContext } from '../../../context.js';
 import type { Db, Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
 import type { Sheet } from '../../../lib/tabular.js';
+import type { Vault } from '../../../vault/vault.js';
 import { appendAudit } from '../../audit/repo.js';
 import { listReference } from '../../reference/repo.js';
 import { createReferenceService } from '../../reference/service.js';
 import { recordComplaint } from '../intake.js';
+import { findIdentity } from '../repo.js';
 import { mapRegisterColumns, REGISTER_COLUMNS, type RegisterColumn } from './columns.js';
 import { referenceMatcher, villageFinder } from './lookups.js';
 import { LIST_NAMES, type RegisterReason, registerReasonText, STATUS_NOTE } from './messages.js';
@@ -49,18 +51,22 @@ type Ctx = RequestContext & { actor: AuthUser };
 
 class Rollback extends Error {}
 
-/** A re-sent register: same day, village, description and name as a case an earlier import created. */
-async function alreadyImported(db: Queryable, input: CreateComplaintInput): Promise<boolean> {
-  const rows = await db.query(
-    `select 1 from complaints c
+/**
+ * A re-sent register: same day, village, description and name as a case an earlier import created. Names
+ * are sealed, so the few cases matching on the rest are opened and their names compared here.
+ */
+async function alreadyImported(db: Queryable, vault: Vault, input: CreateComplaintInput): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `select c.id from complaints c
        join complaint_events e on e.complaint_id = c.id and e.kind = 'created' and e.payload->>'source' = 'import'
-       left join complainant_identities i on i.complaint_id = c.id
-      where c.village_id = $1 and c.received_at = $2::timestamptz and c.description = $3
-        and i.name is not distinct from $4
-      limit 1`,
-    [input.villageId, input.receivedAt, input.description, input.complainant.name ?? null],
+      where c.village_id = $1 and c.received_at = $2::timestamptz and c.description = $3`,
+    [input.villageId, input.receivedAt, input.description],
   );
-  return rows.length > 0;
+  const name = input.complainant.name ?? null;
+  for (const { id } of rows) {
+    if (((await findIdentity(db, vault, id))?.name ?? null) === name) return true;
+  }
+  return false;
 }
 
 /**
@@ -69,7 +75,13 @@ async function alreadyImported(db: Queryable, input: CreateComplaintInput): Prom
  * tracking code, event, audit) inside one transaction, each row in its own savepoint. With onError=stop,
  * any bad row means nothing is written (422 import_rejected carrying the report).
  */
-export async function importRegister(db: Db, ctx: Ctx, sheet: Sheet, opts: RegisterImportOptions) {
+export async function importRegister(
+  db: Db,
+  vault: Vault,
+  ctx: Ctx,
+  sheet: Sheet,
+  opts: RegisterImportOptions,
+) {
   const map = mapRegisterColumns(sheet.headers);
   const report: RegisterImportReport = {
     dryRun: opts.dryRun,
@@ -100,7 +112,7 @@ export async function importRegister(db: Db, ctx: Ctx, sheet: Sheet, opts: Regis
     today: togoDate(),
     codeOf,
     villagesNamed: villageFinder(db),
-    alreadyImported: (input) => alreadyImported(db, input),
+    alreadyImported: (input) => alreadyImported(db, vault, input),
   };
   const valid: Array<{ line: number; input: CreateComplaintInput }> = [];
   for (const row of sheet.rows) {
@@ -124,7 +136,7 @@ export async function importRegister(db: Db, ctx: Ctx, sheet: Sheet, opts: Regis
       const reference = createReferenceService({ db: nested });
       for (const row of valid) {
         try {
-          await recordComplaint(nested, reference, ctx, row.input, 'import');
+          await recordComplaint(nested, reference, vault, ctx, row.input, 'import');
           report.created += 1;
         } catch (err) {
           // Validation ran just before; only a concurrent change (a village or code removed) lands here.

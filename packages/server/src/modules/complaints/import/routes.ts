@@ -5,6 +5,7 @@ import { AppError } from '../../../http/app-error.js';
 import { authedContext } from '../../../http/auth.js';
 import type { Api } from '../../../http/types.js';
 import { formatOf, readSheet } from '../../../lib/tabular.js';
+import type { Vault } from '../../../vault/vault.js';
 import { importRegister } from './import-register.js';
 
 const importQuery = z.object({
@@ -12,7 +13,7 @@ const importQuery = z.object({
   onError: z.enum(['stop', 'skip']).default('stop'),
 });
 
-export function complaintImportRoutes(app: Api, { db }: { db: Db }) {
+export function complaintImportRoutes(app: Api, { db, vault }: { db: Db; vault: Vault }) {
   app.post(
     '/api/v1/complaints/import',
     {
@@ -32,7 +33,7 @@ export function complaintImportRoutes(app: Api, { db }: { db: Db }) {
         throw new AppError('validation_error', [{ path: 'file', message: 'required' }]);
       }
       const sheet = await readSheet(await file.toBuffer(), formatOf(file.filename, file.mimetype));
-      return importRegister(db, ctx, sheet, {
+      return importRegister(db, vault, ctx, sheet, {
         dryRun: request.query.dryRun === 'true',
         onError: request.query.onError,
         locale: localeFromAcceptLanguage(request.headers['accept-language']),
