@@ -18,6 +18,14 @@ const GeoUnitPage = lazy(() => import('./features/geo/geo-unit-page'));
 const GeoImportPage = lazy(() => import('./features/geo/geo-import-page'));
 const AuditPage = lazy(() => import('./features/audit/audit-page'));
 const AccountPage = lazy(() => import('./features/account/account-page'));
+const ComplaintsListPage = lazy(() => import('./features/complaints/complaints-list-page'));
+const ComplaintNewPage = lazy(() => import('./features/complaints/complaint-new-page'));
+const ComplaintImportPage = lazy(() => import('./features/complaints/complaint-import-page'));
+const ComplaintPage = lazy(() => import('./features/complaints/complaint-page'));
+const ReferenceListsPage = lazy(() => import('./features/grm-admin/reference-lists-page'));
+const CommitteesPage = lazy(() => import('./features/grm-admin/committees-page'));
+const EscalationChainsPage = lazy(() => import('./features/grm-admin/escalation-chains-page'));
+const RoutingRulesPage = lazy(() => import('./features/grm-admin/routing-rules-page'));
 
 export function App() {
   return (
@@ -95,6 +103,48 @@ function AppRoutes() {
           <Route path="/admin/audit">
             <Allowed permission="audit.read">
               <AuditPage />
+            </Allowed>
+          </Route>
+          <Route path="/complaints">
+            <Allowed permission="complaints.read">
+              <ComplaintsListPage />
+            </Allowed>
+          </Route>
+          <Route path="/complaints/new">
+            <Allowed permission="complaints.create">
+              <ComplaintNewPage />
+            </Allowed>
+          </Route>
+          <Route path="/complaints/import">
+            <Allowed permission="complaints.import">
+              <ComplaintImportPage />
+            </Allowed>
+          </Route>
+          <Route path="/complaints/:id">
+            {(params) => (
+              <Allowed permission="complaints.read">
+                <ComplaintPage key={params.id} id={params.id} />
+              </Allowed>
+            )}
+          </Route>
+          <Route path="/grm/reference">
+            <Allowed permission="reference.manage">
+              <ReferenceListsPage />
+            </Allowed>
+          </Route>
+          <Route path="/grm/committees">
+            <Allowed permission="reference.manage">
+              <CommitteesPage />
+            </Allowed>
+          </Route>
+          <Route path="/grm/escalation">
+            <Allowed permission="reference.manage">
+              <EscalationChainsPage />
+            </Allowed>
+          </Route>
+          <Route path="/grm/routing">
+            <Allowed permission="reference.manage">
+              <RoutingRulesPage />
             </Allowed>
           </Route>
           <Route component={NotFoundPage} />

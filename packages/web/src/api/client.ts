@@ -128,6 +128,46 @@ export const http = {
     request<T>('GET', path, { ...opts, query }),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
     request<T>('POST', path, { ...opts, body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: (path: string) => request<void>('DELETE', path),
 };
+
+/**
+ * A multipart POST that reports upload progress (fetch cannot): XMLHttpRequest, with the same CSRF header,
+ * language, error shape and 401 handling as `request`.
+ */
+export function uploadWithProgress<T>(
+  path: string,
+  query: Query,
+  form: FormData,
+  onProgress?: (loaded: number, total: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path, query));
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (language) xhr.setRequestHeader('Accept-Language', language);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(e.loaded, e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, 'network error'));
+    xhr.onload = () => {
+      const res = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: { 'Retry-After': xhr.getResponseHeader('Retry-After') ?? '' },
+      });
+      if (res.ok) {
+        resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        return;
+      }
+      parseError(res).then((error) => {
+        if (res.status === 401) onUnauthenticated?.();
+        reject(error);
+      }, reject);
+    };
+    xhr.send(form);
+  });
+}

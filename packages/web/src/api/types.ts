@@ -123,6 +123,8 @@ export interface GeoUnitQuery {
   within?: string;
   level?: string;
   q?: string;
+  /** Only units inside the caller's jurisdictions. */
+  mine?: 'true';
   cursor?: string | null;
   limit?: number;
 }

@@ -1,7 +1,10 @@
-import type { MessageKey } from './fr';
+import { enCase } from './en-case';
+import { enComplaints } from './en-complaints';
+import { enGrm } from './en-grm';
+import type { CoreKey, MessageKey } from './fr';
 
-/** English: exactly the keys of `fr` (a missing or extra key is a type error). */
-export const en: Record<MessageKey, string> = {
+/** English: exactly the keys of `fr` (a missing or extra key is a type error), per dictionary. */
+const enCore: Record<CoreKey, string> = {
   'app.name': 'COSO Platform',
   'app.version': 'version {version}',
   'app.breadcrumb': 'Breadcrumb',
@@ -311,3 +314,5 @@ export const en: Record<MessageKey, string> = {
   'audit.filterActor': 'Show only this actor',
   'audit.filterEntity': 'Show only this item',
 };
+
+export const en: Record<MessageKey, string> = { ...enCore, ...enComplaints, ...enCase, ...enGrm };

@@ -1,8 +1,13 @@
+import { frCase } from './fr-case';
+import { frComplaints } from './fr-complaints';
+import { frGrm } from './fr-grm';
+
 /**
- * French, the reference language: every key of the UI is defined here first; `en` must have exactly the
- * same keys (checked by TypeScript). `{name}` placeholders are filled by t(key, params).
+ * French, the reference language: every key of the UI is defined here first (the grievance screens in their
+ * own dictionaries, merged below); `en` must have exactly the same keys (checked by TypeScript).
+ * `{name}` placeholders are filled by t(key, params).
  */
-export const fr = {
+export const frCore = {
   'app.name': 'COSO Platform',
   'app.version': 'version {version}',
   'app.breadcrumb': "Fil d'Ariane",
@@ -314,5 +319,9 @@ export const fr = {
   'audit.filterActor': 'Afficher seulement cet auteur',
   'audit.filterEntity': 'Afficher seulement cet élément',
 };
+
+export type CoreKey = keyof typeof frCore;
+
+export const fr = { ...frCore, ...frComplaints, ...frCase, ...frGrm };
 
 export type MessageKey = keyof typeof fr;

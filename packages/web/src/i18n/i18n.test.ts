@@ -1,7 +1,10 @@
-import { ERRORS } from '@coso/domain';
+import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, ERRORS } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { fr } from './fr';
+import { fr, frCore } from './fr';
+import { frCase } from './fr-case';
+import { frComplaints } from './fr-complaints';
+import { frGrm } from './fr-grm';
 import { interpolate, lookup } from './translate';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -14,6 +17,25 @@ describe('i18n dictionaries', () => {
   it('use the same placeholders in both languages', () => {
     for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+    }
+  });
+
+  it('never define a key twice across the per-feature dictionaries (a spread would hide one)', () => {
+    const parts = [frCore, frComplaints, frCase, frGrm].map((d) => Object.keys(d));
+    const total = parts.reduce((n, keys) => n + keys.length, 0);
+    expect(Object.keys(fr).length).toBe(total);
+  });
+
+  it('label every case status and action in both languages', () => {
+    for (const status of COMPLAINT_STATUSES) {
+      expect(lookup('fr', `status.${status}`), status).toBeTruthy();
+      expect(lookup('en', `status.${status}`), status).toBeTruthy();
+    }
+    for (const action of COMPLAINT_ACTIONS) {
+      for (const prefix of ['action', 'actionHelp', 'event']) {
+        expect(lookup('fr', `${prefix}.${action}`), `${prefix}.${action}`).toBeTruthy();
+        expect(lookup('en', `${prefix}.${action}`), `${prefix}.${action}`).toBeTruthy();
+      }
     }
   });
 

@@ -24,7 +24,11 @@ export function errorText(error: unknown, locale: Locale, t: Translate): string 
     if (error.code === 'too_many_attempts' && error.retryAfter !== null) {
       return t('auth.tooManyAttempts', { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) });
     }
+    // A conflict may say why in `details.reason` (last_catch_all_rule, committee_in_use): say it in words.
+    const reason = (error.details as { reason?: unknown } | null | undefined)?.reason;
+    const specific = typeof reason === 'string' ? lookup(locale, `error.${error.code}.${reason}`) : undefined;
     return (
+      specific ??
       lookup(locale, `error.${error.code}`) ??
       domainMessage(error.code, locale) ??
       (error.message || t('error.unknown'))
@@ -44,13 +48,16 @@ export function validationText(message: string, locale: Locale): string {
   return known ? interpolate(known, { value: colon > 0 ? message.slice(colon + 1) : '' }) : message;
 }
 
-/** Field errors carried by an API error: validation details by first path segment, or a known conflict. */
-export function apiFieldErrors(error: unknown, locale: Locale): FieldErrors {
+/**
+ * Field errors carried by an API error: validation details by first path segment (or by the whole dotted path
+ * with `fullPath`, for nested forms: "complainant.name"), or a known conflict.
+ */
+export function apiFieldErrors(error: unknown, locale: Locale, fullPath = false): FieldErrors {
   if (!(error instanceof ApiError)) return {};
   const out: FieldErrors = {};
   if (error.code === 'validation_error') {
     for (const issue of error.issues) {
-      const field = issue.path.split('.')[0] ?? '';
+      const field = fullPath ? issue.path : (issue.path.split('.')[0] ?? '');
       if (field && !out[field]) out[field] = validationText(issue.message, locale);
     }
   }
@@ -116,20 +123,31 @@ interface SchemaLike<T> {
   ): { success: true; data: T } | { success: false; error: { issues: readonly IssueLike[] } };
 }
 
-/** Client-side check with the shared domain schema; errors keyed by the first path segment. */
+/**
+ * Client-side check with the shared domain schema; errors keyed by the first path segment, or by the whole
+ * dotted path with `fullPath` ("complainant.name", "complainant.vulnerabilities.0").
+ */
 export function validateWith<T>(
   schema: SchemaLike<T>,
   value: unknown,
   locale: Locale,
   t: Translate,
+  fullPath = false,
 ): { ok: true; data: T } | { ok: false; errors: FieldErrors } {
   // reportInput: to tell an empty field ("required") from a wrong value (NaN from "abc").
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? '');
+    const field = fullPath ? issue.path.map(String).join('.') : String(issue.path[0] ?? '');
     if (!errors[field]) errors[field] = issueText(issue, locale, t);
   }
   return { ok: false, errors };
+}
+
+/** The first error of a field or of anything below it ("complainant.vulnerabilities" finds "….vulnerabilities.2"). */
+export function errorAt(errors: FieldErrors, field: string): string | undefined {
+  if (errors[field]) return errors[field];
+  const key = Object.keys(errors).find((k) => k.startsWith(`${field}.`));
+  return key ? errors[key] : undefined;
 }

@@ -44,12 +44,18 @@ export function FieldHelp({
 interface TextFieldProps extends FieldBase {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search' | 'date';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search' | 'date' | 'datetime-local';
   autoComplete?: string;
   placeholder?: string;
   inputMode?: 'decimal' | 'numeric' | 'text' | 'email' | 'tel' | 'search';
   step?: string;
   autoFocus?: boolean;
+  onBlur?: () => void;
+  /** Id of a <datalist> of suggestions. */
+  list?: string;
+  /** Upper bound of a date or number field. */
+  max?: string;
+  maxLength?: number;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -73,6 +79,10 @@ export function TextField(props: TextFieldProps) {
         placeholder={props.placeholder}
         inputMode={props.inputMode}
         step={props.step}
+        onBlur={props.onBlur}
+        list={props.list}
+        max={props.max}
+        maxLength={props.maxLength}
         // biome-ignore lint/a11y/noAutofocus: only the login form asks for it, where typing is the first act.
         autoFocus={props.autoFocus}
         aria-invalid={error ? true : undefined}
@@ -121,6 +131,9 @@ interface SelectFieldProps extends FieldBase {
   value: string;
   onChange: (value: string) => void;
   options: Option[];
+  autoFocus?: boolean;
+  /** Shown right after the label (a warning badge about the chosen value). */
+  labelExtra?: ReactNode;
 }
 
 export function SelectField(props: SelectFieldProps) {
@@ -131,6 +144,7 @@ export function SelectField(props: SelectFieldProps) {
         {label}
       </label>
       {props.required && <RequiredMark />}
+      {props.labelExtra}
       <select
         id={id}
         name={id}
@@ -139,6 +153,8 @@ export function SelectField(props: SelectFieldProps) {
         onChange={(e) => onChange(e.target.value)}
         required={props.required}
         disabled={props.disabled}
+        // biome-ignore lint/a11y/noAutofocus: the first field of a data-entry page (complaint intake) only.
+        autoFocus={props.autoFocus}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
       >

@@ -1,6 +1,6 @@
 import type { Permission } from '@coso/domain';
-import { type ReactNode, useEffect, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Fragment, type ReactNode, useEffect, useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
 import { useAuth } from '../features/auth/auth-context';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/translate';
@@ -15,23 +15,84 @@ interface MenuEntry {
   label: MessageKey;
   icon: IconName;
   permission?: Permission;
+  /** Title of the sidebar section the entry opens or belongs to. */
+  section?: MessageKey;
 }
+
+const GRM_ADMIN = 'reference.manage' as const;
 
 const MENU: MenuEntry[] = [
   { href: '/', label: 'nav.home', icon: 'home' },
-  { href: '/geo', label: 'nav.geo', icon: 'map', permission: 'geo.read' },
+  {
+    href: '/complaints/new',
+    label: 'nav.complaintNew',
+    icon: 'plus',
+    permission: 'complaints.create',
+    section: 'nav.complaints',
+  },
+  { href: '/complaints?queue=mine', label: 'nav.queue.mine', icon: 'inbox', permission: 'complaints.read' },
+  { href: '/complaints?queue=area', label: 'nav.queue.area', icon: 'map', permission: 'complaints.read' },
+  {
+    href: '/complaints?queue=unassigned',
+    label: 'nav.queue.unassigned',
+    icon: 'inbox',
+    permission: 'complaints.read',
+  },
+  {
+    href: '/complaints?queue=escalated',
+    label: 'nav.queue.escalated',
+    icon: 'arrowUp',
+    permission: 'complaints.read',
+  },
+  {
+    href: '/complaints/import',
+    label: 'nav.complaintImport',
+    icon: 'upload',
+    permission: 'complaints.import',
+  },
+  {
+    href: '/grm/reference',
+    label: 'nav.grmReference',
+    icon: 'list',
+    permission: GRM_ADMIN,
+    section: 'nav.grmConfig',
+  },
+  { href: '/grm/committees', label: 'nav.grmCommittees', icon: 'users', permission: GRM_ADMIN },
+  { href: '/grm/escalation', label: 'nav.grmChains', icon: 'arrowUp', permission: GRM_ADMIN },
+  { href: '/grm/routing', label: 'nav.grmRouting', icon: 'route', permission: GRM_ADMIN },
+  { href: '/geo', label: 'nav.geo', icon: 'map', permission: 'geo.read', section: 'nav.administration' },
   { href: '/geo/import', label: 'nav.geoImport', icon: 'upload', permission: 'geo.manage' },
   { href: '/admin/users', label: 'nav.users', icon: 'users', permission: 'users.manage' },
   { href: '/admin/audit', label: 'nav.audit', icon: 'audit', permission: 'audit.read' },
   { href: '/account', label: 'nav.account', icon: 'user' },
 ];
 
-/** The most specific menu entry containing the current path is the active one. */
-function activeHref(path: string, entries: MenuEntry[]): string | undefined {
-  const matches = entries.filter((e) =>
-    e.href === '/' ? path === '/' : path === e.href || path.startsWith(`${e.href}/`),
-  );
+/**
+ * The most specific menu entry containing the current location is the active one; an entry with a query
+ * string ("/complaints?queue=mine") is active only on that path with the same `queue`.
+ */
+function activeHref(path: string, search: string, entries: MenuEntry[]): string | undefined {
+  const queue = new URLSearchParams(search).get('queue');
+  const matches = entries.filter((e) => {
+    const [base = '', query] = e.href.split('?');
+    if (query !== undefined) return path === base && new URLSearchParams(query).get('queue') === queue;
+    return base === '/' ? path === '/' : path === base || path.startsWith(`${base}/`);
+  });
   return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
+/** Entries the user may open, each section's title placed before the first entry shown from it. */
+function visibleMenu(can: (p: Permission) => boolean) {
+  const shown: Array<MenuEntry & { header?: MessageKey }> = [];
+  let section: MessageKey | undefined;
+  let announced: MessageKey | undefined;
+  for (const e of MENU) {
+    if (e.section) section = e.section;
+    if (e.permission && !can(e.permission)) continue;
+    shown.push(section && section !== announced ? { ...e, header: section } : e);
+    announced = section;
+  }
+  return shown;
 }
 
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -39,15 +100,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { can } = useAuth();
   const meta = useMeta();
   const [path] = useLocation();
+  const search = useSearch();
   const [sidebarOpen, setSidebarOpen] = useState(false);
 
   // On small screens the sidebar is an overlay: close it after navigating.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query string (another queue) is a navigation too.
   useEffect(() => {
     if (path) setSidebarOpen(false);
-  }, [path]);
+  }, [path, search]);
 
-  const entries = MENU.filter((e) => !e.permission || can(e.permission));
-  const active = activeHref(path, entries);
+  const entries = visibleMenu(can);
+  const active = activeHref(path, search, entries);
 
   return (
     <div className={`app-wrapper${sidebarOpen ? ' sidebar-open' : ''}`}>
@@ -81,16 +144,19 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <nav aria-label={t('nav.main')}>
           <ul className="nav flex-column sidebar-menu">
             {entries.map((e) => (
-              <li key={e.href} className="nav-item">
-                <Link
-                  href={e.href}
-                  className={`nav-link${e.href === active ? ' active' : ''}`}
-                  aria-current={e.href === active ? 'page' : undefined}
-                >
-                  <Icon name={e.icon} className="nav-icon" />
-                  <span>{t(e.label)}</span>
-                </Link>
-              </li>
+              <Fragment key={e.href}>
+                {e.header && <li className="nav-header">{t(e.header)}</li>}
+                <li className="nav-item">
+                  <Link
+                    href={e.href}
+                    className={`nav-link${e.href === active ? ' active' : ''}`}
+                    aria-current={e.href === active ? 'page' : undefined}
+                  >
+                    <Icon name={e.icon} className="nav-icon" />
+                    <span>{t(e.label)}</span>
+                  </Link>
+                </li>
+              </Fragment>
             ))}
           </ul>
         </nav>

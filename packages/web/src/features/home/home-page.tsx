@@ -14,6 +14,14 @@ export function HomePage() {
   const { refLabel } = useGeoLevels();
 
   const shortcuts: { href: string; icon: IconName; label: string; show: boolean }[] = [
+    { href: '/complaints/new', icon: 'plus', label: t('nav.complaintNew'), show: can('complaints.create') },
+    {
+      href: '/complaints?queue=mine',
+      icon: 'inbox',
+      label: t('nav.queue.mine'),
+      show: can('complaints.read'),
+    },
+    { href: '/grm/routing', icon: 'route', label: t('nav.grmRouting'), show: can('reference.manage') },
     { href: '/geo', icon: 'map', label: t('nav.geo'), show: can('geo.read') },
     { href: '/admin/users', icon: 'users', label: t('nav.users'), show: can('users.manage') },
     { href: '/admin/audit', icon: 'audit', label: t('nav.audit'), show: can('audit.read') },
