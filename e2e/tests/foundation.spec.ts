@@ -21,19 +21,19 @@ test('an administrator logs in in French, sees the demo banner, and can switch t
   await expect(page.getByText('Bienvenue, Administrateur COSO')).toBeVisible();
 });
 
-test('an administrator creates a focal point for Kara, who can then log in', async ({ page, browser }) => {
+test('an administrator creates a focal point for Centrale, who can then log in', async ({ page, browser }) => {
   await new LoginPage(page).loginAs('admin');
   const users = new UsersPage(page);
   const username = `focal.test${Date.now() % 100000}`;
   await users.openNew();
   await users.create({
     username,
-    displayName: 'Point focal de test',
+    displayName: 'Point focal de test (Centrale)',
     email: `${username}@example.org`,
     password: 'Bienvenue-Kara-2027',
     roleLabel: 'Point focal MGP',
-    jurisdictionSearch: 'Kara',
-    jurisdictionName: /^Kara \(région\)/,
+    jurisdictionSearch: 'Centrale',
+    jurisdictionName: /^Centrale \(région\)/,
   });
   await expect(page.getByText("L'utilisateur a été créé.")).toBeVisible();
   await users.expectListed(username);
