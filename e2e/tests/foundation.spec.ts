@@ -21,7 +21,10 @@ test('an administrator logs in in French, sees the demo banner, and can switch t
   await expect(page.getByText('Bienvenue, Administrateur COSO')).toBeVisible();
 });
 
-test('an administrator creates a focal point for Centrale, who can then log in', async ({ page, browser }) => {
+test('an administrator creates a focal point for Centrale, who can then log in', async ({
+  page,
+  browser,
+}) => {
   await new LoginPage(page).loginAs('admin');
   const users = new UsersPage(page);
   const username = `focal.test${Date.now() % 100000}`;
