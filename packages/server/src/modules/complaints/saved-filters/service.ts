@@ -18,7 +18,7 @@ export function createSavedFilterService({ db }: { db: Db }) {
       try {
         return await repo.insertSavedFilter(db, { id: randomUUID(), userId, name, query });
       } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError('conflict', { path: 'name', message: 'name_taken' });
+        if (isUniqueViolation(err)) throw new AppError('conflict', [{ path: 'name', message: 'name_taken' }]);
         throw err;
       }
     },
