@@ -69,3 +69,17 @@ export function canRevealIdentity(actor: Actor, c: ComplaintAccessView): boolean
   if (!canSeeComplaint(actor, c) || !IDENTITY_ROLES.some((r) => holds(actor, r))) return false;
   return c.assigneeId === actor.id || supervises(actor, c);
 }
+
+/**
+ * How long whoever filed a case may still attach its files and print its receipt, even a sensitive case they
+ * cannot open afterwards: the facilitator in the field must be able to finish the intake they started.
+ */
+export const FILER_WINDOW_MINUTES = 120;
+
+export function inFilerWindow(
+  actor: Actor,
+  c: { recordedBy: string | null; createdAt: Date },
+  now: Date,
+): boolean {
+  return c.recordedBy === actor.id && now.getTime() - c.createdAt.getTime() <= FILER_WINDOW_MINUTES * 60_000;
+}

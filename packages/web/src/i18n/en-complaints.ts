@@ -112,7 +112,7 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
   'intake.sensitiveCreated':
     'Sensitive case: it goes to the national sensitive-case focal point and will not appear in your lists.',
   'intake.sensitiveNoAccess':
-    'Sensitive case: it goes to the national sensitive-case focal point and you no longer have access to it. Give the tracking code to the complainant; the focal point will print the receipt and collect the files.',
+    'Sensitive case: it goes to the national sensitive-case focal point and you will not have access to it. Print the receipt and let the files upload now (within two hours); give the tracking code to the complainant.',
   'intake.uploads': 'Uploading the attachments',
   'intake.uploadsFailed': 'Some attachments could not be uploaded; add them from the case page.',
   'intake.viewCase': 'Open the case',
@@ -122,7 +122,6 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
   'upload.progress': '{percent}%',
   'upload.done': 'Uploaded',
   'upload.failed': 'Failed: {error}',
-  'upload.skipped': 'Not sent: you no longer have access to this case',
 
   'receipt.a4': 'Print the receipt (A4)',
   'receipt.thermal': '58 mm ticket receipt',

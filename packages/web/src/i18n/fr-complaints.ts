@@ -111,7 +111,7 @@ export const frComplaints = {
   'intake.sensitiveCreated':
     "Dossier sensible : il est transmis au point focal national des cas sensibles et n'apparaîtra pas dans vos listes.",
   'intake.sensitiveNoAccess':
-    'Dossier sensible : il est transmis au point focal national des cas sensibles et vous n’y avez plus accès. Donnez le code de suivi au plaignant ; le point focal imprimera le reçu et recueillera les pièces.',
+    'Dossier sensible : il est transmis au point focal national des cas sensibles et vous n’y aurez plus accès. Imprimez le reçu et laissez les pièces s’envoyer maintenant (dans les deux heures) ; donnez le code de suivi au plaignant.',
   'intake.uploads': 'Envoi des pièces jointes',
   'intake.uploadsFailed':
     "Certaines pièces jointes n'ont pas pu être envoyées ; ajoutez-les depuis le dossier.",
@@ -122,7 +122,6 @@ export const frComplaints = {
   'upload.progress': '{percent} %',
   'upload.done': 'Envoyé',
   'upload.failed': 'Échec : {error}',
-  'upload.skipped': 'Non envoyé : vous n’avez plus accès à ce dossier',
 
   'receipt.a4': 'Imprimer le reçu (A4)',
   'receipt.thermal': 'Reçu ticket 58 mm',

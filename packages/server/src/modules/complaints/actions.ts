@@ -3,6 +3,7 @@ import {
   type ComplaintAction,
   canAct,
   canSeeComplaint,
+  inFilerWindow,
   isActionAllowed,
   transition,
 } from '@coso/domain';
@@ -24,6 +25,16 @@ export async function loadVisible(q: Queryable, actor: Actor, id: string, forUpd
   const c = await repo.findComplaint(q, id, forUpdate);
   if (!c || !canSeeComplaint(actor, accessView(c))) throw new AppError('not_found');
   return c;
+}
+
+/**
+ * A case for finishing its intake: visible as usual, or still within its filer's window (a facilitator who
+ * just filed a sensitive case may attach its files and print its receipt, nothing more).
+ */
+export async function loadForIntake(q: Queryable, actor: Actor, id: string, forUpdate = false) {
+  const c = await repo.findComplaint(q, id, forUpdate);
+  if (c && inFilerWindow(actor, c, new Date())) return { complaint: c, filer: true };
+  return { complaint: await loadVisible(q, actor, id, forUpdate), filer: false };
 }
 
 /** Checks that the minutes named by a resolution are an attachment of this case marked as minutes. */

@@ -48,6 +48,7 @@ export interface ComplaintRow {
   acknowledgedAt: Date | null;
   resolutionProposedAt: Date | null;
   closedAt: Date | null;
+  createdAt: Date;
   updatedAt: Date;
   version: number;
 }
@@ -66,7 +67,8 @@ export const COMPLAINT_SELECT = `
          a.display_name as "assigneeName", c.escalation_count as "escalationCount", c.appeal_count as "appealCount",
          c.satisfaction, c.recorded_by as "recordedBy", r.display_name as "recordedByName",
          c.received_at as "receivedAt", c.acknowledged_at as "acknowledgedAt",
-         c.resolution_proposed_at as "resolutionProposedAt", c.closed_at as "closedAt", c.updated_at as "updatedAt",
+         c.resolution_proposed_at as "resolutionProposedAt", c.closed_at as "closedAt", c.created_at as "createdAt",
+         c.updated_at as "updatedAt",
          c.version
     from complaints c
     join geo_units v on v.id = c.village_id

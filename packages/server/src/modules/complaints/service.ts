@@ -5,7 +5,7 @@ import type { Vault } from '../../vault/vault.js';
 import { createDeadlineService, type DeadlineService } from '../deadlines/service.js';
 import { findUnit } from '../geo/repo.js';
 import type { ReferenceService } from '../reference/service.js';
-import { applyAction, loadVisible } from './actions.js';
+import { applyAction, loadForIntake, loadVisible } from './actions.js';
 import { type IntakeSource, recordComplaint } from './intake.js';
 import { type ComplaintCursor, type ComplaintFilter, listComplaints } from './list.js';
 import { identityShown } from './presenter.js';
@@ -37,6 +37,9 @@ export function createComplaintService({
     },
 
     get: async (actor: AuthUser, id: string) => withDeadlines(await loadVisible(db, actor, id)),
+
+    /** The case for printing its receipt: visible, or just filed by this actor (see loadForIntake). */
+    forReceipt: async (actor: AuthUser, id: string) => (await loadForIntake(db, actor, id)).complaint,
 
     /** The identity the case file may show this actor (see identityShown); decrypted only then. */
     async identity(actor: AuthUser, id: string) {

@@ -13,7 +13,8 @@ export default function ComplaintNewPage() {
   const [created, setCreated] = useState<Complaint | null>(null);
   const [uploads, setUploads] = useState<UploadLine[]>([]);
   const [formKey, setFormKey] = useState(0);
-  // A sensitive case leaves the filer's scope as soon as it is saved (only sensitive-case focal points see it).
+  // A sensitive case leaves the filer's scope as soon as it is saved (only sensitive-case focal points see it);
+  // the filer keeps a short window to attach its files and print its receipt.
   const [lostAccess, setLostAccess] = useState(false);
 
   const update = (index: number, change: Partial<UploadLine>) =>
@@ -49,11 +50,9 @@ export default function ComplaintNewPage() {
     const visible = await stillVisible(complaint);
     setLostAccess(!visible);
     setCreated(complaint);
-    setUploads(
-      files.map((f, id) => ({ id, name: f.name, status: visible ? 'pending' : 'skipped', percent: 0 })),
-    );
+    setUploads(files.map((f, id) => ({ id, name: f.name, status: 'pending', percent: 0 })));
     window.scrollTo(0, 0);
-    if (visible) void uploadAll(complaint, files);
+    void uploadAll(complaint, files);
   }
 
   function startOver() {

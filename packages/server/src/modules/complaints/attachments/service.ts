@@ -7,7 +7,7 @@ import type { Db, Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
 import { type ByteRange, FileNotFoundError, type FileStore } from '../../../lib/file-store.js';
 import { appendAudit } from '../../audit/repo.js';
-import { loadVisible } from '../actions.js';
+import { loadForIntake, loadVisible } from '../actions.js';
 import { accessView } from '../presenter.js';
 import { appendEvent, updateComplaint } from '../repo.js';
 import { UploadInspector } from './inspector.js';
@@ -36,10 +36,13 @@ export function safeFilename(name: string | undefined, type: SniffedType): strin
   return [...clean].slice(0, 200).join('') || `${type.kind}.${type.extension}`;
 }
 
-/** Uploading is part of working the case: whoever may comment on it may attach files to it. */
+/**
+ * Uploading is part of working the case: whoever may comment on it may attach files to it, and so may whoever
+ * just filed it, during the filer's window.
+ */
 async function loadForUpload(q: Queryable, actor: Actor, complaintId: string, forUpdate = false) {
-  const c = await loadVisible(q, actor, complaintId, forUpdate);
-  if (!canAct(actor, accessView(c), 'comment')) throw new AppError('forbidden');
+  const { complaint: c, filer } = await loadForIntake(q, actor, complaintId, forUpdate);
+  if (!filer && !canAct(actor, accessView(c), 'comment')) throw new AppError('forbidden');
   return c;
 }
 

@@ -41,7 +41,7 @@ export function receiptRoutes(
     },
     async (request, reply) => {
       const actor = requirePermission(request, 'complaints.read');
-      const complaint = await complaints.get(actor, request.params.id);
+      const complaint = await complaints.forReceipt(actor, request.params.id);
       const identity = canPrintName(complaint) ? await complaints.identity(actor, complaint.id) : undefined;
       const content = buildReceiptContent({
         complaint,

@@ -11,8 +11,7 @@ import { ReceiptButtons } from '../receipt-buttons';
 export interface UploadLine {
   id: number;
   name: string;
-  /** skipped: the filer may no longer reach the case (sensitive), so nothing was sent. */
-  status: 'pending' | 'uploading' | 'done' | 'failed' | 'skipped';
+  status: 'pending' | 'uploading' | 'done' | 'failed';
   percent: number;
   error?: unknown;
 }
@@ -21,7 +20,7 @@ export interface UploadLine {
 export function IntakeConfirmation(props: {
   complaint: Complaint;
   uploads: UploadLine[];
-  /** The filer cannot open the case any more (sensitive case): no receipt, no files, no link. */
+  /** The filer cannot open the case any more (sensitive case): receipt and files now, but no link. */
   lostAccess: boolean;
   onNew: () => void;
 }) {
@@ -64,13 +63,12 @@ export function IntakeConfirmation(props: {
                   <progress max={100} value={u.percent} aria-label={u.name} className="flex-grow-1" />
                 )}
                 <span
-                  className={`small ${u.status === 'failed' || u.status === 'skipped' ? 'text-danger' : u.status === 'done' ? 'text-success' : 'text-secondary'}`}
+                  className={`small ${u.status === 'failed' ? 'text-danger' : u.status === 'done' ? 'text-success' : 'text-secondary'}`}
                 >
                   {u.status === 'pending' && t('upload.pending')}
                   {u.status === 'uploading' && t('upload.progress', { percent: u.percent })}
                   {u.status === 'done' && t('upload.done')}
                   {u.status === 'failed' && t('upload.failed', { error: errorText(u.error, locale, t) })}
-                  {u.status === 'skipped' && t('upload.skipped')}
                 </span>
               </li>
             ))}
@@ -79,13 +77,11 @@ export function IntakeConfirmation(props: {
         </section>
       )}
       <div className="d-flex flex-wrap gap-2">
+        <ReceiptButtons complaintId={c.id} />
         {!props.lostAccess && (
-          <>
-            <ReceiptButtons complaintId={c.id} />
-            <Link href={`/complaints/${c.id}`} className="btn btn-outline-secondary">
-              {t('intake.viewCase')}
-            </Link>
-          </>
+          <Link href={`/complaints/${c.id}`} className="btn btn-outline-secondary">
+            {t('intake.viewCase')}
+          </Link>
         )}
         <button type="button" className="btn btn-primary" onClick={props.onNew}>
           {t('intake.another')}
