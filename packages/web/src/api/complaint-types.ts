@@ -79,6 +79,8 @@ export interface Complainant {
   vulnerabilities: string[];
   preferredLanguage: string | null;
   onBehalfOf: string | null;
+  /** The caller may ask for the identity with a reason (POST …/reveal-identity, audited). */
+  revealable: boolean;
   /** Present only when the server shows the identity (named, not confidential). */
   name?: string | null;
   phone?: string | null;
@@ -107,6 +109,34 @@ export interface Complaint extends ComplaintListItem {
   updatedAt: string;
   version: number;
   allowedActions: ComplaintActionName[];
+  deadlines: CaseDeadline[];
+}
+
+export const DEADLINE_KINDS = ['acknowledge', 'resolve', 'answer', 'appeal'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** A deadline of the case file, with its countdown in business days as of today (Togo). */
+export interface CaseDeadline {
+  kind: DeadlineKind;
+  /** Calendar dates (YYYY-MM-DD). */
+  startedOn: string;
+  dueDate: string;
+  /** Negative once past the due date. */
+  remainingBusinessDays: number;
+  overdue: boolean;
+  handlingLevel: string;
+  metAt: string | null;
+  remindedAt: string | null;
+  breachedAt: string | null;
+}
+
+/** The answer of POST /api/v1/complaints/:id/reveal-identity: only ever kept in component state. */
+export interface RevealedIdentity {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  whatsapp: string | null;
+  postalAddress: string | null;
 }
 
 export interface ComplaintEvent {

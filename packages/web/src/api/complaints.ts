@@ -12,6 +12,7 @@ import type {
   ReferenceListName,
   ReferenceLists,
   RegisterImportReport,
+  RevealedIdentity,
   SavedFilter,
 } from './complaint-types';
 import type { Page } from './types';
@@ -58,6 +59,11 @@ export function actOnComplaint(
   baseVersion?: number,
 ): Promise<Complaint> {
   return http.post<Complaint>(`${one(id)}/actions`, { ...action, baseVersion });
+}
+
+/** The complainant's identity, for a reason of 10 to 500 characters (audited; 403 unless entitled). */
+export function revealIdentity(id: string, reason: string): Promise<RevealedIdentity> {
+  return http.post<RevealedIdentity>(`${one(id)}/reveal-identity`, { reason });
 }
 
 export function listAttachments(id: string): Promise<{ items: Attachment[] }> {

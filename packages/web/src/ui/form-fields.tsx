@@ -106,6 +106,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
       <label htmlFor={id} className="form-label">
         {label}
       </label>
+      {props.required && <RequiredMark />}
       <textarea
         id={id}
         name={id}
@@ -113,6 +114,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
         value={value}
         rows={props.rows ?? 3}
         onChange={(e) => onChange(e.target.value)}
+        required={props.required}
         disabled={props.disabled}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}

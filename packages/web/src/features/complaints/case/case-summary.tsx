@@ -1,12 +1,14 @@
 import { formatTrackingCode } from '@coso/domain';
-import type { ReactNode } from 'react';
-import type { Complaint } from '../../../api/complaint-types';
+import { type ReactNode, useState } from 'react';
+import type { Complaint, RevealedIdentity } from '../../../api/complaint-types';
 import { useI18n } from '../../../i18n/i18n-context';
 import { Card } from '../../../ui/card';
 import { useAncestry } from '../../geo/unit-context';
 import { useGeoLevels } from '../../geo/use-geo-levels';
 import { SensitiveBadge, StatusBadge } from '../badges';
 import type { Reference } from '../use-reference';
+import { CaseDeadlines } from './case-deadlines';
+import { RevealIdentityButton } from './reveal-identity';
 
 function Row({ label, children, stacked }: { label: string; children: ReactNode; stacked?: boolean }) {
   // Stacked in narrow cards: the label above its value rather than squeezed beside it.
@@ -60,6 +62,11 @@ export function CaseSummary({ complaint: c, reference }: { complaint: Complaint;
         </Row>
         {c.escalationCount > 0 && <Row label={t('complaint.escalations')}>{c.escalationCount}</Row>}
         {c.appealCount > 0 && <Row label={t('complaint.appeals')}>{c.appealCount}</Row>}
+        {c.deadlines.length > 0 && (
+          <Row label={t('case.deadlines')}>
+            <CaseDeadlines deadlines={c.deadlines} />
+          </Row>
+        )}
         <Row label={t('complaint.receivedAt')}>{formatDate(c.receivedAt)}</Row>
         <Row label={t('complaint.acknowledgedAt')}>{formatDate(c.acknowledgedAt)}</Row>
         <Row label={t('complaint.resolutionProposedAt')}>{formatDate(c.resolutionProposedAt)}</Row>
@@ -84,12 +91,16 @@ export function CaseSummary({ complaint: c, reference }: { complaint: Complaint;
 export function ComplainantCard({ complaint: c, reference }: { complaint: Complaint; reference: Reference }) {
   const { t } = useI18n();
   const p = c.complainant;
-  const shown = !p.anonymous && p.name !== undefined;
+  // A revealed identity lives here only (never stored), and only for the case it was revealed for.
+  const [revealed, setRevealed] = useState<{ id: string; identity: RevealedIdentity } | null>(null);
+  const revealedIdentity = revealed?.id === c.id ? revealed.identity : null;
+  const identity = revealedIdentity ?? (!p.anonymous && p.name !== undefined ? p : null);
+  const shown = identity !== null;
   const contact: Array<[string, string | null | undefined]> = [
-    [t('intake.phone'), p.phone],
-    [t('intake.email'), p.email],
-    [t('intake.whatsapp'), p.whatsapp],
-    [t('intake.postalAddress'), p.postalAddress],
+    [t('intake.phone'), identity?.phone],
+    [t('intake.email'), identity?.email],
+    [t('intake.whatsapp'), identity?.whatsapp],
+    [t('intake.postalAddress'), identity?.postalAddress],
   ];
   return (
     <Card title={t('case.complainant')}>
@@ -100,9 +111,16 @@ export function ComplainantCard({ complaint: c, reference }: { complaint: Compla
             <>
               <span className="badge text-bg-dark fw-normal">{t('case.confidential')}</span>
               <div className="small text-secondary">{t('case.confidentialHint')}</div>
+              {p.revealable && (
+                <RevealIdentityButton
+                  complaintId={c.id}
+                  onRevealed={(found) => setRevealed({ id: c.id, identity: found })}
+                />
+              )}
             </>
           )}
-          {shown && <strong>{p.name}</strong>}
+          {shown && <strong>{identity.name ?? '—'}</strong>}
+          {revealedIdentity && <div className="small text-secondary">{t('reveal.shown')}</div>}
         </Row>
         {shown &&
           contact
