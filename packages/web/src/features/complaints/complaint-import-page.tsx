@@ -1,12 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import type { RegisterImportReport, RegisterRejection } from '../../api/complaint-types';
 import { importRegister } from '../../api/complaints';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert, InfoAlert, SuccessAlert } from '../../ui/alerts';
 import { Card } from '../../ui/card';
-import { type Column, DataTable } from '../../ui/data-table';
-import { CheckboxField, FieldHelp, FieldSet } from '../../ui/form-fields';
+import { DataTable } from '../../ui/data-table';
+import { ImportFileForm, useImportRun, useRejectionColumns } from '../../ui/import-form';
 import { PageHeader } from '../../ui/page-header';
 
 /** The register's columns as the server reads them (import/columns.ts), French headers; * = required. */
@@ -50,41 +49,9 @@ function reportFromError(err: unknown): RegisterImportReport | null {
 /** `/complaints/import`: historic paper registers from CSV or XLSX, dry run first. */
 export default function ComplaintImportPage() {
   const { t, formatNumber } = useI18n();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [dryRun, setDryRun] = useState(true);
-  const [onError, setOnError] = useState<'stop' | 'skip'>('stop');
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [report, setReport] = useState<RegisterImportReport | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setReport(null);
-    if (!file) {
-      setFileError(t('import.fileRequired'));
-      fileRef.current?.focus();
-      return;
-    }
-    setFileError(undefined);
-    setBusy(true);
-    try {
-      setReport(await importRegister(file, dryRun, onError));
-    } catch (err) {
-      setError(err);
-      setReport(reportFromError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const columns: Column<RegisterRejection>[] = [
-    { key: 'line', header: t('import.line'), render: (r) => r.line, className: 'text-end' },
-    { key: 'column', header: t('import.column'), render: (r) => r.column ?? '—' },
-    { key: 'reason', header: t('import.reason'), render: (r) => r.reason },
-  ];
+  const run = useImportRun(importRegister, reportFromError);
+  const { error, report } = run;
+  const columns = useRejectionColumns<RegisterRejection>();
 
   return (
     <>
@@ -95,51 +62,7 @@ export default function ComplaintImportPage() {
       <div className="row">
         <div className="col-lg-6">
           <Card title={t('import.file')} outline="primary">
-            <form onSubmit={submit} noValidate>
-              <div className="mb-3">
-                <label htmlFor="import-file" className="form-label">
-                  {t('import.fileLabel')}
-                </label>
-                <input
-                  ref={fileRef}
-                  id="import-file"
-                  type="file"
-                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  className={`form-control${fileError ? ' is-invalid' : ''}`}
-                  onChange={(e) => {
-                    setFile(e.target.files?.[0] ?? null);
-                    setFileError(undefined);
-                  }}
-                  aria-invalid={fileError ? true : undefined}
-                  aria-describedby={fileError ? 'import-file-error' : undefined}
-                />
-                <FieldHelp id="import-file" error={fileError} />
-              </div>
-              <CheckboxField
-                id="import-dry-run"
-                label={t('import.dryRun')}
-                checked={dryRun}
-                onChange={setDryRun}
-              />
-              <FieldSet id="import-on-error" legend={t('import.onError')} className="mb-3 mt-3">
-                {(['stop', 'skip'] as const).map((mode) => (
-                  <CheckboxField
-                    key={mode}
-                    type="radio"
-                    name="onError"
-                    id={`import-on-error-${mode}`}
-                    label={t(`import.${mode}`)}
-                    checked={onError === mode}
-                    onChange={() => setOnError(mode)}
-                    className="mb-1"
-                  />
-                ))}
-              </FieldSet>
-              <button type="submit" className="btn btn-primary" disabled={busy}>
-                {busy && <span className="spinner-border spinner-border-sm me-2" aria-hidden="true" />}
-                {dryRun ? t('import.submitDryRun') : t('import.submit')}
-              </button>
-            </form>
+            <ImportFileForm run={run} />
           </Card>
         </div>
         <div className="col-lg-6">

@@ -1,12 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { importGeo } from '../../api/geo';
 import type { ImportRejection, ImportResult } from '../../api/types';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert, InfoAlert, SuccessAlert } from '../../ui/alerts';
 import { Card } from '../../ui/card';
-import { type Column, DataTable } from '../../ui/data-table';
-import { CheckboxField, FieldHelp, FieldSet } from '../../ui/form-fields';
+import { DataTable } from '../../ui/data-table';
+import { ImportFileForm, useImportRun, useRejectionColumns } from '../../ui/import-form';
 import { PageHeader } from '../../ui/page-header';
 
 /** The columns the server reads, in order; the template is just this header line. */
@@ -42,41 +41,9 @@ function resultFromError(err: unknown): ImportResult | null {
 
 export default function GeoImportPage() {
   const { t, formatNumber } = useI18n();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [dryRun, setDryRun] = useState(true);
-  const [onError, setOnError] = useState<'stop' | 'skip'>('stop');
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setResult(null);
-    if (!file) {
-      setFileError(t('import.fileRequired'));
-      fileRef.current?.focus();
-      return;
-    }
-    setFileError(undefined);
-    setBusy(true);
-    try {
-      setResult(await importGeo(file, dryRun, onError));
-    } catch (err) {
-      setError(err);
-      setResult(resultFromError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const columns: Column<ImportRejection>[] = [
-    { key: 'line', header: t('import.line'), render: (r) => r.line, className: 'text-end' },
-    { key: 'column', header: t('import.column'), render: (r) => r.column ?? '—' },
-    { key: 'reason', header: t('import.reason'), render: (r) => r.reason },
-  ];
+  const run = useImportRun(importGeo, resultFromError);
+  const { error, report: result } = run;
+  const columns = useRejectionColumns<ImportRejection>();
 
   return (
     <>
@@ -87,57 +54,7 @@ export default function GeoImportPage() {
       <div className="row">
         <div className="col-lg-6">
           <Card title={t('import.file')} outline="primary">
-            <form onSubmit={submit} noValidate>
-              <div className="mb-3">
-                <label htmlFor="import-file" className="form-label">
-                  {t('import.fileLabel')}
-                </label>
-                <input
-                  ref={fileRef}
-                  id="import-file"
-                  type="file"
-                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  className={`form-control${fileError ? ' is-invalid' : ''}`}
-                  onChange={(e) => {
-                    setFile(e.target.files?.[0] ?? null);
-                    setFileError(undefined);
-                  }}
-                  aria-invalid={fileError ? true : undefined}
-                  aria-describedby={fileError ? 'import-file-error' : undefined}
-                />
-                <FieldHelp id="import-file" error={fileError} />
-              </div>
-              <CheckboxField
-                id="import-dry-run"
-                label={t('import.dryRun')}
-                checked={dryRun}
-                onChange={setDryRun}
-              />
-              <FieldSet id="import-on-error" legend={t('import.onError')} className="mb-3 mt-3">
-                <CheckboxField
-                  type="radio"
-                  name="onError"
-                  id="import-on-error-stop"
-                  label={t('import.stop')}
-                  checked={onError === 'stop'}
-                  onChange={() => setOnError('stop')}
-                  className="mb-1"
-                />
-                <CheckboxField
-                  type="radio"
-                  name="onError"
-                  id="import-on-error-skip"
-                  label={t('import.skip')}
-                  checked={onError === 'skip'}
-                  onChange={() => setOnError('skip')}
-                  className="mb-1"
-                />
-              </FieldSet>
-              <button type="submit" className="btn btn-primary" disabled={busy}>
-                {busy && <span className="spinner-border spinner-border-sm me-2" aria-hidden="true" />}
-                {dryRun ? t('import.submitDryRun') : t('import.submit')}
-              </button>
-            </form>
+            <ImportFileForm run={run} />
           </Card>
         </div>
         <div className="col-lg-6">
