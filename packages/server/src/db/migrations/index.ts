@@ -3,6 +3,9 @@ import * as m0002 from './0002-grievances.js';
 import * as m0003 from './0003-grievance-reference.js';
 import * as m0004 from './0004-identity-encryption.js';
 import * as m0005 from './0005-deadlines.js';
+import * as m0006 from './0006-notifications.js';
+import * as m0007 from './0007-case-access.js';
+import * as m0008 from './0008-self-service.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -11,4 +14,7 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0003-grievance-reference', sql: m0003.sql },
   { id: '0004-identity-encryption', sql: m0004.sql },
   { id: '0005-deadlines', sql: m0005.sql },
+  { id: '0006-notifications', sql: m0006.sql },
+  { id: '0007-case-access', sql: m0007.sql },
+  { id: '0008-self-service', sql: m0008.sql },
 ];
