@@ -6,6 +6,7 @@ import * as m0005 from './0005-deadlines.js';
 import * as m0006 from './0006-notifications.js';
 import * as m0007 from './0007-case-access.js';
 import * as m0008 from './0008-self-service.js';
+import * as m0009 from './0009-next-due-date.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0006-notifications', sql: m0006.sql },
   { id: '0007-case-access', sql: m0007.sql },
   { id: '0008-self-service', sql: m0008.sql },
+  { id: '0009-next-due-date', sql: m0009.sql },
 ];

@@ -57,6 +57,11 @@ const create = async (complainant: Record<string, unknown>, over: Record<string,
   const res = await post('operator', '/api/v1/complaints', body(complainant, over));
   expect(res.statusCode).toBe(201);
   const c = res.json();
+  // Published, so that the supervisor (wider staff) sees the case and these tests can check what it shows.
+  const summary = { summary: 'Forage en panne signalé, vérification en cours.' };
+  expect((await post('operator', `/api/v1/complaints/${c.id}/publish`, summary)).statusCode).toBeLessThan(
+    300,
+  );
   const handler = c.assignee?.id === ids.focalA ? 'focalA' : 'peerA';
   return { c, handler, peer: handler === 'focalA' ? 'peerA' : 'focalA' };
 };

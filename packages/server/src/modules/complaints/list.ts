@@ -1,6 +1,6 @@
 import {
   type Actor,
-  CASE_READER_ROLES,
+  CASE_HANDLER_READER_ROLES,
   COMPLAINT_STATUSES,
   isValidTrackingCode,
   normalizeTrackingCode,
@@ -50,18 +50,47 @@ export type ComplaintCursor = z.infer<typeof complaintCursorSchema>;
  */
 export function addScope(c: Conditions, actor: Actor) {
   const prefixes = actor.jurisdictions.map((j) => `${j.path}%`);
-  const reader = actor.roles.some((r) => CASE_READER_ROLES.includes(r));
-  const sensitiveRole = actor.roles.includes('sensitive_focal_point');
+  const wider = actor.roles.includes('supervisor');
   c.add(
-    `(c.assignee_id = ?
-      or (c.sensitive and ? and c.area_path like any(?::text[]))
-      or (not c.sensitive and (c.recorded_by = ? or (? and c.area_path like any(?::text[])))))`,
-    actor.id,
-    sensitiveRole,
+    `(${ORIGINAL_SCOPE}
+      or (not c.sensitive and ? and c.published_at is not null and c.area_path like any(?::text[])))`,
+    ...originalScopeParams(actor),
+    wider,
     prefixes,
-    actor.id,
-    reader,
-    prefixes,
+  );
+}
+
+/**
+ * The cases the actor sees as a handler, original description included (`seesOriginal` in the domain): the
+ * assignee; on sensitive cases the sensitive-case focal points of the area and the people added to it; on
+ * the others who recorded it and the handling roles of the area. Wider staff add the published cases.
+ */
+const ORIGINAL_SCOPE = `(c.assignee_id = ?
+      or (c.sensitive and ((? and c.area_path like any(?::text[]))
+                           or exists (select 1 from complaint_access ca
+                                       where ca.complaint_id = c.id and ca.user_id = ?)))
+      or (not c.sensitive and (c.recorded_by = ? or (? and c.area_path like any(?::text[])))))`;
+
+function originalScopeParams(actor: Actor): unknown[] {
+  const prefixes = actor.jurisdictions.map((j) => `${j.path}%`);
+  const handler = actor.roles.some((r) => CASE_HANDLER_READER_ROLES.includes(r));
+  const sensitiveRole = actor.roles.includes('sensitive_focal_point');
+  return [actor.id, sensitiveRole, prefixes, actor.id, actor.id, handler, prefixes];
+}
+
+/**
+ * Full-text search: the description matches only on the cases the actor sees as a handler; on a case seen
+ * through its published summary, only its tracking code, reference or summary (public_search) may match, so
+ * that a search never tells wider staff what the original text says.
+ */
+function addTextSearch(c: Conditions, actor: Actor, q: string) {
+  c.add(
+    `((c.search @@ websearch_to_tsquery('french', ?) and ${ORIGINAL_SCOPE})
+      or c.public_search @@ websearch_to_tsquery('french', ?) or c.reference ilike ?)`,
+    q,
+    ...originalScopeParams(actor),
+    q,
+    `%${q}%`,
   );
 }
 
@@ -92,15 +121,13 @@ export async function listComplaints(
   if (f.to) c.add("c.received_at < ?::date + interval '1 day'", f.to);
   if (f.q) {
     if (isValidTrackingCode(f.q)) c.add('c.tracking_code = ?', normalizeTrackingCode(f.q));
-    else c.add("(c.search @@ websearch_to_tsquery('french', ?) or c.reference ilike ?)", f.q, `%${f.q}%`);
+    else addTextSearch(c, actor, f.q);
   }
   if (f.overdue) {
-    const overdue = f.overdue === 'true' ? 'exists' : 'not exists';
-    c.add(
-      `${overdue} (select 1 from complaint_deadlines d
-                   where d.complaint_id = c.id and d.met_at is null and d.due_date < ?::date)`,
-      f.today ?? new Date().toISOString().slice(0, 10),
-    );
+    // next_due_date is the earliest open deadline (kept by the deadline sync): overdue ⇔ it is past.
+    const today = f.today ?? new Date().toISOString().slice(0, 10);
+    if (f.overdue === 'true') c.add('c.next_due_date < ?::date', today);
+    else c.add('(c.next_due_date is null or c.next_due_date >= ?::date)', today);
   }
   if (f.sort === 'due_asc') return listByDueDate(db, c, after, limit);
   const desc = f.sort === 'received_desc';
@@ -113,21 +140,14 @@ export async function listComplaints(
 }
 
 /** Cases with no open deadline sort after every date, so that keyset pagination stays total. */
-const NO_DUE_DATE = '9999-12-31';
+const DUE_KEY = `coalesce(c.next_due_date, '9999-12-31'::date)`;
 
-/** Keyset-paginated on (next open due date, id); the cursor's `at` holds the due date. */
+/** Keyset-paginated on (next open due date, id), an indexed expression; the cursor's `at` holds the date. */
 function listByDueDate(db: Queryable, c: Conditions, after: ComplaintCursor | undefined, limit: number) {
-  const base = `${COMPLAINT_SELECT} ${c.where}`;
-  const keyset = after
-    ? `where (s."nextDueDate", s.id) > (${c.param(after.at)}::date, ${c.param(after.id)}::uuid)`
-    : '';
+  if (after) c.add(`(${DUE_KEY}, c.id) > (?::date, ?::uuid)`, after.at, after.id);
+  const select = COMPLAINT_SELECT.replace(/^\s*select /, `select ${DUE_KEY} as "nextDueDate", `);
   return db.query<ComplaintRow & { nextDueDate: string }>(
-    `select s.* from (
-       select b.*, coalesce((select min(d.due_date) from complaint_deadlines d
-                              where d.complaint_id = b.id and d.met_at is null), '${NO_DUE_DATE}'::date) as "nextDueDate"
-         from (${base}) b
-     ) s ${keyset}
-     order by s."nextDueDate", s.id limit ${c.param(limit)}`,
+    `${select} ${c.where} order by ${DUE_KEY}, c.id limit ${c.param(limit)}`,
     c.params,
   );
 }

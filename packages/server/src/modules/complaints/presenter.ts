@@ -3,8 +3,12 @@ import {
   actionsFrom,
   type ComplaintAccessView,
   canAct,
+  canPublishSummary,
+  canRecordReferral,
   canRevealIdentity,
   canSeeOpenIdentity,
+  canShareCase,
+  seesPublishedSummaryOnly,
 } from '@coso/domain';
 import type { CaseDeadline } from '../deadlines/presenter.js';
 import type { ComplaintRow, EventRow, Identity } from './repo.js';
@@ -16,6 +20,8 @@ export function accessView(c: ComplaintRow): ComplaintAccessView {
     status: c.status,
     assigneeId: c.assigneeId,
     recordedBy: c.recordedBy,
+    sharedWith: c.sharedWith,
+    published: c.publishedAt !== null,
   };
 }
 
@@ -34,6 +40,8 @@ export function presentListItem(c: ComplaintRow) {
     assignee: c.assigneeId ? { id: c.assigneeId, displayName: c.assigneeName } : null,
     handlingLevel: c.handlingLevel,
     escalationCount: c.escalationCount,
+    /** Lists flag it overdue when this date is before today (Togo: UTC). */
+    nextDueDate: c.earliestDueDate,
     gender: c.gender,
     ageGroup: c.ageGroup,
   };
@@ -57,16 +65,18 @@ export function presentComplaint(
 ) {
   const view = accessView(c);
   const showIdentity = identityShown(c, actor) && identity;
+  // Wider staff read the sanitised summary, never the original free text (publication review).
+  const summaryOnly = seesPublishedSummaryOnly(actor, view);
   return {
     ...presentListItem(c),
-    description: c.description,
+    description: summaryOnly ? (c.publicSummary ?? '') : c.description,
     incidentDate: c.incidentDate,
     ongoing: c.ongoing,
     recurring: c.recurring,
     subprojectRef: c.subprojectRef,
     latitude: c.latitude,
     longitude: c.longitude,
-    placeDescription: c.placeDescription,
+    placeDescription: summaryOnly ? null : c.placeDescription,
     closureOutcome: c.closureOutcome,
     complainant: {
       anonymous: c.anonymous,
@@ -79,7 +89,9 @@ export function presentComplaint(
       ageGroup: c.ageGroup,
       vulnerabilities: c.vulnerabilities,
       preferredLanguage: c.preferredLanguage,
-      onBehalfOf: c.onBehalfOf,
+      /** Agreed to receive news of the case by SMS/email. */
+      notifyConsent: c.notifyConsent,
+      onBehalfOf: summaryOnly ? null : c.onBehalfOf,
       ...(showIdentity ? pickIdentity(identity) : {}),
     },
     appealCount: c.appealCount,
@@ -92,6 +104,30 @@ export function presentComplaint(
     version: c.version,
     allowedActions: actionsFrom(c.status).filter((a) => canAct(actor, view, a)),
     deadlines: c.deadlines ?? [],
+    ...presentPublication(c, actor, summaryOnly),
+  };
+}
+
+/**
+ * Publication review and the case-access features as seen by this actor: whether the description shown is
+ * the published summary, the summary itself for its handlers, and what the web may offer (share the case,
+ * record referrals, publish).
+ */
+function presentPublication(c: ComplaintRow, actor: Actor, summaryOnly: boolean) {
+  const view = accessView(c);
+  const handler = !summaryOnly;
+  return {
+    summaryOnly,
+    publication: handler
+      ? {
+          summary: c.publicSummary,
+          publishedAt: c.publishedAt,
+          publishedBy: c.publishedBy ? { id: c.publishedBy, displayName: c.publishedByName } : null,
+        }
+      : null,
+    canShare: canShareCase(actor, view),
+    canRefer: canRecordReferral(actor, view),
+    canPublish: canPublishSummary(actor, view),
   };
 }
 
@@ -106,7 +142,11 @@ export function pickIdentity(i: Identity): Identity {
   };
 }
 
-export function presentEvent(e: EventRow) {
+/**
+ * One timeline event. `redacted` (a reader who sees only the published summary) keeps what happened and when
+ * but drops the payload: comments, reasons and resolutions are free text about the people involved.
+ */
+export function presentEvent(e: EventRow, { redacted = false }: { redacted?: boolean } = {}) {
   return {
     id: e.id,
     at: e.at,
@@ -114,6 +154,6 @@ export function presentEvent(e: EventRow) {
     kind: e.kind,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
-    payload: e.payload,
+    payload: redacted ? {} : e.payload,
   };
 }

@@ -1,10 +1,10 @@
-import { complaintActionSchema, createComplaintSchema } from '@coso/domain';
+import { complaintActionSchema, createComplaintSchema, seesPublishedSummaryOnly } from '@coso/domain';
 import { z } from 'zod';
 import { authedContext, requirePermission } from '../../http/auth.js';
 import { decodeCursor, page } from '../../http/cursor.js';
 import type { Api } from '../../http/types.js';
 import { complaintCursorSchema, complaintFilterSchema } from './list.js';
-import { presentComplaint, presentEvent, presentListItem } from './presenter.js';
+import { accessView, presentComplaint, presentEvent, presentListItem } from './presenter.js';
 import type { ComplaintService } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -79,7 +79,11 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
     { schema: { tags, summary: 'The timeline of the case, oldest first', params: idParams } },
     async (request) => {
       const actor = requirePermission(request, 'complaints.read');
-      return { items: (await complaints.events(actor, request.params.id)).map(presentEvent) };
+      const events = await complaints.events(actor, request.params.id);
+      const c = await complaints.get(actor, request.params.id);
+      // A supervisor who sees the case through its published summary gets what happened, not the free text.
+      const redacted = seesPublishedSummaryOnly(actor, accessView(c));
+      return { items: events.map((e) => presentEvent(e, { redacted })) };
     },
   );
 

@@ -196,6 +196,9 @@ describe('deadlines of a case', () => {
     const ids = overdue.map((c: { id: string }) => c.id);
     expect(ids).toContain(late.id);
     expect(ids).not.toContain(fresh.id);
+    // The list item carries the earliest open due date, which the web flags as overdue.
+    const lateItem = overdue.find((c: { id: string }) => c.id === late.id);
+    expect(lateItem.nextDueDate).toBe(late.deadlines[0].dueDate);
     const notOverdue = (await get('officer', '/api/v1/complaints?overdue=false&limit=200')).json().items;
     expect(notOverdue.map((c: { id: string }) => c.id)).toContain(fresh.id);
 

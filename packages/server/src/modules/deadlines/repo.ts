@@ -123,6 +123,16 @@ export async function meetDeadlines(
 }
 
 /** Starts a deadline, replacing a met or breached one of the same kind (its history stays in the events). */
+/** Copies the earliest open due date onto the case row, where lists filter and sort on it. */
+export async function refreshNextDueDate(q: Queryable, complaintId: string) {
+  await q.query(
+    `update complaints set next_due_date = (select min(due_date) from complaint_deadlines
+                                             where complaint_id = $1 and met_at is null)
+      where id = $1`,
+    [complaintId],
+  );
+}
+
 export async function startDeadline(
   q: Queryable,
   d: Pick<DeadlineRow, 'complaintId' | 'kind' | 'startedOn' | 'dueDate' | 'remindOn' | 'handlingLevel'>,
@@ -178,15 +188,5 @@ export async function markDeadline(
         set reminded_at = coalesce(reminded_at, $3), breached_at = coalesce(breached_at, $4), updated_at = now()
       where complaint_id = $1 and kind = $2`,
     [complaintId, kind, mark.remindedAt ?? null, mark.breachedAt ?? null],
-  );
-}
-
-export async function enqueueNotification(
-  q: Queryable,
-  n: { topic: string; complaintId: string; recipientUserId: string | null; payload: object },
-) {
-  await q.query(
-    `insert into notification_outbox (topic, complaint_id, recipient_user_id, payload) values ($1, $2, $3, $4::jsonb)`,
-    [n.topic, n.complaintId, n.recipientUserId, JSON.stringify(n.payload)],
   );
 }

@@ -31,7 +31,16 @@ export async function settingsFor(q: Queryable, level: string, categoryCode: str
 export async function syncDeadlines(tx: Queryable, complaintId: string, change: StatusChange): Promise<void> {
   const plan = planDeadlines(change.from, change.to);
   if (plan.meet.length) await repo.meetDeadlines(tx, complaintId, plan.meet, change.at);
-  if (!plan.open.length) return;
+  if (plan.open.length) await openDeadlines(tx, complaintId, plan.open, change.at);
+  if (plan.meet.length || plan.open.length) await repo.refreshNextDueDate(tx, complaintId);
+}
+
+async function openDeadlines(
+  tx: Queryable,
+  complaintId: string,
+  open: ReturnType<typeof planDeadlines>['open'],
+  at: Date,
+) {
   const [c] = await tx.query<{ receivedOn: string; level: string; categoryCode: string }>(
     `select (received_at at time zone 'UTC')::date::text as "receivedOn", handling_level as level,
             category_code as "categoryCode"
@@ -40,9 +49,9 @@ export async function syncDeadlines(tx: Queryable, complaintId: string, change: 
   );
   if (!c) throw new Error(`complaint ${complaintId} not found`);
   const settings = await settingsFor(tx, c.level, c.categoryCode);
-  const changedOn = isoDateOf(change.at);
+  const changedOn = isoDateOf(at);
   const calendar = await loadCalendar(tx, [c.receivedOn, changedOn].sort()[0]!); // the earlier date
-  for (const opening of plan.open) {
+  for (const opening of open) {
     const start = opening.from === 'received' ? c.receivedOn : changedOn;
     const due = dueDate(calendar, start, daysFor(settings, opening.kind));
     await repo.startDeadline(

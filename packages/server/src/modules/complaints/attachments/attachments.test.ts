@@ -57,7 +57,18 @@ async function newCase(category = 'works'): Promise<string> {
     },
   });
   expect(res.statusCode).toBe(201);
-  return res.json().id;
+  return res.json().id as string;
+}
+
+/** Publishes the case's summary, so that the supervisor (wider staff) sees it at all. */
+async function publish(id: string) {
+  const published = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/complaints/${id}/publish`,
+    headers: s.operator!.headers,
+    payload: { summary: 'Forage en panne signalé, vérification en cours.' },
+  });
+  expect(published.statusCode).toBeLessThan(300);
 }
 
 function multipart(filename: string, contentType: string, data: Buffer, field = 'file') {
@@ -199,6 +210,7 @@ describe('upload', () => {
     const long = await upload('focal', caseId, 'long.wav', 'audio/wav', wav(12 * MIB));
     expect(long.json()).toMatchObject({ kind: 'audio', mimeType: 'audio/wav', sizeBytes: 12 * MIB + 44 });
 
+    await publish(caseId);
     const list = (await get('supervisor', `/api/v1/complaints/${caseId}/attachments`)).json();
     expect(list.items.map((i: { kind: string }) => i.kind)).toEqual(['image', 'pdf', 'audio', 'audio']);
   });
@@ -283,6 +295,7 @@ describe('reading and access', () => {
     ]) {
       expect(res.statusCode).toBe(404);
     }
+    await publish(caseId);
     const denied = await upload('supervisor', caseId, 'b.pdf', 'application/pdf', pdf);
     expect(denied.statusCode).toBe(403);
     expect((await get('supervisor', url)).statusCode).toBe(200);
@@ -301,6 +314,7 @@ describe('reading and access', () => {
         body: form,
       });
     };
+    await publish(caseId);
     expect((await send('outsider')).status).toBe(404);
     expect((await send('supervisor')).status).toBe(403);
     expect((await send('focal')).status).toBe(201);
