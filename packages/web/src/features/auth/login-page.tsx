@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../ui/alerts';
 import { EnvBanner } from '../../ui/env-banner';
@@ -92,6 +92,9 @@ export function LoginPage() {
               </form>
             </div>
           </div>
+          <p className="text-center mt-3">
+            <Link href="/public">{t('public.loginLink')}</Link>
+          </p>
         </div>
       </main>
     </div>
