@@ -73,6 +73,31 @@ export const ERRORS = {
     fr: "Cette unité contient d'autres unités.",
     en: 'This unit contains other units.',
   },
+  case_not_sensitive: {
+    status: 422,
+    fr: 'Seuls les dossiers sensibles peuvent être partagés avec des personnes ajoutées.',
+    en: 'Only sensitive cases can be shared with added people.',
+  },
+  sensitive_case_not_publishable: {
+    status: 422,
+    fr: "Un dossier sensible n'est jamais publié au personnel élargi.",
+    en: 'A sensitive case is never published to wider staff.',
+  },
+  access_already_granted: {
+    status: 409,
+    fr: 'Cette personne a déjà été ajoutée au dossier.',
+    en: 'This person was already added to the case.',
+  },
+  template_unknown_placeholder: {
+    status: 422,
+    fr: 'Le modèle utilise une variable inconnue pour ce message : utilisez seulement les variables proposées.',
+    en: 'The template uses a variable this message does not have: use only the variables offered.',
+  },
+  outbox_not_retryable: {
+    status: 409,
+    fr: 'Seul un message en échec ou non envoyé peut être réessayé.',
+    en: 'Only a failed or unsent message can be retried.',
+  },
   import_rejected: {
     status: 422,
     fr: "L'import contient des lignes en erreur ; rien n'a été importé.",
@@ -102,6 +127,31 @@ export const ERRORS = {
     status: 429,
     fr: 'Trop de requêtes. Réessayez plus tard.',
     en: 'Too many requests. Try again later.',
+  },
+  verification_failed: {
+    status: 403,
+    fr: 'Les chiffres ou le code saisis ne correspondent pas.',
+    en: 'The digits or the code you entered do not match.',
+  },
+  otp_expired: {
+    status: 403,
+    fr: 'Ce code a expiré. Demandez-en un nouveau.',
+    en: 'This code has expired. Ask for a new one.',
+  },
+  no_phone_on_file: {
+    status: 422,
+    fr: "Aucun numéro de téléphone n'a été donné pour cette plainte : utilisez un autre moyen de contact.",
+    en: 'No phone number was given for this complaint: use another way to contact us.',
+  },
+  answer_not_expected: {
+    status: 409,
+    fr: "Aucune proposition de résolution n'attend votre réponse pour cette plainte.",
+    en: 'No proposed resolution is waiting for your answer on this complaint.',
+  },
+  rating_not_possible: {
+    status: 409,
+    fr: "Cette plainte ne peut pas être notée : elle n'est pas clôturée ou a déjà été notée.",
+    en: 'This complaint cannot be rated: it is not closed or was already rated.',
   },
   unavailable: {
     status: 503,

@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
 import { attachmentRoutes } from './modules/complaints/attachments/routes.js';
 import { createAttachmentService } from './modules/complaints/attachments/service.js';
+import { caseAccessRoutes } from './modules/complaints/case-access/routes.js';
 import { complaintExportRoutes } from './modules/complaints/export/routes.js';
 import { complaintImportRoutes } from './modules/complaints/import/routes.js';
 import { receiptRoutes } from './modules/complaints/receipt/routes.js';
@@ -38,6 +39,9 @@ import { createGeoService } from './modules/geo/service.js';
 import { grmConfigRoutes } from './modules/grm-config/routes.js';
 import { createGrmConfigService } from './modules/grm-config/service.js';
 import { metaRoutes } from './modules/meta/routes.js';
+import { notificationAdminRoutes } from './modules/notifications/admin-routes.js';
+import { inboxRoutes } from './modules/notifications/inbox-routes.js';
+import { publicRoutes } from './modules/public/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { createReferenceService } from './modules/reference/service.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -133,11 +137,20 @@ export async function buildApp({ config, db, logger, services = createServices(d
   attachmentRoutes(app, { attachments: services.attachments });
   receiptRoutes(app, { complaints: services.complaints, reference: services.reference });
   revealIdentityRoutes(app, { complaints: services.complaints });
+  caseAccessRoutes(app, { db, complaints: services.complaints });
   complaintImportRoutes(app, { db, vault: services.vault });
   complaintExportRoutes(app, { db, complaints: services.complaints });
   savedFilterRoutes(app, { db });
   grmConfigRoutes(app, { grmConfig: services.grmConfig });
   deadlineRoutes(app, { deadlines: services.deadlines });
+  inboxRoutes(app, { db });
+  notificationAdminRoutes(app, { db });
+  publicRoutes(app, {
+    db,
+    vault: services.vault,
+    complaints: services.complaints,
+    deadlines: services.deadlines,
+  });
   await registerWeb(app, config.webDist);
   return app;
 }

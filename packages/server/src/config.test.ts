@@ -38,4 +38,40 @@ describe('configuration', () => {
   it('marks cookies Secure behind an HTTPS public URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://mgp.example.org' }).secureCookies).toBe(true);
   });
+
+  it('sends notifications nowhere outside by default, and checks the gateway settings', () => {
+    expect(loadConfig({}).notifications).toEqual({
+      smtpUrl: undefined,
+      smtpFrom: 'COSO <no-reply@coso.local>',
+      sms: {
+        gateway: 'log',
+        url: undefined,
+        authHeader: undefined,
+        bodyTemplate: '{"to":"{to}","text":"{text}","reference":"{id}"}',
+        timeoutMs: 10_000,
+      },
+      maxAttempts: 8,
+    });
+    try {
+      loadConfig({
+        SMTP_URL: 'http://mail',
+        SMS_GATEWAY: 'http',
+        SMS_GATEWAY_AUTH_HEADER: 'Bearer xyz',
+        SMS_GATEWAY_BODY_TEMPLATE: '{"to":{to}',
+        NOTIFY_MAX_ATTEMPTS: '0',
+      });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
+        'NOTIFY_MAX_ATTEMPTS',
+        'SMS_GATEWAY_AUTH_HEADER',
+        'SMS_GATEWAY_BODY_TEMPLATE',
+        'SMTP_URL',
+      ]);
+    }
+    expect(() => loadConfig({ SMS_GATEWAY: 'http' })).toThrow(/SMS_GATEWAY_URL: required/);
+    expect(
+      loadConfig({ SMS_GATEWAY: 'http', SMS_GATEWAY_URL: 'https://sms.example.tg/send' }).notifications.sms,
+    ).toMatchObject({ gateway: 'http', url: 'https://sms.example.tg/send' });
+  });
 });

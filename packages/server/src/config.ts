@@ -42,7 +42,51 @@ const envSchema = z.object({
   SEED_DEMO: booleanFlag.optional(),
   COSO_MASTER_KEY: masterKey.optional(),
   COSO_NEW_MASTER_KEY: masterKey.optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { message: 'must start with smtp:// or smtps://' })
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('COSO <no-reply@coso.local>'),
+  SMS_GATEWAY: z.enum(['log', 'http']).default('log'),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_AUTH_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+:\s*\S/, { message: 'must look like "Header-Name: value"' })
+    .optional(),
+  SMS_GATEWAY_BODY_TEMPLATE: z
+    .string()
+    .refine(isJsonTemplate, { message: 'must be JSON once {to}, {text} and {id} are filled (in quotes)' })
+    .default('{"to":"{to}","text":"{text}","reference":"{id}"}'),
+  SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
+
+/** The SMS gateway body: JSON once its placeholders are replaced by JSON-escaped text (without quotes). */
+function isJsonTemplate(template: string): boolean {
+  try {
+    JSON.parse(template.replace(/\{(to|text|id)\}/g, 'x'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How notifications leave the platform (modules/notifications, docs/notifications.md). */
+export interface NotificationSettings {
+  /** smtp://user:pass@host:port; without it, email messages are marked skipped (not configured). */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  sms: {
+    gateway: 'log' | 'http';
+    url: string | undefined;
+    /** "Header-Name: value", e.g. "Authorization: Bearer …". */
+    authHeader: string | undefined;
+    /** JSON body with {to}, {text} and {id} placeholders. */
+    bodyTemplate: string;
+    timeoutMs: number;
+  };
+  maxAttempts: number;
+}
 
 export interface Config {
   port: number;
@@ -69,6 +113,7 @@ export interface Config {
   masterKey: Buffer | undefined;
   /** Only for the key-rotation command: the master key that replaces masterKey. */
   newMasterKey: Buffer | undefined;
+  notifications: NotificationSettings;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +141,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'COSO_MASTER_KEY: required in production (openssl rand -base64 32); keep a copy apart from the database backups',
     );
   }
+  if (e.SMS_GATEWAY === 'http' && !e.SMS_GATEWAY_URL) {
+    problems.push('SMS_GATEWAY_URL: required when SMS_GATEWAY=http');
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -119,5 +167,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO ?? demoLike,
     masterKey: e.COSO_MASTER_KEY,
     newMasterKey: e.COSO_NEW_MASTER_KEY,
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      sms: {
+        gateway: e.SMS_GATEWAY,
+        url: e.SMS_GATEWAY_URL,
+        authHeader: e.SMS_GATEWAY_AUTH_HEADER,
+        bodyTemplate: e.SMS_GATEWAY_BODY_TEMPLATE,
+        timeoutMs: e.SMS_GATEWAY_TIMEOUT_MS,
+      },
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+    },
   };
 }

@@ -27,7 +27,7 @@ async function main() {
   const sealed = await sealLegacyIdentities(db, services.vault);
   const seeded = config.seedDemo ? await seedDemo(db, services) : false;
   const app = await buildApp({ config, db, services });
-  const worker = startWorker({ db, config, log: app.log });
+  const worker = startWorker({ db, config, log: app.log, vault: services.vault });
   await app.listen({ port: config.port, host: config.host });
 
   const shutdown = async (signal: string) => {

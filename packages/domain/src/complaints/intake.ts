@@ -26,6 +26,8 @@ export const complainantSchema = z
     postalAddress: optionalText(300),
     preferredLanguage: optionalText(40),
     confidential: z.boolean().default(true),
+    /** Agrees to receive news of the case (receipt, acknowledgment, proposal, closure) on the phone/email given. */
+    notifyConsent: z.boolean().default(false),
     onBehalfOf: optionalText(200),
     kind: z.enum(['individual', 'group', 'organisation']).default('individual'),
     groupSize: z.number().int().min(2).max(100_000).optional(),
@@ -38,6 +40,9 @@ export const complainantSchema = z
     if (c.anonymous && identity)
       ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'anonymous_with_identity' });
     if (!c.anonymous && !c.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'required' });
+    if (c.notifyConsent && !c.phone && !c.whatsapp && !c.email) {
+      ctx.addIssue({ code: 'custom', path: ['notifyConsent'], message: 'consent_without_contact' });
+    }
     if (c.kind === 'individual' && c.groupSize !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['groupSize'], message: 'group_size_for_groups_only' });
     }

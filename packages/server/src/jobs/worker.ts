@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import type { Db, Queryable } from '../db/driver.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { purgeExpired } from '../modules/auth/repo.js';
+import { createNotificationSender } from '../modules/notifications/sender.js';
+import type { Vault } from '../vault/vault.js';
 import { startDeadlineScan } from './deadline-scan.js';
 
 export interface PeriodicTask {
@@ -20,15 +22,20 @@ export function startWorker({
   db,
   config,
   log,
+  vault,
   clock = systemClock,
 }: {
   db: Db;
   config: Config;
   log: FastifyBaseLogger;
+  vault: Vault;
   clock?: Clock;
 }) {
   // Deadline reminders, breaches and auto-escalation (docs/decisions/0006-job-worker.md).
   const deadlineScan = startDeadlineScan({ db, clock, log });
+  // Delivers the notification outbox (in-app, email, SMS) after commit; see modules/notifications/sender.ts.
+  const sender = createNotificationSender({ db, config, vault, clock, log });
+  sender.start();
   const tasks: PeriodicTask[] = [
     { name: 'purge-auth', everyMs: 15 * 60_000, run: (tx) => purgeExpired(tx, config.login.windowMinutes) },
   ];
@@ -52,6 +59,7 @@ export function startWorker({
     async stop() {
       for (const t of timers) clearInterval(t);
       await deadlineScan.stop();
+      await sender.stop();
     },
   };
 }

@@ -101,6 +101,8 @@ export async function seedDemoComplaints(db: Db, complaints: ComplaintService, c
           ? {}
           : { name: rnd.pick(DEMO_NAMES), phone: `+22890${String(100000 + i * 7919).slice(-6)}` }),
         confidential: rnd.next() < 0.5,
+        // Identified demo complainants agreed to SMS: the demo outbox then shows complainant messages.
+        notifyConsent: !anonymous,
         kind: 'individual',
         gender: rnd.pick(['female', 'male', 'female', 'male', 'undisclosed']),
         ageGroup: rnd.pick(['18_35', '18_35', '36_60', 'over_60']),

@@ -10,8 +10,10 @@ import {
 import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db, Queryable } from '../../db/driver.js';
 import { AppError, validationError } from '../../http/app-error.js';
+import type { Vault } from '../../vault/vault.js';
 import { appendAudit } from '../audit/repo.js';
 import { syncDeadlines } from '../deadlines/sync.js';
+import { notifyEvent } from '../notifications/producers.js';
 import { findReference } from '../reference/repo.js';
 import { findUserById } from '../users/repo.js';
 import { accessView } from './presenter.js';
@@ -73,8 +75,9 @@ export async function applyAction(
   id: string,
   action: ComplaintAction,
   baseVersion?: number,
+  vault?: Vault,
 ) {
-  return db.transaction((tx) => applyActionInTx(tx, ctx, id, action, { baseVersion }));
+  return db.transaction((tx) => applyActionInTx(tx, ctx, id, action, { baseVersion, vault }));
 }
 
 /**
@@ -87,7 +90,16 @@ export async function applyActionInTx(
   ctx: RequestContext,
   id: string,
   action: ComplaintAction,
-  { baseVersion, now = new Date() }: { baseVersion?: number | undefined; now?: Date } = {},
+  {
+    baseVersion,
+    now = new Date(),
+    vault,
+  }: {
+    baseVersion?: number | undefined;
+    now?: Date;
+    /** To message the complainant who consented (notifications/producers.ts); the scan has none to send. */
+    vault?: Vault | undefined;
+  } = {},
 ) {
   const c = ctx.actor ? await loadVisible(tx, ctx.actor, id, true) : await repo.findComplaint(tx, id, true);
   if (!c) throw new AppError('not_found');
@@ -132,7 +144,7 @@ export async function applyActionInTx(
   await repo.updateComplaint(tx, id, change);
   await syncDeadlines(tx, id, { from: c.status, to: result.to, at: now });
   const { action: kind, ...payload } = action;
-  await repo.appendEvent(tx, {
+  const eventId = await repo.appendEvent(tx, {
     complaintId: id,
     actorId: ctx.actor?.id ?? null,
     kind,
@@ -140,6 +152,17 @@ export async function applyActionInTx(
     toStatus: result.to,
     payload: { ...payload, ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}) },
   });
+  await notifyEvent(
+    tx,
+    { vault },
+    {
+      id: eventId,
+      complaintId: id,
+      kind,
+      actorId: ctx.actor?.id ?? null,
+      toStatus: result.to,
+    },
+  );
   await appendAudit(tx, {
     actorId: ctx.actor?.id ?? null,
     entity: 'complaint',

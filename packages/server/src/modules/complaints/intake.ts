@@ -8,6 +8,7 @@ import type { Vault } from '../../vault/vault.js';
 import { appendAudit } from '../audit/repo.js';
 import { syncDeadlines } from '../deadlines/sync.js';
 import { findUnit } from '../geo/repo.js';
+import { notifyEvent } from '../notifications/producers.js';
 import type { ReferenceService } from '../reference/service.js';
 import * as repo from './repo.js';
 import { routeNewCase } from './routing.js';
@@ -89,6 +90,7 @@ export async function recordComplaint(
           preferredLanguage: c.preferredLanguage ?? null,
           onBehalfOf: c.onBehalfOf ?? null,
           identityConfidential: c.confidential,
+          notifyConsent: c.notifyConsent ?? false,
           ...placement,
           recordedBy: ctx.actor?.id ?? null,
           receivedAt: input.receivedAt ? new Date(input.receivedAt) : new Date(),
@@ -103,7 +105,7 @@ export async function recordComplaint(
           });
         }
         await syncDeadlines(tx, id, { from: null, to: 'received', at: new Date() });
-        await repo.appendEvent(tx, {
+        const eventId = await repo.appendEvent(tx, {
           complaintId: id,
           actorId: ctx.actor?.id ?? null,
           kind: 'created',
@@ -116,6 +118,17 @@ export async function recordComplaint(
             handlingLevel: placement.handlingLevel,
           },
         });
+        await notifyEvent(
+          tx,
+          { vault },
+          {
+            id: eventId,
+            complaintId: id,
+            kind: 'created',
+            actorId: ctx.actor?.id ?? null,
+            toStatus: 'received',
+          },
+        );
         // The audit entry names what was recorded, never who complained.
         await appendAudit(tx, {
           actorId: ctx.actor?.id ?? null,

@@ -34,6 +34,7 @@ export interface ComplaintRow {
   preferredLanguage: string | null;
   onBehalfOf: string | null;
   identityConfidential: boolean;
+  notifyConsent: boolean;
   handlingLevel: string;
   handlingUnitId: string;
   committeeId: string | null;
@@ -48,9 +49,18 @@ export interface ComplaintRow {
   acknowledgedAt: Date | null;
   resolutionProposedAt: Date | null;
   closedAt: Date | null;
+  /** People added to this sensitive case (complaint_access); empty on other cases. */
+  sharedWith: string[];
+  /** The sanitised summary wider staff read instead of the description (publication review). */
+  publicSummary: string | null;
+  publishedAt: Date | null;
+  publishedBy: string | null;
+  publishedByName: string | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** The earliest open deadline's due date (YYYY-MM-DD), null when none is open. */
+  earliestDueDate: string | null;
 }
 
 export const COMPLAINT_SELECT = `
@@ -62,18 +72,26 @@ export const COMPLAINT_SELECT = `
          c.place_description as "placeDescription", c.anonymous, c.complainant_kind as "complainantKind",
          c.group_size as "groupSize", c.gender, c.age_group as "ageGroup", c.vulnerabilities,
          c.preferred_language as "preferredLanguage", c.on_behalf_of as "onBehalfOf",
-         c.identity_confidential as "identityConfidential", c.handling_level as "handlingLevel",
+         c.identity_confidential as "identityConfidential",
+         c.notify_consent as "notifyConsent", c.handling_level as "handlingLevel",
          c.handling_unit_id as "handlingUnitId", c.committee_id as "committeeId", c.assignee_id as "assigneeId",
          a.display_name as "assigneeName", c.escalation_count as "escalationCount", c.appeal_count as "appealCount",
          c.satisfaction, c.recorded_by as "recordedBy", r.display_name as "recordedByName",
          c.received_at as "receivedAt", c.acknowledged_at as "acknowledgedAt",
          c.resolution_proposed_at as "resolutionProposedAt", c.closed_at as "closedAt", c.created_at as "createdAt",
+         case when c.sensitive
+              then array(select ca.user_id::text from complaint_access ca where ca.complaint_id = c.id
+                          order by ca.added_at, ca.user_id)
+              else '{}'::text[] end as "sharedWith",
+         c.public_summary as "publicSummary", c.published_at as "publishedAt", c.published_by as "publishedBy",
+         p.display_name as "publishedByName",
          c.updated_at as "updatedAt",
-         c.version
+         c.version, c.next_due_date::text as "earliestDueDate"
     from complaints c
     join geo_units v on v.id = c.village_id
     left join users a on a.id = c.assignee_id
-    left join users r on r.id = c.recorded_by`;
+    left join users r on r.id = c.recorded_by
+    left join users p on p.id = c.published_by`;
 
 export async function findComplaint(
   db: Queryable,
@@ -112,6 +130,7 @@ export type NewComplaint = Pick<
   | 'preferredLanguage'
   | 'onBehalfOf'
   | 'identityConfidential'
+  | 'notifyConsent'
   | 'handlingLevel'
   | 'handlingUnitId'
   | 'committeeId'
@@ -146,6 +165,7 @@ const INSERT_COLUMNS: Array<[keyof NewComplaint, string]> = [
   ['preferredLanguage', 'preferred_language'],
   ['onBehalfOf', 'on_behalf_of'],
   ['identityConfidential', 'identity_confidential'],
+  ['notifyConsent', 'notify_consent'],
   ['handlingLevel', 'handling_level'],
   ['handlingUnitId', 'handling_unit_id'],
   ['committeeId', 'committee_id'],

@@ -55,7 +55,7 @@ export function createComplaintService({
     },
 
     async act(ctx: Ctx, id: string, action: ComplaintAction, baseVersion?: number) {
-      await applyAction(db, ctx, id, action, baseVersion);
+      await applyAction(db, ctx, id, action, baseVersion, vault);
       return withDeadlines((await repo.findComplaint(db, id))!);
     },
 

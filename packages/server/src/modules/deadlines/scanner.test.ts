@@ -38,9 +38,11 @@ const events = (id: string, kind: string) =>
     [id, kind],
   );
 const outbox = (id: string) =>
-  t.db.query<{ topic: string }>('select topic from notification_outbox where complaint_id = $1 order by id', [
-    id,
-  ]);
+  t.db.query<{ topic: string }>(
+    `select topic from notification_outbox
+      where complaint_id = $1 and topic like 'deadline_%' and channel = 'in_app' order by id`,
+    [id],
+  );
 
 describe('deadline scan', () => {
   it('fires a reminder once before the due date and a breach once after it', async () => {

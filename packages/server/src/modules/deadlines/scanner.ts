@@ -12,6 +12,7 @@ import { type Clock, systemClock } from '../../lib/clock.js';
 import { applyActionInTx } from '../complaints/actions.js';
 import * as complaints from '../complaints/repo.js';
 import { routeUp } from '../complaints/routing.js';
+import { notifyEvent } from '../notifications/producers.js';
 import { loadCalendar } from './calendar.js';
 import * as repo from './repo.js';
 import { settingsFor } from './sync.js';
@@ -40,7 +41,7 @@ export function createDeadlineScanner({ db, clock = systemClock }: { db: Db; clo
     await repo.markDeadline(tx, d.complaintId, d.kind, { breachedAt: now, remindedAt: now });
     const c = (await complaints.findComplaint(tx, d.complaintId))!;
     const payload = { deadline: d.kind, dueDate: d.dueDate, handlingLevel: d.handlingLevel };
-    await complaints.appendEvent(tx, {
+    const eventId = await complaints.appendEvent(tx, {
       complaintId: c.id,
       actorId: null,
       kind: 'deadline_breached',
@@ -48,12 +49,18 @@ export function createDeadlineScanner({ db, clock = systemClock }: { db: Db; clo
       toStatus: null,
       payload,
     });
-    await repo.enqueueNotification(tx, {
-      topic: 'deadline_breached',
-      complaintId: c.id,
-      recipientUserId: c.assigneeId,
-      payload,
-    });
+    await notifyEvent(
+      tx,
+      {},
+      {
+        id: eventId,
+        complaintId: c.id,
+        kind: 'deadline_breached',
+        actorId: null,
+        toStatus: null,
+        payload,
+      },
+    );
     const settings = await settingsFor(tx, c.handlingLevel, c.categoryCode);
     const escalate =
       settings.autoEscalate &&
@@ -78,7 +85,7 @@ export function createDeadlineScanner({ db, clock = systemClock }: { db: Db; clo
     const calendar = await loadCalendar(tx, today);
     const { remainingBusinessDays } = deadlineStatus(calendar, d.dueDate, today, false);
     const payload = { deadline: d.kind, dueDate: d.dueDate, remainingBusinessDays };
-    await complaints.appendEvent(tx, {
+    const eventId = await complaints.appendEvent(tx, {
       complaintId: c.id,
       actorId: null,
       kind: 'deadline_reminder',
@@ -86,12 +93,18 @@ export function createDeadlineScanner({ db, clock = systemClock }: { db: Db; clo
       toStatus: null,
       payload,
     });
-    await repo.enqueueNotification(tx, {
-      topic: 'deadline_reminder',
-      complaintId: c.id,
-      recipientUserId: c.assigneeId,
-      payload,
-    });
+    await notifyEvent(
+      tx,
+      {},
+      {
+        id: eventId,
+        complaintId: c.id,
+        kind: 'deadline_reminder',
+        actorId: null,
+        toStatus: null,
+        payload,
+      },
+    );
     return ['reminder'];
   }
 

@@ -160,7 +160,9 @@ export function createPublicService(deps: {
         if (!action) return rateClosed(tx, ctx, c, answer);
         const withSource = { ...action, source: 'public' };
         try {
-          await applyActionInTx(tx, { actor: null, ip: ctx.ip }, c.id, withSource as ComplaintAction);
+          await applyActionInTx(tx, { actor: null, ip: ctx.ip }, c.id, withSource as ComplaintAction, {
+            vault,
+          });
         } catch (err) {
           // Someone acted on the case between our check and this transaction.
           if (err instanceof AppError && err.code === 'transition_not_allowed')
