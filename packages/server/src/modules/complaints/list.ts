@@ -84,14 +84,22 @@ function originalScopeParams(actor: Actor): unknown[] {
  * that a search never tells wider staff what the original text says.
  */
 function addTextSearch(c: Conditions, actor: Actor, q: string) {
-  c.add(
-    `((c.search @@ websearch_to_tsquery('french', ?) and ${ORIGINAL_SCOPE})
-      or c.public_search @@ websearch_to_tsquery('french', ?) or c.reference ilike ?)`,
-    q,
-    ...originalScopeParams(actor),
-    q,
-    `%${q}%`,
-  );
+  const branches: string[] = [];
+  const params: unknown[] = [];
+  // Only someone who may handle cases can match an original text; for wider staff the branch would make
+  // PostgreSQL test every description match against a scope that is always false (seconds at 1M cases).
+  if (actor.roles.some((r) => CASE_HANDLER_READER_ROLES.includes(r) || r === 'sensitive_focal_point')) {
+    branches.push(`(c.search @@ websearch_to_tsquery('french', ?) and ${ORIGINAL_SCOPE})`);
+    params.push(q, ...originalScopeParams(actor));
+  }
+  branches.push(`c.public_search @@ websearch_to_tsquery('french', ?)`);
+  params.push(q);
+  // A reference fragment ("2026-0001") has digits; a word search never needs the unindexed substring scan.
+  if (/\d/.test(q)) {
+    branches.push('c.reference ilike ?');
+    params.push(`%${q}%`);
+  }
+  c.add(`(${branches.join(' or ')})`, ...params);
 }
 
 export async function listComplaints(
