@@ -26,6 +26,12 @@ const ReferenceListsPage = lazy(() => import('./features/grm-admin/reference-lis
 const CommitteesPage = lazy(() => import('./features/grm-admin/committees-page'));
 const EscalationChainsPage = lazy(() => import('./features/grm-admin/escalation-chains-page'));
 const RoutingRulesPage = lazy(() => import('./features/grm-admin/routing-rules-page'));
+const DeadlinesPage = lazy(() => import('./features/grm-admin/deadlines-page'));
+const NotificationsPage = lazy(() => import('./features/notifications/notifications-page'));
+const TemplatesPage = lazy(() => import('./features/notifications/templates-page'));
+const OutboxPage = lazy(() => import('./features/notifications/outbox-page'));
+// Citizen pages: their own chunk, reachable without login, carrying none of the staff screens.
+const PublicPages = lazy(() => import('./features/public/public-pages'));
 
 export function App() {
   return (
@@ -47,6 +53,13 @@ function AppRoutes() {
   const [path] = useLocation();
   const search = useSearch();
 
+  if (path === '/public' || path.startsWith('/public/')) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <PublicPages />
+      </Suspense>
+    );
+  }
   if (status === 'loading') {
     return (
       <div className="d-flex justify-content-center align-items-center vh-100">
@@ -66,6 +79,7 @@ function AppRoutes() {
         <Switch>
           <Route path="/" component={HomePage} />
           <Route path="/account" component={AccountPage} />
+          <Route path="/notifications" component={NotificationsPage} />
           <Route path="/admin/users">
             <Allowed permission="users.manage">
               <UsersListPage />
@@ -145,6 +159,21 @@ function AppRoutes() {
           <Route path="/grm/routing">
             <Allowed permission="reference.manage">
               <RoutingRulesPage />
+            </Allowed>
+          </Route>
+          <Route path="/admin/notification-templates">
+            <Allowed permission="users.manage">
+              <TemplatesPage />
+            </Allowed>
+          </Route>
+          <Route path="/admin/notification-outbox">
+            <Allowed permission="users.manage">
+              <OutboxPage />
+            </Allowed>
+          </Route>
+          <Route path="/grm/deadlines">
+            <Allowed permission="reference.manage">
+              <DeadlinesPage />
             </Allowed>
           </Route>
           <Route component={NotFoundPage} />

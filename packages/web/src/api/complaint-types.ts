@@ -65,6 +65,8 @@ export interface ComplaintListItem {
   assignee: PersonRef | null;
   handlingLevel: string;
   escalationCount: number;
+  /** Earliest open deadline (YYYY-MM-DD); null when no deadline is running. */
+  nextDueDate: string | null;
   gender: string | null;
   ageGroup: string | null;
 }
@@ -90,7 +92,18 @@ export interface Complainant {
 }
 
 export interface Complaint extends ComplaintListItem {
+  /** The published summary when this reader is wider staff; the original text for handlers. */
   description: string;
+  summaryOnly: boolean;
+  /** For handlers: the summary published for wider staff, if any. */
+  publication: {
+    summary: string | null;
+    publishedAt: string | null;
+    publishedBy: { id: string; displayName: string | null } | null;
+  } | null;
+  canShare: boolean;
+  canRefer: boolean;
+  canPublish: boolean;
   incidentDate: string | null;
   ongoing: boolean;
   recurring: boolean;

@@ -42,6 +42,8 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
   'complaint.assignee': 'Assigned to',
   'complaint.unassigned': 'Unassigned',
   'complaint.escalations': 'Escalations',
+  'complaint.nextDueDate': 'Next due date',
+  'complaint.overdue': 'Overdue',
   'complaint.appeals': 'Appeals',
   'complaint.handlingLevel': 'Handling level',
   'complaint.acknowledgedAt': 'Acknowledged on',
@@ -82,6 +84,10 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
   'intake.email': 'Email',
   'intake.whatsapp': 'WhatsApp',
   'intake.postalAddress': 'Postal address',
+  'intake.notifyConsent':
+    'The complainant agrees to receive messages (SMS/email) about the follow-up of the complaint',
+  'intake.notifyConsentHint':
+    'Receipt, acknowledgment, proposed resolution and closure; never the content of the complaint.',
   'intake.confidential': 'Confidential identity',
   'intake.confidentialHint':
     'The name and contact details are shown only to the authorised people handling the case.',
@@ -168,6 +174,8 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
   'saved.save': 'Save these filters',
   'saved.saved': 'Filter “{name}” saved.',
 
+  'validation.consent_without_contact':
+    'Consent to messages needs a phone, a WhatsApp number or an email address.',
   'validation.anonymous_with_identity': 'An anonymous complaint cannot carry a name or contact details.',
   'validation.group_size_for_groups_only': 'A size is only asked for a group or an organisation.',
   'validation.date_in_future': 'The date cannot be in the future.',

@@ -1,6 +1,10 @@
+import { enAccess } from './en-access';
 import { enCase } from './en-case';
 import { enComplaints } from './en-complaints';
+import { enDeadlines, enNotifications } from './en-deadlines';
 import { enGrm } from './en-grm';
+import { enCaseAccess, enMessages } from './en-messages';
+import { enPublic } from './en-public';
 import type { CoreKey, MessageKey } from './fr';
 
 /** English: exactly the keys of `fr` (a missing or extra key is a type error), per dictionary. */
@@ -315,4 +319,15 @@ const enCore: Record<CoreKey, string> = {
   'audit.filterEntity': 'Show only this item',
 };
 
-export const en: Record<MessageKey, string> = { ...enCore, ...enComplaints, ...enCase, ...enGrm };
+export const en: Record<MessageKey, string> = {
+  ...enCore,
+  ...enComplaints,
+  ...enCase,
+  ...enGrm,
+  ...enDeadlines,
+  ...enNotifications,
+  ...enMessages,
+  ...enCaseAccess,
+  ...enAccess,
+  ...enPublic,
+};

@@ -40,6 +40,8 @@ export const frComplaints = {
   'complaint.assignee': 'Assignée à',
   'complaint.unassigned': 'Non assignée',
   'complaint.escalations': 'Escalades',
+  'complaint.nextDueDate': 'Prochaine échéance',
+  'complaint.overdue': 'En retard',
   'complaint.appeals': 'Appels',
   'complaint.handlingLevel': 'Niveau de traitement',
   'complaint.acknowledgedAt': 'Accusé de réception le',
@@ -81,6 +83,10 @@ export const frComplaints = {
   'intake.email': 'E-mail',
   'intake.whatsapp': 'WhatsApp',
   'intake.postalAddress': 'Adresse postale',
+  'intake.notifyConsent':
+    'Le plaignant accepte de recevoir des messages (SMS/e-mail) sur le suivi de sa plainte',
+  'intake.notifyConsentHint':
+    'Reçu, accusé de réception, proposition de réponse et clôture ; jamais le contenu de la plainte.',
   'intake.confidential': 'Identité confidentielle',
   'intake.confidentialHint':
     "Le nom et les coordonnées ne seront montrés qu'aux personnes chargées du dossier et autorisées.",
@@ -169,6 +175,8 @@ export const frComplaints = {
   'saved.save': 'Enregistrer ces filtres',
   'saved.saved': 'Filtre « {name} » enregistré.',
 
+  'validation.consent_without_contact':
+    'Le consentement aux messages demande un téléphone, un numéro WhatsApp ou une adresse e-mail.',
   'validation.anonymous_with_identity': 'Une plainte anonyme ne peut pas comporter de nom ni de coordonnées.',
   'validation.group_size_for_groups_only': "La taille n'est demandée que pour un groupe ou une organisation.",
   'validation.date_in_future': 'La date ne peut pas être dans le futur.',

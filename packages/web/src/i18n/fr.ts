@@ -1,6 +1,10 @@
+import { frAccess } from './fr-access';
 import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
+import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frGrm } from './fr-grm';
+import { frCaseAccess, frMessages } from './fr-messages';
+import { frPublic } from './fr-public';
 
 /**
  * French, the reference language: every key of the UI is defined here first (the grievance screens in their
@@ -322,6 +326,17 @@ export const frCore = {
 
 export type CoreKey = keyof typeof frCore;
 
-export const fr = { ...frCore, ...frComplaints, ...frCase, ...frGrm };
+export const fr = {
+  ...frCore,
+  ...frComplaints,
+  ...frCase,
+  ...frGrm,
+  ...frDeadlines,
+  ...frNotifications,
+  ...frMessages,
+  ...frCaseAccess,
+  ...frAccess,
+  ...frPublic,
+};
 
 export type MessageKey = keyof typeof fr;

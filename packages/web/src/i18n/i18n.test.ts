@@ -2,9 +2,13 @@ import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, ERRORS } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fr, frCore } from './fr';
+import { frAccess } from './fr-access';
 import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
+import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frGrm } from './fr-grm';
+import { frCaseAccess, frMessages } from './fr-messages';
+import { frPublic } from './fr-public';
 import { interpolate, lookup } from './translate';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -21,7 +25,18 @@ describe('i18n dictionaries', () => {
   });
 
   it('never define a key twice across the per-feature dictionaries (a spread would hide one)', () => {
-    const parts = [frCore, frComplaints, frCase, frGrm].map((d) => Object.keys(d));
+    const parts = [
+      frCore,
+      frComplaints,
+      frCase,
+      frGrm,
+      frDeadlines,
+      frNotifications,
+      frMessages,
+      frCaseAccess,
+      frAccess,
+      frPublic,
+    ].map((d) => Object.keys(d));
     const total = parts.reduce((n, keys) => n + keys.length, 0);
     expect(Object.keys(fr).length).toBe(total);
   });

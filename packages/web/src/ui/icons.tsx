@@ -100,6 +100,12 @@ const PATHS = {
       <circle cx="18" cy="5" r="3" />
     </>
   ),
+  bell: (
+    <>
+      <path d="M18 8A6 6 0 0 0 6 8c0 7-3 9-3 9h18s-3-2-3-9" />
+      <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+    </>
+  ),
   printer: (
     <>
       <polyline points="6 9 6 2 18 2 18 9" />

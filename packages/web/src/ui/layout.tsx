@@ -2,6 +2,7 @@ import type { Permission } from '@coso/domain';
 import { Fragment, type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useAuth } from '../features/auth/auth-context';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/translate';
 import { EnvBanner } from './env-banner';
@@ -60,10 +61,13 @@ const MENU: MenuEntry[] = [
   { href: '/grm/committees', label: 'nav.grmCommittees', icon: 'users', permission: GRM_ADMIN },
   { href: '/grm/escalation', label: 'nav.grmChains', icon: 'arrowUp', permission: GRM_ADMIN },
   { href: '/grm/routing', label: 'nav.grmRouting', icon: 'route', permission: GRM_ADMIN },
+  { href: '/grm/deadlines', label: 'nav.grmDeadlines', icon: 'list', permission: GRM_ADMIN },
   { href: '/geo', label: 'nav.geo', icon: 'map', permission: 'geo.read', section: 'nav.administration' },
   { href: '/geo/import', label: 'nav.geoImport', icon: 'upload', permission: 'geo.manage' },
   { href: '/admin/users', label: 'nav.users', icon: 'users', permission: 'users.manage' },
   { href: '/admin/audit', label: 'nav.audit', icon: 'audit', permission: 'audit.read' },
+  { href: '/admin/notification-templates', label: 'nav.templates', icon: 'list', permission: 'users.manage' },
+  { href: '/admin/notification-outbox', label: 'nav.outbox', icon: 'inbox', permission: 'users.manage' },
   { href: '/account', label: 'nav.account', icon: 'user' },
 ];
 
@@ -130,6 +134,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <span className="visually-hidden">{t('nav.toggleMenu')}</span>
         </button>
         <div className="ms-auto d-flex align-items-center gap-2">
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </div>

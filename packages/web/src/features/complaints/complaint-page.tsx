@@ -9,6 +9,9 @@ import { PageHeader } from '../../ui/page-header';
 import { useAsync } from '../../ui/use-async';
 import { CaseActions } from './case/case-actions';
 import { CaseAttachments } from './case/case-attachments';
+import { CasePublication, UnpublishedBadge } from './case/case-publication';
+import { CaseReferrals } from './case/case-referrals';
+import { CaseSharing } from './case/case-sharing';
 import { CaseSummary, ComplainantCard } from './case/case-summary';
 import { CaseTimeline } from './case/case-timeline';
 import { ReceiptButtons } from './receipt-buttons';
@@ -79,7 +82,8 @@ export default function ComplaintPage({ id }: { id: string }) {
       <div className="row">
         <div className="col-lg-8">
           <CaseSummary complaint={c} reference={reference} />
-          <Card title={t('complaint.description')}>
+          <Card title={t('complaint.description')} tools={<UnpublishedBadge complaint={c} />}>
+            {c.summaryOnly && <p className="small text-secondary">{t('publication.summaryOnly')}</p>}
             <p className="pre-wrap mb-0">{c.description}</p>
           </Card>
           <CaseTimeline
@@ -107,6 +111,9 @@ export default function ComplaintPage({ id }: { id: string }) {
             }}
           />
           <ComplainantCard complaint={c} reference={reference} />
+          <CasePublication complaint={c} onPublished={reloadAll} />
+          <CaseSharing complaint={c} />
+          <CaseReferrals complaint={c} />
           <CaseAttachments
             complaintId={c.id}
             attachments={attachments.data ?? []}

@@ -12,7 +12,7 @@ import { LoadMore } from '../../ui/load-more';
 import { PageHeader } from '../../ui/page-header';
 import { useCursorList } from '../../ui/use-cursor-list';
 import { useAuth } from '../auth/auth-context';
-import { SensitiveBadge, StatusBadge } from './badges';
+import { DueDate, SensitiveBadge, StatusBadge } from './badges';
 import { ComplaintFilters } from './list/complaint-filters';
 import { filtersToSearch, listHref, parseFilters, queueOf } from './list/filter-query';
 import { SavedFilters } from './list/saved-filters';
@@ -71,6 +71,11 @@ export default function ComplaintsListPage() {
     },
     { key: 'village', header: t('complaint.village'), render: (c) => c.village.name },
     { key: 'status', header: t('complaint.status'), render: (c) => <StatusBadge status={c.status} /> },
+    {
+      key: 'due',
+      header: t('complaint.nextDueDate'),
+      render: (c) => <DueDate date={c.nextDueDate} format={(d) => formatDate(`${d}T12:00:00Z`, true)} />,
+    },
     {
       key: 'assignee',
       header: t('complaint.assignee'),

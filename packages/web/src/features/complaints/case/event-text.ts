@@ -1,3 +1,4 @@
+import { REFERRAL_SERVICES, type ReferralService } from '@coso/domain';
 import type { Attachment, ComplaintEvent } from '../../../api/complaint-types';
 import type { Translate } from '../../../i18n/translate';
 import { isMessageKey } from '../../../i18n/translate';
@@ -60,6 +61,15 @@ export function eventLines(e: ComplaintEvent, ctx: EventContext): string[] {
   if ('assigneeId' in p && e.kind !== 'comment') {
     lines.push(p.assigneeId ? t('event.assignedTo', { name: person(p.assigneeId) }) : t('event.queue'));
   }
+  // Sharing and referrals (case-access): who was added or removed, which service.
+  if (e.kind === 'access_granted' || e.kind === 'access_revoked') {
+    lines.push(t('event.person', { name: person(p.userId) }));
+  }
+  const service = str(p.service);
+  if (service && isReferralService(service)) {
+    lines.push(t('event.referralService', { service: t(`referrals.service.${service}`) }));
+  }
+  if (e.kind === 'published' && p.republished === true) lines.push(t('event.republished'));
   const level = str(p.handlingLevel);
   if (level) lines.push(t('event.level', { level: ctx.levelLabel(level) }));
   return lines;
@@ -68,6 +78,8 @@ export function eventLines(e: ComplaintEvent, ctx: EventContext): string[] {
 const SOURCES = ['staff', 'field', 'import', 'public'] as const;
 const PURPOSES = ['evidence', 'minutes', 'investigation'] as const;
 const ANSWERS = ['accepted', 'rejected', 'no_response'] as const;
+const isReferralService = (s: string): s is ReferralService =>
+  (REFERRAL_SERVICES as readonly string[]).includes(s);
 const isSource = (s: string): s is (typeof SOURCES)[number] => (SOURCES as readonly string[]).includes(s);
 const isPurpose = (s: string): s is (typeof PURPOSES)[number] => (PURPOSES as readonly string[]).includes(s);
 const isAnswer = (s: string): s is (typeof ANSWERS)[number] => (ANSWERS as readonly string[]).includes(s);

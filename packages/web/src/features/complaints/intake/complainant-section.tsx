@@ -2,7 +2,7 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { Card } from '../../../ui/card';
 import { errorAt } from '../../../ui/errors';
 import { CheckboxField, FieldSet, SelectField, TextField } from '../../../ui/form-fields';
-import { COMPLAINANT_KINDS, togolesePhone } from './intake-values';
+import { COMPLAINANT_KINDS, hasContact, togolesePhone } from './intake-values';
 import type { SectionProps } from './section-props';
 
 const LANGUAGES = [
@@ -117,6 +117,19 @@ export function ComplainantSection({ values, set, errors, reference }: SectionPr
               autoComplete="off"
             />
           </div>
+          {hasContact(values) && (
+            <div className="col-12">
+              <CheckboxField
+                id="intake-notify-consent"
+                label={t('intake.notifyConsent')}
+                hint={t('intake.notifyConsentHint')}
+                checked={values.notifyConsent}
+                onChange={(v) => set('notifyConsent', v)}
+                error={err('notifyConsent')}
+                className="mb-3"
+              />
+            </div>
+          )}
           <div className="col-12">
             <CheckboxField
               id="intake-confidential"

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/client';
 import { translator } from '../../../i18n/translate';
 import { apiFieldErrors, errorAt, validateWith } from '../../../ui/errors';
-import { EMPTY_INTAKE, fileKind, intakeBody, maxBytes, togolesePhone } from './intake-values';
+import { EMPTY_INTAKE, fileKind, hasContact, intakeBody, maxBytes, togolesePhone } from './intake-values';
 
 const t = translator('fr');
 const village = {
@@ -49,6 +49,25 @@ describe('intakeBody', () => {
     const body = intakeBody({ ...EMPTY_INTAKE, anonymous: true, name: 'Awa', groupSize: '4' });
     expect(body.complainant).not.toHaveProperty('name');
     expect((body.complainant as { groupSize?: number }).groupSize).toBeUndefined();
+  });
+
+  it('sends the consent to be messaged only with a contact to send to', () => {
+    const named = { ...EMPTY_INTAKE, name: 'Awa', notifyConsent: true };
+    const consent = (v: typeof named) =>
+      (intakeBody(v).complainant as { notifyConsent: boolean }).notifyConsent;
+    expect(hasContact(named)).toBe(false);
+    expect(consent(named)).toBe(false);
+    expect(consent({ ...named, email: 'awa@example.org' })).toBe(true);
+    expect(consent({ ...named, whatsapp: '90123456' })).toBe(true);
+    expect(consent({ ...named, phone: '90123456', anonymous: true })).toBe(false);
+    expect(consent({ ...named, phone: '90123456', notifyConsent: false })).toBe(false);
+  });
+
+  it('says in French why a consent without contact is refused', () => {
+    const err = new ApiError(400, 'validation_error', 'invalid', [
+      { path: 'complainant.notifyConsent', message: 'consent_without_contact' },
+    ]);
+    expect(errorAt(apiFieldErrors(err, 'fr', true), 'complainant.notifyConsent')).toMatch(/téléphone/);
   });
 
   it('reports nested errors by their full path', () => {

@@ -16,6 +16,8 @@ export interface IntakeValues {
   postalAddress: string;
   preferredLanguage: string;
   confidential: boolean;
+  /** The complainant agrees to be messaged about the case; only meaningful with a phone or an email. */
+  notifyConsent: boolean;
   onBehalfOf: string;
   kind: ComplainantKind;
   groupSize: string;
@@ -47,6 +49,7 @@ export const EMPTY_INTAKE: IntakeValues = {
   postalAddress: '',
   preferredLanguage: '',
   confidential: true,
+  notifyConsent: false,
   onBehalfOf: '',
   kind: 'individual',
   groupSize: '',
@@ -95,6 +98,11 @@ export function togolesePhone(input: string): string {
   return input.trim();
 }
 
+/** Whether the named complainant gave somewhere to send messages to (SMS to a phone or WhatsApp, email). */
+export function hasContact(v: IntakeValues): boolean {
+  return !v.anonymous && [v.phone, v.email, v.whatsapp].some((s) => s.trim() !== '');
+}
+
 /** The body of POST /api/v1/complaints, before the domain schema checks it. */
 export function intakeBody(v: IntakeValues): Record<string, unknown> {
   const identity = v.anonymous
@@ -125,6 +133,8 @@ export function intakeBody(v: IntakeValues): Record<string, unknown> {
       ...identity,
       preferredLanguage: text(v.preferredLanguage),
       confidential: v.confidential,
+      // A ticked box whose contact was erased since means nothing: consent goes only with a contact.
+      notifyConsent: hasContact(v) && v.notifyConsent,
       onBehalfOf: text(v.onBehalfOf),
       kind: v.kind,
       groupSize: v.kind === 'individual' ? undefined : decimal(v.groupSize),

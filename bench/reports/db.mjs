@@ -1,0 +1,25 @@
+/** Opens the benchmark database (PostgreSQL from DATABASE_URL, else PGlite in a folder), migrated and seeded. */
+import { randomBytes } from 'node:crypto';
+import { createServices } from '../../packages/server/dist/app.js';
+import { loadConfig } from '../../packages/server/dist/config.js';
+import { migrate } from '../../packages/server/dist/db/migrate.js';
+import { openPglite } from '../../packages/server/dist/db/pglite.js';
+import { openPostgres } from '../../packages/server/dist/db/postgres.js';
+import { seedDemo } from '../../packages/server/dist/seed/demo.js';
+
+export async function openBench(pgliteDir) {
+  if (!pgliteDir && !process.env.DATABASE_URL) {
+    throw new Error('set DATABASE_URL (PostgreSQL) or pass --pglite <folder>');
+  }
+  const db = pgliteDir ? await openPglite(pgliteDir) : await openPostgres(process.env.DATABASE_URL, 4);
+  await migrate(db);
+  const config = {
+    ...loadConfig({ COSO_ENV: 'test', DATA_DIR: '/tmp/coso-bench' }),
+    masterKey: randomBytes(32),
+  };
+  const services = createServices(db, config);
+  const [{ n }] = await db.query('select count(*)::int as n from users');
+  // The demo geography, accounts and 60 demo cases, as `npm start` would seed them.
+  if (n === 0) await seedDemo(db, services);
+  return { db, services, kind: pgliteDir ? 'pglite' : 'postgresql', close: () => db.close() };
+}
