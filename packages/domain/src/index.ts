@@ -14,3 +14,5 @@ export * from './roles.js';
 export * from './schemas/auth.js';
 export * from './schemas/geo.js';
 export * from './schemas/users.js';
+export * from './sync/device.js';
+export * from './sync/protocol.js';

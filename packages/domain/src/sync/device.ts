@@ -1,0 +1,86 @@
+import type { Mutation, MutationResult, PullResponse, PushResponse, SyncRow, SyncTable } from './protocol.js';
+
+/**
+ * What the device sync engine (sync/engine.ts) needs from its surroundings. The field app implements them
+ * over IndexedDB and fetch/tus; tests implement them in memory and over the server's inject().
+ */
+
+/** A queued mutation and its delivery state on the device. */
+export interface OutboxEntry {
+  mutation: Mutation;
+  /** Local file ids (LocalFile.id) this mutation needs on the server before it may be pushed. */
+  files: string[];
+  state: 'pending' | 'rejected' | 'conflict';
+  /** Set when the server refused the mutation for good (rejected, conflict): shown to the user. */
+  result?: MutationResult;
+  attempts: number;
+  lastError?: string;
+}
+
+/** A photo or recording waiting to be uploaded; the blob itself is held by the platform. */
+export interface LocalFile {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  /** Set once the upload is complete: the upload id the server gave it (attachment.add's uploadId). */
+  uploadId?: string;
+  /** The resumable upload's URL, kept so an interrupted upload continues where it stopped. */
+  uploadUrl?: string;
+  uploaded: number;
+}
+
+export interface LocalStore {
+  /** Rows of a synced table as the server last sent them (outbox effects are applied on top, see view.ts). */
+  rows(table: SyncTable): Promise<SyncRow[]>;
+  row(table: SyncTable, id: string): Promise<SyncRow | undefined>;
+  /**
+   * Applies one pull page atomically: empties the synced tables first when `page.reset`, stores the rows,
+   * drops the removed ids, and saves `page.cursor`, all or nothing.
+   */
+  applyPull(page: PullResponse): Promise<void>;
+  cursor(): Promise<string | undefined>;
+
+  outbox(): Promise<OutboxEntry[]>;
+  /** Appends an entry (outbox order is the order mutations were made). */
+  enqueue(entry: OutboxEntry): Promise<void>;
+  updateEntry(entry: OutboxEntry): Promise<void>;
+  /** Drops acknowledged entries, and the files only they needed. */
+  removeEntries(ids: string[]): Promise<void>;
+
+  files(): Promise<LocalFile[]>;
+  putFile(file: LocalFile, blob?: Blob): Promise<void>;
+
+  meta<T>(key: string): Promise<T | undefined>;
+  setMeta(key: string, value: unknown): Promise<void>;
+
+  /** Logout, or the server said this user may no longer sync: every table, the outbox, files and meta. */
+  wipe(): Promise<void>;
+}
+
+/** Network calls; each throws TransportError when the request did not get a usable answer. */
+export interface Transport {
+  pull(cursor: string | undefined, limit: number): Promise<PullResponse>;
+  push(mutations: Mutation[]): Promise<PushResponse>;
+  reserveCodes(count: number): Promise<string[]>;
+  /** Uploads (or resumes) a file; resolves with its server upload id. `onProgress` gets bytes sent. */
+  upload(file: LocalFile, onProgress?: (sent: number) => void): Promise<string>;
+}
+
+/**
+ * `offline`: no connection or a timeout (retry later, quietly); `auth`: log in again (outbox kept);
+ * `revoked`: the account or device may no longer sync (wipe); `server`: an unexpected answer (retry with
+ * backoff, shown).
+ */
+export type TransportErrorKind = 'offline' | 'auth' | 'revoked' | 'server';
+
+export class TransportError extends Error {
+  constructor(
+    readonly kind: TransportErrorKind,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
