@@ -9,7 +9,13 @@ import { complaintActionSchema } from '../complaints/lifecycle.js';
  */
 
 /** Tables a device may hold. Rows always carry `id` (uuid or code) and `changeSeq`. */
-export const SYNC_TABLES = ['reference_items', 'geo_units', 'complaints', 'complaint_events', 'attachments'] as const;
+export const SYNC_TABLES = [
+  'reference_items',
+  'geo_units',
+  'complaints',
+  'complaint_events',
+  'attachments',
+] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
 export const SYNC_PULL_DEFAULT_LIMIT = 500;
