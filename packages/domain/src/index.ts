@@ -15,4 +15,5 @@ export * from './schemas/auth.js';
 export * from './schemas/geo.js';
 export * from './schemas/users.js';
 export * from './sync/device.js';
+export * from './sync/engine-api.js';
 export * from './sync/protocol.js';
