@@ -19,9 +19,6 @@ export interface ComplaintAccessView {
   published?: boolean;
 }
 
-/** Roles that see the ordinary (non-sensitive) cases of their jurisdiction. */
-export const CASE_READER_ROLES: readonly Role[] = ['facilitator', 'focal_point', 'grm_officer', 'supervisor'];
-
 /**
  * The readers who handle cases and see the original text. The others (wider staff: `supervisor`) see a case
  * only once a reviewer has published its sanitised summary, and then only that summary (GRM.md, publication
