@@ -30,6 +30,11 @@ export const ERRORS = {
     fr: "Vous n'avez pas le droit d'effectuer cette action.",
     en: 'You are not allowed to do this.',
   },
+  account_disabled: {
+    status: 403,
+    fr: 'Ce compte est désactivé : les données de cet appareil vont être effacées.',
+    en: 'This account is disabled: the data on this device will be erased.',
+  },
   outside_jurisdiction: {
     status: 403,
     fr: 'Cette zone est hors de votre juridiction.',
@@ -152,6 +157,51 @@ export const ERRORS = {
     status: 409,
     fr: "Cette plainte ne peut pas être notée : elle n'est pas clôturée ou a déjà été notée.",
     en: 'This complaint cannot be rated: it is not closed or was already rated.',
+  },
+  unknown_mutation_type: {
+    status: 400,
+    fr: "Ce type de modification n'est pas connu du serveur : mettez l'application à jour.",
+    en: 'The server does not know this kind of change: update the app.',
+  },
+  mutation_id_taken: {
+    status: 409,
+    fr: 'Cet identifiant de modification est déjà utilisé par un autre compte.',
+    en: 'This change id is already used by another account.',
+  },
+  upload_not_found: {
+    status: 404,
+    fr: 'Ce fichier envoyé est introuvable (expiré ou déjà utilisé) : envoyez-le à nouveau.',
+    en: 'This uploaded file cannot be found (expired or already used): upload it again.',
+  },
+  upload_incomplete: {
+    status: 409,
+    fr: "Le fichier n'est pas encore entièrement envoyé ; la modification sera réessayée.",
+    en: 'The file is not fully uploaded yet; the change will be tried again.',
+  },
+  upload_too_large: {
+    status: 413,
+    fr: 'Fichier trop volumineux (10 Mo au plus, 20 Mo pour un enregistrement audio).',
+    en: 'File too large (10 MB at most, 20 MB for an audio recording).',
+  },
+  upload_offset_mismatch: {
+    status: 409,
+    fr: "La reprise de l'envoi ne correspond pas à ce que le serveur a reçu ; reprise à la bonne position.",
+    en: 'The resumed upload does not match what the server received; resuming at the right position.',
+  },
+  upload_locked: {
+    status: 423,
+    fr: "Ce fichier est déjà en cours d'envoi ; nouvel essai dans un instant.",
+    en: 'This file is already being uploaded; trying again in a moment.',
+  },
+  tus_version_unsupported: {
+    status: 412,
+    fr: "Version du protocole d'envoi (tus) non prise en charge : 1.0.0 attendue.",
+    en: 'Unsupported upload protocol (tus) version: 1.0.0 expected.',
+  },
+  service_unavailable: {
+    status: 503,
+    fr: "Le serveur n'a pas pu appliquer cette modification pour l'instant ; elle sera renvoyée.",
+    en: 'The server could not apply this change for now; it will be sent again.',
   },
   unavailable: {
     status: 503,

@@ -44,6 +44,12 @@ import { inboxRoutes } from './modules/notifications/inbox-routes.js';
 import { publicRoutes } from './modules/public/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { createReferenceService } from './modules/reference/service.js';
+import { createTrackingCodeService } from './modules/sync/codes.js';
+import { createSyncPushService } from './modules/sync/push.js';
+import { createDefaultMutationRegistry } from './modules/sync/push-registry.js';
+import { syncPullRoutes } from './modules/sync/routes-pull.js';
+import { syncPushRoutes } from './modules/sync/routes-push.js';
+import { createUploadService, uploadsDir } from './modules/sync/uploads.js';
 import { userRoutes } from './modules/users/routes.js';
 import { createUserService } from './modules/users/service.js';
 import { createVault } from './vault/vault.js';
@@ -57,6 +63,8 @@ export function createServices(db: Db, config: Config, clock: Clock = systemCloc
   const reference = createReferenceService({ db });
   const deadlines = createDeadlineService({ db, clock });
   const vault = createVault(config.masterKey);
+  const files = localFileStore(path.join(config.dataDir, 'files'));
+  const uploads = createUploadService({ db, dir: uploadsDir(config.dataDir) });
   return {
     vault,
     auth: createAuthService({ db, config }),
@@ -67,7 +75,14 @@ export function createServices(db: Db, config: Config, clock: Clock = systemCloc
     complaints: createComplaintService({ db, reference, vault, deadlines }),
     deadlines,
     grmConfig: createGrmConfigService({ db }),
-    attachments: createAttachmentService({ db, files: localFileStore(path.join(config.dataDir, 'files')) }),
+    attachments: createAttachmentService({ db, files }),
+    uploads,
+    trackingCodes: createTrackingCodeService({ db }),
+    syncPush: createSyncPushService({
+      db,
+      registry: createDefaultMutationRegistry({ uploads, files }),
+      deps: { vault, files, clock },
+    }),
   };
 }
 
@@ -98,6 +113,8 @@ export async function buildApp({ config, db, logger, services = createServices(d
       useDefaults: true,
       directives: {
         'img-src': ["'self'", 'data:', 'blob:'],
+        // The field app plays back recordings still on the phone (IndexedDB blobs, not yet uploaded).
+        'media-src': ["'self'", 'blob:'],
         'style-src': ["'self'", "'unsafe-inline'"],
         'upgrade-insecure-requests': config.secureCookies ? [] : null,
       },
@@ -145,6 +162,12 @@ export async function buildApp({ config, db, logger, services = createServices(d
   deadlineRoutes(app, { deadlines: services.deadlines });
   inboxRoutes(app, { db });
   notificationAdminRoutes(app, { db });
+  syncPullRoutes(app, { db });
+  syncPushRoutes(app, {
+    syncPush: services.syncPush,
+    trackingCodes: services.trackingCodes,
+    uploads: services.uploads,
+  });
   publicRoutes(app, {
     db,
     vault: services.vault,

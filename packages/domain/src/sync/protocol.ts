@@ -41,9 +41,15 @@ export interface PullResponse {
    */
   reset: boolean;
   changes: Partial<Record<SyncTable, SyncRow[]>>;
-  /** Ids the device may hold that it must now drop (reassigned away, made sensitive, deleted). */
+  /**
+   * Ids the device may hold that it must now drop (reassigned away, made sensitive, moved, deleted). A removed
+   * case comes with the ids of its events and attachments in the same page. Only ids the user could see before
+   * the change are listed; an id the device does not hold is ignored.
+   */
   removed: Partial<Record<SyncTable, string[]>>;
+  /** Opaque; pass it back. It may move on even when a page is empty (past rows this user may not see). */
   cursor: string;
+  /** More is waiting: pull again at once with the new cursor. */
   hasMore: boolean;
 }
 

@@ -15,6 +15,9 @@ const types = {
 /** A connection pool to a real PostgreSQL server. */
 export async function openPostgres(connectionString: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max, types: types as pg.CustomTypesConfig });
+  // An idle connection the server ends (restart, administrator, dropped database) is discarded by the pool;
+  // without a listener that event would crash the process. The next query opens a new connection.
+  pool.on('error', () => undefined);
   // Fail at boot, with the server's own message, rather than on the first request.
   await pool.query('select 1');
   const query = async <T>(client: pg.Pool | pg.PoolClient, text: string, params: readonly unknown[] = []) =>

@@ -1,4 +1,4 @@
-import { hasPermission, type Permission } from '@coso/domain';
+import { hasPermission, type Permission, UPLOADS_PATH } from '@coso/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthUser, RequestContext } from '../context.js';
 import type { SessionRow } from '../modules/auth/repo.js';
@@ -10,6 +10,9 @@ export const SESSION_COOKIE = 'coso_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // These authenticate by password, not by the cookie, so a stale cookie must not block them.
 const PASSWORD_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/auth/token']);
+// The field app's sync calls: a deactivated account is told so (403 account_disabled) and the device wipes
+// itself, where other routes just answer "log in again".
+const DEVICE_PATHS = ['/api/v1/sync/', UPLOADS_PATH];
 
 export interface RequestAuth {
   user: AuthUser;
@@ -32,16 +35,20 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
+    const disabledDevice = (secret: string) =>
+      DEVICE_PATHS.some((p) => request.url.startsWith(p)) ? auth.isDisabledAccount(secret) : false;
     const header = request.headers.authorization;
     if (header?.toLowerCase().startsWith('bearer ')) {
-      const found = await auth.authenticate(header.slice(7).trim(), 'token');
-      if (!found) throw new AppError('session_expired');
+      const secret = header.slice(7).trim();
+      const found = await auth.authenticate(secret, 'token');
+      if (!found) throw new AppError((await disabledDevice(secret)) ? 'account_disabled' : 'session_expired');
       request.auth = { ...found, via: 'bearer' };
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie || PASSWORD_ROUTES.has(request.url.split('?')[0]!)) return;
     const found = await auth.authenticate(cookie, 'session');
+    if (!found && (await disabledDevice(cookie))) throw new AppError('account_disabled');
     if (!found) return; // An expired cookie is the same as none; routes that need a user say 401.
     if (UNSAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

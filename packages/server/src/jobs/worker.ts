@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../db/driver.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { purgeExpired } from '../modules/auth/repo.js';
 import { createNotificationSender } from '../modules/notifications/sender.js';
+import { purgeStaleUploads, uploadsDir } from '../modules/sync/uploads.js';
 import type { Vault } from '../vault/vault.js';
 import { startDeadlineScan } from './deadline-scan.js';
 
@@ -38,6 +39,12 @@ export function startWorker({
   sender.start();
   const tasks: PeriodicTask[] = [
     { name: 'purge-auth', everyMs: 15 * 60_000, run: (tx) => purgeExpired(tx, config.login.windowMinutes) },
+    // Abandoned resumable uploads (modules/sync/uploads.ts: STALE_UPLOAD_DAYS, UNUSED_UPLOAD_DAYS).
+    {
+      name: 'purge-uploads',
+      everyMs: 60 * 60_000,
+      run: async (tx) => void (await purgeStaleUploads(tx, uploadsDir(config.dataDir))),
+    },
   ];
   const timers = tasks.map((task, index) => {
     const tick = async () => {

@@ -69,6 +69,7 @@ export const frCore = {
   'error.invalid_credentials': 'Identifiant ou mot de passe incorrect.',
   'error.session_expired': 'Votre session a expiré. Veuillez vous reconnecter.',
   'error.csrf_invalid': 'Jeton de sécurité (CSRF) manquant ou invalide. Rechargez la page.',
+  'error.account_disabled': 'Ce compte est désactivé : les données de cet appareil vont être effacées.',
   'error.forbidden': "Vous n'avez pas le droit d'effectuer cette action.",
   'error.outside_jurisdiction': 'Cette zone est hors de votre juridiction.',
   'error.not_found': 'Élément introuvable.',
@@ -90,6 +91,20 @@ export const frCore = {
   'error.too_many_attempts': 'Trop de tentatives. Réessayez plus tard.',
   'error.too_many_requests': 'Trop de requêtes. Réessayez plus tard.',
   'error.unavailable': 'Service momentanément indisponible.',
+  'error.unknown_mutation_type':
+    "Ce type de modification n'est pas connu du serveur : mettez l'application à jour.",
+  'error.mutation_id_taken': 'Cet identifiant de modification est déjà utilisé par un autre compte.',
+  'error.upload_not_found':
+    'Ce fichier envoyé est introuvable (expiré ou déjà utilisé) : envoyez-le à nouveau.',
+  'error.upload_incomplete':
+    "Le fichier n'est pas encore entièrement envoyé ; la modification sera réessayée.",
+  'error.upload_too_large': 'Fichier trop volumineux (10 Mo au plus, 20 Mo pour un enregistrement audio).',
+  'error.upload_offset_mismatch': "La reprise de l'envoi ne correspond pas à ce que le serveur a reçu.",
+  'error.upload_locked': "Ce fichier est déjà en cours d'envoi ; nouvel essai dans un instant.",
+  'error.tus_version_unsupported':
+    "Version du protocole d'envoi non prise en charge : mettez l'application à jour.",
+  'error.service_unavailable':
+    "Le serveur n'a pas pu appliquer cette modification pour l'instant ; elle sera renvoyée.",
   'error.internal_error': 'Erreur interne. Elle a été enregistrée.',
   'error.network_error': 'Impossible de joindre le serveur. Vérifiez votre connexion.',
   'error.unknown': 'Une erreur inattendue est survenue.',

@@ -7,6 +7,8 @@ import * as m0006 from './0006-notifications.js';
 import * as m0007 from './0007-case-access.js';
 import * as m0008 from './0008-self-service.js';
 import * as m0009 from './0009-next-due-date.js';
+import * as m0010 from './0010-sync-feed.js';
+import * as m0011 from './0011-sync-push.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -19,4 +21,6 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0007-case-access', sql: m0007.sql },
   { id: '0008-self-service', sql: m0008.sql },
   { id: '0009-next-due-date', sql: m0009.sql },
+  { id: '0010-sync-feed', sql: m0010.sql },
+  { id: '0011-sync-push', sql: m0011.sql },
 ];

@@ -42,6 +42,19 @@ export async function findLiveSession(db: Queryable, secretHash: string, kind: S
   return rows[0];
 }
 
+/**
+ * Whether the secret is one of a deactivated user's sessions or tokens, revoked or not (deactivation revokes
+ * them all): the caller proves it held that account, so it may be told to wipe its device.
+ */
+export async function isSecretOfDisabledUser(db: Queryable, secretHash: string): Promise<boolean> {
+  const [row] = await db.query<{ disabled: boolean }>(
+    `select exists (select 1 from auth_sessions s join users u on u.id = s.user_id
+                     where s.secret_hash = $1 and not u.active) as disabled`,
+    [secretHash],
+  );
+  return row?.disabled ?? false;
+}
+
 /** Records use at most once a minute, and slides a browser session's idle expiry. */
 export async function touchSession(db: Queryable, id: string, idleHours: number | null): Promise<void> {
   await db.query(

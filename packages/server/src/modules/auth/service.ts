@@ -135,6 +135,11 @@ export function createAuthService({ db, config }: { db: Db; config: Config }) {
       return { session, user: toAuthUser(user) };
     },
 
+    /** True when `secret` belongs to a deactivated account (see repo.isSecretOfDisabledUser). */
+    isDisabledAccount(secret: string): Promise<boolean> {
+      return repo.isSecretOfDisabledUser(db, hashSecret(secret));
+    },
+
     async logout(sessionId: string, ctx: RequestContext) {
       await db.transaction(async (tx) => {
         await repo.revokeSession(tx, sessionId);

@@ -46,6 +46,8 @@ async function checkVillage(tx: Queryable, input: CreateComplaintInput, actor: A
 /**
  * Records a new case: checks its codes and place, routes it, gives it a tracking code and a reference, and
  * writes the case, the complainant's identity, the first event and the audit entry in one transaction.
+ * `trackingCode` (the field sync: a code the device printed on its receipt, already checked as free for this
+ * user) is tried first; if it turns out taken, the case gets a fresh code like any other.
  */
 export async function recordComplaint(
   db: Db,
@@ -54,6 +56,7 @@ export async function recordComplaint(
   ctx: RequestContext,
   input: CreateComplaintInput,
   source: IntakeSource,
+  trackingCode?: string,
 ): Promise<string> {
   const refs = await reference.resolve(referenceFields(input));
   const category = refs.get('category')!;
@@ -66,7 +69,7 @@ export async function recordComplaint(
         const placement = await routeNewCase(tx, category.code, category.sensitive, village.path);
         await repo.insertComplaint(tx, {
           id,
-          trackingCode: generateTrackingCode(),
+          trackingCode: attempt === 0 && trackingCode ? trackingCode : generateTrackingCode(),
           typeCode: input.type,
           categoryCode: input.category,
           channelCode: input.channel,

@@ -31,8 +31,14 @@ export function createComplaintService({
 }) {
   const withDeadlines = async (c: repo.ComplaintRow) => ({ ...c, deadlines: await deadlines.forCase(c.id) });
   return {
-    async create(ctx: RequestContext, input: CreateComplaintInput, source: IntakeSource = 'staff') {
-      const id = await recordComplaint(db, reference, vault, ctx, input, source);
+    /** `trackingCode`: the code a device already gave the complainant (field sync), used if still free. */
+    async create(
+      ctx: RequestContext,
+      input: CreateComplaintInput,
+      source: IntakeSource = 'staff',
+      trackingCode?: string,
+    ) {
+      const id = await recordComplaint(db, reference, vault, ctx, input, source, trackingCode);
       return withDeadlines((await repo.findComplaint(db, id))!);
     },
 
