@@ -15,5 +15,8 @@ export * from './schemas/auth.js';
 export * from './schemas/geo.js';
 export * from './schemas/users.js';
 export * from './sync/device.js';
+export * from './sync/engine.js';
 export * from './sync/engine-api.js';
+export * from './sync/memory-store.js';
 export * from './sync/protocol.js';
+export * from './sync/scheduler.js';

@@ -1,0 +1,208 @@
+import type { LocalStore, OutboxEntry, Transport } from './device.js';
+import { TransportError } from './device.js';
+import type { LocalComplaint, SyncReport } from './engine-api.js';
+import { type MutationResult, RETRYABLE_REJECT_CODES, SYNC_PULL_DEFAULT_LIMIT } from './protocol.js';
+import { caseFromCreate, caseIdOf, sensitiveCategoryCodes } from './view.js';
+
+/** One sync pass of the device engine (engine.ts): uploads, push, pull, code refill. */
+
+export const PUSH_BATCH = 20;
+export const CODES_LOW_WATER = 20;
+export const CODES_REFILL = 50;
+export const META = {
+  codes: 'codes',
+  acknowledged: 'acknowledged',
+  lastSuccessAt: 'lastSuccessAt',
+  lastAttemptAt: 'lastAttemptAt',
+  lastError: 'lastError',
+} as const;
+
+export interface PassDeps {
+  store: LocalStore;
+  transport: Transport;
+  now: () => Date;
+  notify: () => void;
+}
+
+export async function runPass(deps: PassDeps): Promise<SyncReport> {
+  const { store, now, notify } = deps;
+  const report: SyncReport = { ok: true, pushed: 0, pulled: 0, uploaded: 0 };
+  await store.setMeta(META.lastAttemptAt, now().toISOString());
+  try {
+    report.uploaded = await uploadFiles(deps);
+    report.pushed = await pushOutbox(deps);
+    report.pulled = await pullAll(deps);
+    await refillCodes(deps);
+    await store.setMeta(META.lastSuccessAt, now().toISOString());
+    await store.setMeta(META.lastError, undefined);
+  } catch (err) {
+    if (!(err instanceof TransportError)) throw err;
+    report.ok = false;
+    report.error = { kind: err.kind, message: err.message, ...(err.code ? { code: err.code } : {}) };
+    if (err.kind === 'revoked') await store.wipe();
+    else await store.setMeta(META.lastError, err.message);
+  } finally {
+    notify();
+  }
+  return report;
+}
+
+/** Upload failures the server will answer the same way every time: the file's entry is refused for good. */
+const isFinalUploadError = (err: TransportError) =>
+  err.kind === 'server' &&
+  !!err.code &&
+  !RETRYABLE_REJECT_CODES.includes(err.code) &&
+  err.code !== 'internal_error';
+
+async function uploadFiles({ store, transport, notify }: PassDeps): Promise<number> {
+  const entries = (await store.outbox()).filter((e) => e.state === 'pending' && e.files.length > 0);
+  const needed = new Set(entries.flatMap((e) => e.files));
+  let uploaded = 0;
+  for (const file of await store.files()) {
+    if (!needed.has(file.id) || file.uploadId) continue;
+    try {
+      const uploadId = await transport.upload(file, (sent) => {
+        file.uploaded = sent;
+        void store.putFile({ ...file });
+        notify();
+      });
+      await store.putFile({ ...file, uploadId, uploaded: file.size });
+      uploaded++;
+    } catch (err) {
+      if (!(err instanceof TransportError) || !isFinalUploadError(err)) throw err;
+      for (const entry of entries.filter((e) => e.files.includes(file.id))) {
+        await store.updateEntry({
+          ...entry,
+          state: 'rejected',
+          result: { id: entry.mutation.id, status: 'rejected', code: err.code, message: err.message },
+        });
+      }
+    }
+    notify();
+  }
+  return uploaded;
+}
+
+/**
+ * Pushes pending entries in outbox order. An entry waits while its files are not on the server, and so do
+ * the later entries about the same case (an act on a case whose creation waits). At most one entry per case
+ * per batch: when it applies, the next entries of that case made on top of it are rebased on the version
+ * the server answered, so a chain of offline actions does not conflict with itself.
+ */
+async function pushOutbox({ store, transport, notify }: PassDeps): Promise<number> {
+  const tried = new Set<string>();
+  let pushed = 0;
+  for (;;) {
+    const outbox = await store.outbox();
+    const uploads = new Map((await store.files()).map((f) => [f.id, f.uploadId]));
+    const blocked = new Set<string>();
+    const batch: OutboxEntry[] = [];
+    for (const entry of outbox) {
+      if (batch.length >= PUSH_BATCH) break;
+      if (entry.state !== 'pending') continue;
+      const caseId = caseIdOf(entry) ?? entry.mutation.id;
+      const ready = entry.files.every((f) => uploads.get(f));
+      if (blocked.has(caseId) || tried.has(entry.mutation.id) || !ready) {
+        blocked.add(caseId);
+        continue;
+      }
+      blocked.add(caseId);
+      batch.push(withUploadIds(entry, uploads));
+    }
+    if (batch.length === 0) return pushed;
+    for (const e of batch) tried.add(e.mutation.id);
+    const { results } = await transport.push(batch.map((e) => e.mutation));
+    pushed += await settle(store, batch, results);
+    notify();
+  }
+}
+
+function withUploadIds(entry: OutboxEntry, uploads: Map<string, string | undefined>): OutboxEntry {
+  if (entry.mutation.type !== 'attachment.add' || entry.files.length === 0) return entry;
+  const payload = { ...(entry.mutation.payload as object), uploadId: uploads.get(entry.files[0]!) };
+  return { ...entry, mutation: { ...entry.mutation, payload } };
+}
+
+async function settle(store: LocalStore, batch: OutboxEntry[], results: MutationResult[]): Promise<number> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const done: string[] = [];
+  const acknowledged = (await store.meta<Record<string, LocalComplaint>>(META.acknowledged)) ?? {};
+  for (const entry of batch) {
+    const result = byId.get(entry.mutation.id);
+    if (!result) continue;
+    if (result.status === 'applied' || result.status === 'duplicate') {
+      done.push(entry.mutation.id);
+      await keepUntilPulled(store, entry, result, acknowledged);
+      await rebaseFollowers(store, entry, result);
+    } else if (result.status === 'rejected' && result.code && RETRYABLE_REJECT_CODES.includes(result.code)) {
+      await store.updateEntry({ ...entry, attempts: entry.attempts + 1, lastError: result.message });
+    } else {
+      await store.updateEntry({
+        ...entry,
+        state: result.status === 'conflict' ? 'conflict' : 'rejected',
+        result,
+      });
+    }
+  }
+  await store.setMeta(META.acknowledged, acknowledged);
+  await store.removeEntries(done);
+  return done.length;
+}
+
+/**
+ * An acknowledged creation stays on screen until a pull brings the server's row, with the tracking code and
+ * reference the server settled on. Sensitive cases never come back to a device, so they leave at once.
+ */
+async function keepUntilPulled(
+  store: LocalStore,
+  entry: OutboxEntry,
+  result: MutationResult,
+  acknowledged: Record<string, LocalComplaint>,
+) {
+  if (entry.mutation.type !== 'complaint.create') return;
+  const sensitive = sensitiveCategoryCodes(await store.rows('reference_items'));
+  const payload = entry.mutation.payload as Parameters<typeof caseFromCreate>[0];
+  if (sensitive.has(payload.category)) return;
+  const row = caseFromCreate(payload, entry.mutation.clientTime, {
+    sensitiveCategories: sensitive,
+    villageNames: new Map(),
+  });
+  acknowledged[row.id] = { ...row, ...(result.result ?? {}), id: row.id, pending: false } as LocalComplaint;
+}
+
+async function rebaseFollowers(store: LocalStore, entry: OutboxEntry, result: MutationResult) {
+  const version = result.result?.version;
+  const caseId = caseIdOf(entry);
+  if (typeof version !== 'number' || !caseId) return;
+  for (const next of await store.outbox()) {
+    if (next.state !== 'pending' || next.mutation.id === entry.mutation.id || caseIdOf(next) !== caseId)
+      continue;
+    if (next.mutation.type !== 'complaint.act') continue;
+    // Only a version the device had seen is carried forward; an unchecked action stays unchecked.
+    const base = next.mutation.baseVersion;
+    if (base === undefined || base !== entry.mutation.baseVersion) continue;
+    await store.updateEntry({ ...next, mutation: { ...next.mutation, baseVersion: version } });
+  }
+}
+
+async function pullAll({ store, transport, notify }: PassDeps): Promise<number> {
+  let pulled = 0;
+  for (;;) {
+    const page = await transport.pull(await store.cursor(), SYNC_PULL_DEFAULT_LIMIT);
+    await store.applyPull(page);
+    for (const rows of Object.values(page.changes)) pulled += rows?.length ?? 0;
+    notify();
+    if (!page.hasMore) break;
+  }
+  // Every acknowledged creation the server lets this device see has now come back as a server row.
+  await store.setMeta(META.acknowledged, {});
+  return pulled;
+}
+
+async function refillCodes({ store, transport }: PassDeps) {
+  const codes = (await store.meta<string[]>(META.codes)) ?? [];
+  if (codes.length >= CODES_LOW_WATER) return;
+  const fresh = await transport.reserveCodes(CODES_REFILL);
+  const latest = (await store.meta<string[]>(META.codes)) ?? [];
+  await store.setMeta(META.codes, [...latest, ...fresh.filter((c) => !latest.includes(c))]);
+}
