@@ -1,9 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { fieldServiceWorker } from './build/field-sw.ts';
 
 const api = 'http://127.0.0.1:3000';
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 export default defineConfig({
+  // The field app (/terrain/) is a second page with its own entry, bundle and offline service worker.
+  plugins: [fieldServiceWorker({ html: page('field.html'), worker: page('src/field/platform/sw.ts') })],
   resolve: {
     // The domain package is consumed from source so the browser bundle shares the exact server rules.
     alias: { '@coso/domain': fileURLToPath(new URL('../domain/src/index.ts', import.meta.url)) },
@@ -16,6 +20,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
+      input: { main: page('index.html'), field: page('field.html') },
       // The domain package is pure by design (no side effects at import time), so modules whose exports
       // are unused can be dropped: the zod schemas then only ship in the lazy chunks of the forms using them.
       treeshake: {
