@@ -67,8 +67,8 @@ const PROGRESS: ComplaintAction[][] = [
 
 /** About sixty plausible cases across the northern villages, at every stage of the lifecycle. */
 export async function seedDemoComplaints(db: Db, complaints: ComplaintService, count = 60): Promise<number> {
-  const villages = await db.query<{ id: string; name: string }>(
-    `select v.id, v.name from geo_units v join geo_units r on v.path like r.path || '%'
+  const villages = await db.query<{ id: string; name: string; code: string }>(
+    `select v.id, v.name, v.code from geo_units v join geo_units r on v.path like r.path || '%'
       where v.level = 'village' and r.level = 'region' and r.code in ('TG-S', 'TG-K', 'TG-C') order by v.code`,
   );
   if (villages.length === 0) return 0;
@@ -80,9 +80,11 @@ export async function seedDemoComplaints(db: Db, complaints: ComplaintService, c
       )
     ).map((r) => r.code),
   );
+  // Every eighth case comes from the canton of the demo facilitator, so the field app shows cases there.
+  const lama = villages.filter((v) => /^TG-K-KOZ-1-LAM-00[234]/.test(v.code));
   const rnd = prng(2027);
   for (let i = 0; i < count; i++) {
-    const village = rnd.pick(villages);
+    const village = i % 8 === 0 && lama.length > 0 ? rnd.pick(lama) : rnd.pick(villages);
     const category = rnd.pick(CATEGORY_WEIGHTS) as string;
     const anonymous = category === 'gbv_sea' || rnd.next() < 0.3;
     const input: CreateComplaintInput = {
