@@ -47,6 +47,7 @@ async function main() {
     `Database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
     applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema up to date',
     `Master key: ${masterKey.source}${sealed ? ` (${sealed} plaintext identities encrypted)` : ''}`,
+    `Field app (phones, works offline): ${url}/terrain/`,
     `API documentation: ${url}/api/docs`,
   ];
   if (config.seedDemo) {
