@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'complaints.create',
   'complaints.read',
   'complaints.import',
+  'reports.view',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -18,13 +19,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What each role may do; where it may do it is the user's jurisdiction. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'geo.read', 'geo.manage', 'audit.read', 'tokens.manage_all', 'reference.manage'],
-  grm_officer: ['geo.read', 'complaints.create', 'complaints.read', 'complaints.import'],
-  sensitive_focal_point: ['geo.read', 'complaints.create', 'complaints.read'],
-  focal_point: ['geo.read', 'complaints.create', 'complaints.read'],
+  grm_officer: ['geo.read', 'complaints.create', 'complaints.read', 'complaints.import', 'reports.view'],
+  sensitive_focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view'],
+  focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view'],
   facilitator: ['geo.read', 'complaints.create', 'complaints.read'],
   cdd_specialist: ['geo.read'],
-  supervisor: ['geo.read', 'complaints.read'],
-  analyst: ['geo.read'],
+  supervisor: ['geo.read', 'complaints.read', 'reports.view'],
+  analyst: ['geo.read', 'reports.view'],
 };
 
 export interface Jurisdiction {

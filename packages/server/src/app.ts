@@ -44,6 +44,7 @@ import { inboxRoutes } from './modules/notifications/inbox-routes.js';
 import { publicRoutes } from './modules/public/routes.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { createReferenceService } from './modules/reference/service.js';
+import { reportRoutes } from './modules/reports/routes.js';
 import { createTrackingCodeService } from './modules/sync/codes.js';
 import { createSyncPushService } from './modules/sync/push.js';
 import { createDefaultMutationRegistry } from './modules/sync/push-registry.js';
@@ -162,6 +163,7 @@ export async function buildApp({ config, db, logger, services = createServices(d
   deadlineRoutes(app, { deadlines: services.deadlines });
   inboxRoutes(app, { db });
   notificationAdminRoutes(app, { db });
+  reportRoutes(app, { db });
   syncPullRoutes(app, { db });
   syncPushRoutes(app, {
     syncPush: services.syncPush,

@@ -77,6 +77,8 @@ describe('case list export', () => {
     );
     const [header, ...rows] = csvRows(res.body);
     expect(header).toEqual(EXPORT_HEADERS);
+    // The reporting API's path serves the same stream.
+    expect((await get('operator', '/api/v1/exports/complaints.csv')).body).toBe(res.body);
     expect(rows.map((r) => r[0]).sort()).toEqual(
       [cases.kara!.trackingCode, cases.savanes!.trackingCode].sort(),
     );

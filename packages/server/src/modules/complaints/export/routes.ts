@@ -51,6 +51,9 @@ export function complaintExportRoutes(app: Api, deps: { db: Db; complaints: Comp
     summary: `Export the case list as ${format}, with the list's filters and scope (streamed; no identities, no descriptions)`,
     querystring: complaintFilterSchema,
   });
-  app.get('/api/v1/complaints/export.csv', { schema: schema('CSV') }, exportList('csv'));
-  app.get('/api/v1/complaints/export.xlsx', { schema: schema('XLSX') }, exportList('xlsx'));
+  // The exports family of the reporting API, and the list's own links: the same streams.
+  for (const base of ['/api/v1/exports/complaints', '/api/v1/complaints/export']) {
+    app.get(`${base}.csv`, { schema: schema('CSV') }, exportList('csv'));
+    app.get(`${base}.xlsx`, { schema: schema('XLSX') }, exportList('xlsx'));
+  }
 }
