@@ -30,6 +30,8 @@ const DeadlinesPage = lazy(() => import('./features/grm-admin/deadlines-page'));
 const NotificationsPage = lazy(() => import('./features/notifications/notifications-page'));
 const TemplatesPage = lazy(() => import('./features/notifications/templates-page'));
 const OutboxPage = lazy(() => import('./features/notifications/outbox-page'));
+const DashboardPage = lazy(() => import('./features/reports/dashboard-page'));
+const IndicatorsPage = lazy(() => import('./features/reports/indicators-page'));
 // Citizen pages: their own chunk, reachable without login, carrying none of the staff screens.
 const PublicPages = lazy(() => import('./features/public/public-pages'));
 
@@ -80,6 +82,16 @@ function AppRoutes() {
           <Route path="/" component={HomePage} />
           <Route path="/account" component={AccountPage} />
           <Route path="/notifications" component={NotificationsPage} />
+          <Route path="/reports">
+            <Allowed permission="reports.view">
+              <DashboardPage />
+            </Allowed>
+          </Route>
+          <Route path="/reports/indicators">
+            <Allowed permission="reports.view">
+              <IndicatorsPage />
+            </Allowed>
+          </Route>
           <Route path="/admin/users">
             <Allowed permission="users.manage">
               <UsersListPage />

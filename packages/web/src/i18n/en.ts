@@ -5,6 +5,7 @@ import { enDeadlines, enNotifications } from './en-deadlines';
 import { enGrm } from './en-grm';
 import { enCaseAccess, enMessages } from './en-messages';
 import { enPublic } from './en-public';
+import { enReports } from './en-reports';
 import type { CoreKey, MessageKey } from './fr';
 
 /** English: exactly the keys of `fr` (a missing or extra key is a type error), per dictionary. */
@@ -340,4 +341,5 @@ export const en: Record<MessageKey, string> = {
   ...enCaseAccess,
   ...enAccess,
   ...enPublic,
+  ...enReports,
 };

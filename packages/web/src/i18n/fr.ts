@@ -5,6 +5,7 @@ import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frGrm } from './fr-grm';
 import { frCaseAccess, frMessages } from './fr-messages';
 import { frPublic } from './fr-public';
+import { frReports } from './fr-reports';
 
 /**
  * French, the reference language: every key of the UI is defined here first (the grievance screens in their
@@ -352,6 +353,7 @@ export const fr = {
   ...frCaseAccess,
   ...frAccess,
   ...frPublic,
+  ...frReports,
 };
 
 export type MessageKey = keyof typeof fr;

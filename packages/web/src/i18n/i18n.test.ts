@@ -9,6 +9,7 @@ import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frGrm } from './fr-grm';
 import { frCaseAccess, frMessages } from './fr-messages';
 import { frPublic } from './fr-public';
+import { frReports } from './fr-reports';
 import { interpolate, lookup } from './translate';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -36,6 +37,7 @@ describe('i18n dictionaries', () => {
       frCaseAccess,
       frAccess,
       frPublic,
+      frReports,
     ].map((d) => Object.keys(d));
     const total = parts.reduce((n, keys) => n + keys.length, 0);
     expect(Object.keys(fr).length).toBe(total);

@@ -52,6 +52,14 @@ const MENU: MenuEntry[] = [
     permission: 'complaints.import',
   },
   {
+    href: '/reports',
+    label: 'nav.dashboard',
+    icon: 'list',
+    permission: 'reports.view',
+    section: 'nav.reports',
+  },
+  { href: '/reports/indicators', label: 'nav.indicators', icon: 'list', permission: 'reports.view' },
+  {
     href: '/grm/reference',
     label: 'nav.grmReference',
     icon: 'list',
@@ -122,7 +130,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <EnvBanner />
-      <header className="app-header navbar navbar-expand bg-body border-bottom px-2">
+      <header className="app-header navbar navbar-expand bg-body border-bottom px-2 d-print-none">
         <button
           type="button"
           className="btn btn-link nav-link sidebar-toggle d-lg-none"
@@ -139,7 +147,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <UserMenu />
         </div>
       </header>
-      <aside id="app-sidebar" className="app-sidebar" data-bs-theme="dark">
+      <aside id="app-sidebar" className="app-sidebar d-print-none" data-bs-theme="dark">
         <Link href="/" className="brand-link">
           <span className="brand-mark" aria-hidden="true">
             C

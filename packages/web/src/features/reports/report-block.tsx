@@ -1,0 +1,86 @@
+import { type ReactNode, useState } from 'react';
+import { useI18n } from '../../i18n/i18n-context';
+import { Card } from '../../ui/card';
+import { downloadText, tableCsv } from './table-csv';
+
+export interface BlockRow {
+  label: string;
+  cells: Array<string | number | null>;
+  /** Drill-down (e.g. narrow the dashboard to this area). */
+  onOpen?: () => void;
+}
+
+/** One dashboard block: a chart, its data table (shown on demand, always printed) and a CSV download. */
+export function ReportBlock(props: {
+  title: string;
+  chart: ReactNode;
+  header: string[];
+  rows: BlockRow[];
+  filename: string;
+}) {
+  const { t } = useI18n();
+  const [table, setTable] = useState(false);
+  const csv = () =>
+    downloadText(
+      `${props.filename}.csv`,
+      tableCsv(
+        props.header,
+        props.rows.map((r) => [r.label, ...r.cells]),
+      ),
+    );
+  return (
+    <Card
+      title={props.title}
+      className="report-block"
+      tools={
+        <div className="report-tools d-flex gap-1 d-print-none">
+          <button
+            type="button"
+            className="btn btn-sm btn-outline-secondary"
+            onClick={() => setTable((v) => !v)}
+          >
+            {table ? t('reports.hideTable') : t('reports.showTable')}
+          </button>
+          <button type="button" className="btn btn-sm btn-outline-secondary" onClick={csv}>
+            {t('reports.csv')}
+          </button>
+        </div>
+      }
+    >
+      {props.rows.length === 0 ? (
+        <p className="text-body-secondary mb-0">{t('reports.noData')}</p>
+      ) : (
+        props.chart
+      )}
+      <table className={`table table-sm mt-3 mb-0 ${table ? '' : 'd-none d-print-table'}`}>
+        <thead>
+          <tr>
+            {props.header.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row" className="fw-normal">
+                {r.onOpen ? (
+                  <button type="button" className="btn btn-link p-0 align-baseline" onClick={r.onOpen}>
+                    {r.label}
+                  </button>
+                ) : (
+                  r.label
+                )}
+              </th>
+              {r.cells.map((c, j) => (
+                <td key={props.header[j + 1]}>{c ?? '—'}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+}

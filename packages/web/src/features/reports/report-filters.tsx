@@ -1,0 +1,124 @@
+import type { SummaryFilters } from '../../api/reports';
+import type { MessageKey } from '../../i18n/fr';
+import { useI18n } from '../../i18n/i18n-context';
+import type { Reference } from '../complaints/use-reference';
+
+export interface AreaCrumb {
+  id: string;
+  name: string;
+}
+
+function monthStart(monthsBack: number): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - monthsBack);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Period presets, the dimension filters and the area breadcrumb of the dashboard. */
+export function ReportFilters(props: {
+  value: SummaryFilters;
+  onChange: (f: SummaryFilters) => void;
+  reference: Reference;
+  areas: AreaCrumb[];
+  onArea: (areas: AreaCrumb[]) => void;
+}) {
+  const { t } = useI18n();
+  const { value, onChange, reference } = props;
+  const today = new Date().toISOString().slice(0, 10);
+  const set = (patch: SummaryFilters) => onChange({ ...value, ...patch });
+  const presets: Array<[MessageKey, SummaryFilters]> = [
+    ['reports.period.month', { from: monthStart(0), to: today }],
+    ['reports.period.quarter', { from: monthStart(2), to: today }],
+    ['reports.period.year', { from: `${today.slice(0, 4)}-01-01`, to: today }],
+    ['reports.period.all', { from: undefined, to: undefined }],
+  ];
+  const select = (key: 'type' | 'category' | 'channel', list: 'types' | 'categories' | 'channels') => (
+    <div className="col-sm-4 col-lg-2">
+      <label className="form-label small mb-1" htmlFor={`rf-${key}`}>
+        {t(`reports.filter.${key}`)}
+      </label>
+      <select
+        id={`rf-${key}`}
+        className="form-select form-select-sm"
+        value={value[key] ?? ''}
+        onChange={(e) => set({ [key]: e.target.value || undefined })}
+      >
+        <option value="">{t('reports.filter.all')}</option>
+        {reference.options(list).map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form className="report-filters card card-body mb-3 d-print-none" onSubmit={(e) => e.preventDefault()}>
+      <div className="row g-2 align-items-end">
+        <div className="col-sm-6 col-lg-2">
+          <label className="form-label small mb-1" htmlFor="rf-from">
+            {t('reports.filter.from')}
+          </label>
+          <input
+            id="rf-from"
+            type="date"
+            className="form-control form-control-sm"
+            value={value.from ?? ''}
+            onChange={(e) => set({ from: e.target.value || undefined })}
+          />
+        </div>
+        <div className="col-sm-6 col-lg-2">
+          <label className="form-label small mb-1" htmlFor="rf-to">
+            {t('reports.filter.to')}
+          </label>
+          <input
+            id="rf-to"
+            type="date"
+            className="form-control form-control-sm"
+            value={value.to ?? ''}
+            onChange={(e) => set({ to: e.target.value || undefined })}
+          />
+        </div>
+        {select('type', 'types')}
+        {select('category', 'categories')}
+        {select('channel', 'channels')}
+      </div>
+      <div className="d-flex flex-wrap gap-1 mt-2">
+        {presets.map(([label, patch]) => (
+          <button
+            key={label}
+            type="button"
+            className="btn btn-sm btn-outline-primary"
+            onClick={() => set(patch)}
+          >
+            {t(label)}
+          </button>
+        ))}
+      </div>
+      <nav aria-label={t('reports.filter.area')} className="mt-2 small">
+        <span className="me-1">{t('reports.filter.area')} :</span>
+        <button
+          type="button"
+          className="btn btn-link btn-sm p-0 align-baseline"
+          onClick={() => props.onArea([])}
+        >
+          {t('reports.allAreas')}
+        </button>
+        {props.areas.map((a, i) => (
+          <span key={a.id}>
+            {' › '}
+            <button
+              type="button"
+              className="btn btn-link btn-sm p-0 align-baseline"
+              aria-current={i === props.areas.length - 1 ? 'true' : undefined}
+              onClick={() => props.onArea(props.areas.slice(0, i + 1))}
+            >
+              {a.name}
+            </button>
+          </span>
+        ))}
+      </nav>
+    </form>
+  );
+}
