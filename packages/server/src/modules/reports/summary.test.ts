@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, makeTree, makeUser, type Session, type TestApp } from '../../test/harness.js';
 
@@ -176,5 +177,65 @@ describe('grievance summary', () => {
     expect(items.received!.trend.find((m) => m.month === '2026-07')?.value).toBe(1);
     expect(items.acknowledged_within_deadline!.trend.find((m) => m.month === '2026-06')?.value).toBe(50);
     expect(items.days_to_acknowledge!.trend.find((m) => m.month === '2026-06')?.value).toBe(2);
+  });
+});
+
+describe('periodic report', () => {
+  const download = async (as: string, query: string) => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/complaints/periodic.${query}`,
+      headers: who[as]!.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res;
+  };
+  const sheets = async (body: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as unknown as ArrayBuffer);
+    return wb;
+  };
+
+  it('renders the monthly report as a PDF with the project header and as an XLSX with one sheet per table', async () => {
+    const pdf = await download('kara', 'pdf?period=2026-06');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('rapport-plaintes-2026-06-interne.pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.toString('latin1').match(/\/Type \/Page\b/g)?.length).toBeGreaterThanOrEqual(1);
+    const wb = await sheets((await download('kara', 'xlsx?period=2026-Q2')).rawPayload);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Synthèse', 'Par statut', 'Par catégorie', 'Par zone', 'Par mois']),
+    );
+    const figures = wb
+      .getWorksheet('Synthèse')!
+      .getSheetValues()
+      .map((r) => (Array.isArray(r) ? r.slice(1, 3) : []));
+    expect(figures).toContainEqual(['Plaintes reçues', 4]);
+    expect(String(wb.getWorksheet('Synthèse')!.getCell('A2').value)).toContain('2e trimestre 2026');
+  });
+
+  it('publishes anonymised aggregates: small counts hidden, no sensitive breakdown even for the focal point', async () => {
+    const wb = await sheets((await download('vbg', 'xlsx?period=2026-06&version=public')).rawPayload);
+    const rows = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .filter(Array.isArray)
+        .map((r) => (r as unknown[]).slice(1, 3));
+    expect(rows('Synthèse')).toContainEqual(['Plaintes reçues', 6]);
+    expect(rows('Synthèse')).toContainEqual(['Plaintes résolues (clôturées)', 0]);
+    expect(rows('Par catégorie').map((r) => r[0])).not.toContain(
+      'Violences basées sur le genre, exploitation, abus et harcèlement sexuels (VBG/EAS/HS)',
+    );
+    expect(rows('Par région ou zone').map((r) => r[1])).toEqual(['Plaintes', '< 5', '< 5']);
+  });
+
+  it('refuses a malformed period', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/complaints/periodic.pdf?period=2026-13',
+      headers: who.officer!.headers,
+    });
+    expect(res.statusCode).toBe(400);
   });
 });

@@ -86,10 +86,17 @@ export type ComplaintSummary = Awaited<ReturnType<typeof complaintSummary>>;
  * reports. The period filters on the date a case was received; durations are in business days (Togo's
  * calendar and the holidays entered by the administrator).
  */
-export async function complaintSummary(db: Queryable, actor: Actor, q: SummaryQuery, today = togoDate()) {
+export async function complaintSummary(
+  db: Queryable,
+  actor: Actor,
+  q: SummaryQuery,
+  today = togoDate(),
+  /** The public report never breaks sensitive cases down, whoever generates it. */
+  { hideSensitive = false } = {},
+) {
   const area = q.area ? await findUnit(db, q.area) : undefined;
   const filter: SummaryFilter = { ...q, areaPath: area ? area.path : q.area ? '/none/' : undefined };
-  const scope = reportScope(actor);
+  const scope = { ...reportScope(actor), ...(hideSensitive ? { sensitive: false } : {}) };
   const calendarFrom = addCalendarDays(q.from ?? '2015-01-01', -7);
   // Cases received up to `to` may be acknowledged or resolved long after it.
   const calendarTo = addCalendarDays(q.to && q.to > today ? q.to : today, 400);

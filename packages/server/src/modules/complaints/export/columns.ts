@@ -28,7 +28,7 @@ export const EXPORT_HEADERS = [
 
 // French labels of the lifecycle statuses (GRM.md). They belong in the domain package once the web app shows
 // statuses too; until then the export is their only reader.
-const STATUS_LABELS: Record<ComplaintStatus, string> = {
+export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   received: 'Reçue',
   acknowledged: 'Réception accusée',
   ineligible: 'Non recevable',
