@@ -5,6 +5,8 @@ import { loadConfig } from '../../packages/server/dist/config.js';
 import { migrate } from '../../packages/server/dist/db/migrate.js';
 import { openPglite } from '../../packages/server/dist/db/pglite.js';
 import { openPostgres } from '../../packages/server/dist/db/postgres.js';
+import { toAuthUser } from '../../packages/server/dist/modules/auth/service.js';
+import { findUserById } from '../../packages/server/dist/modules/users/repo.js';
 import { seedDemo } from '../../packages/server/dist/seed/demo.js';
 
 export async function openBench(pgliteDir) {
@@ -22,4 +24,11 @@ export async function openBench(pgliteDir) {
   // The demo geography, accounts and 60 demo cases, as `npm start` would seed them.
   if (n === 0) await seedDemo(db, services);
   return { db, services, kind: pgliteDir ? 'pglite' : 'postgresql', close: () => db.close() };
+}
+
+/** A demo account as the API sees it once logged in. */
+export async function loadActor(db, username) {
+  const [row] = await db.query('select id from users where username = $1', [username]);
+  if (!row) throw new Error(`no account ${username}: generate the database first`);
+  return toAuthUser(await findUserById(db, row.id));
 }

@@ -11,9 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { toAuthUser } from '../../packages/server/dist/modules/auth/service.js';
 import { listComplaints } from '../../packages/server/dist/modules/complaints/list.js';
-import { openBench } from './db.mjs';
+import { loadActor, openBench } from './db.mjs';
 import { percentile, timeRuns } from './stats.mjs';
 
 const { values } = parseArgs({
@@ -41,7 +40,7 @@ const today = new Date().toISOString().slice(0, 10);
 console.log('| account | query | platform p50 | platform p95 | bare SQL p95 | ratio |');
 console.log('|---|---|---|---|---|---|');
 for (const username of ACCOUNTS) {
-  const actor = await loadActor(username);
+  const actor = await loadActor(db, username);
   for (const [label, filter] of Object.entries(QUERIES)) {
     const f = { sort: 'received_desc', ...filter, today };
     const platform = await timeRuns(runs, () => listComplaints(db, actor, f, undefined, 50));
@@ -68,13 +67,6 @@ if (values.export) {
     },
   );
   process.exitCode = child.status ?? 1;
-}
-
-async function loadActor(username) {
-  const { findUserById } = await import('../../packages/server/dist/modules/users/repo.js');
-  const [row] = await db.query('select id from users where username = $1', [username]);
-  if (!row) throw new Error(`no account ${username}: generate the database first`);
-  return toAuthUser(await findUserById(db, row.id));
 }
 
 /** The same page without the platform: the account's areas, the filter, the order and the limit. */
