@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/page-header';
 import { useAsync } from '../../ui/use-async';
 import { type ListKey, useReference } from '../complaints/use-reference';
 import { BarChart, MonthChart } from './charts';
+import { PeriodicReportCard } from './periodic-card';
 import { type BlockRow, ReportBlock } from './report-block';
 import { type AreaCrumb, ReportFilters } from './report-filters';
 import './reports.css';
@@ -87,6 +88,7 @@ export default function DashboardPage() {
         areas={areas}
         onArea={setAreas}
       />
+      <PeriodicReportCard area={area} />
       <ErrorAlert error={error} />
       {loading && !data && <Loading />}
       {data && (
