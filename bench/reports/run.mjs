@@ -55,18 +55,22 @@ for (const username of ACCOUNTS) {
 await close();
 
 if (values.export) {
-  const child = spawnSync(
-    process.execPath,
-    [
-      fileURLToPath(new URL('./export.mjs', import.meta.url)),
-      ...(values.pglite ? ['--pglite', values.pglite] : []),
-    ],
-    {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: process.env,
-    },
-  );
-  process.exitCode = child.status ?? 1;
+  for (const kind of ['list', 'analyst']) {
+    const child = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('./export.mjs', import.meta.url)),
+        '--kind',
+        kind,
+        ...(values.pglite ? ['--pglite', values.pglite] : []),
+      ],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: process.env,
+      },
+    );
+    if (child.status !== 0) process.exitCode = child.status ?? 1;
+  }
 }
 
 /** The same page without the platform: the account's areas, the filter, the order and the limit. */

@@ -1,5 +1,5 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { FieldApp } from '../pages/field-app.js';
+import { type APIRequestContext, expect, type Request, test } from '@playwright/test';
+import { FieldApp, type FieldComplaint } from '../pages/field-app.js';
 import { DEMO_PASSWORD } from '../pages/login-page.js';
 
 // A cheap phone; Chromium's fake microphone records the audio.
@@ -15,13 +15,17 @@ test.use({
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
+      '--disable-sync',
       '--no-first-run',
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
     ],
   },
 });
-test.setTimeout(180_000);
+test.setTimeout(90_000);
+
+const UPLOADS = '/api/v1/uploads';
+const CHUNK = 256 * 1024;
 
 /** A bitmap of random pixels: JPEG compression on the phone cannot make it small, so it needs several chunks. */
 function noiseBmp(width: number, height: number): Buffer {
@@ -45,27 +49,45 @@ function noiseBmp(width: number, height: number): Buffer {
   return Buffer.concat([header, pixels]);
 }
 
-/** The desktop side, through the API as the Kara focal point: the case and its files. */
-async function filesOf(request: APIRequestContext, code: string) {
-  const login = await request.post('/api/v1/auth/login', {
-    data: { login: 'focal.kara', password: DEMO_PASSWORD },
-  });
-  expect(login.status()).toBe(200);
+interface Attachment {
+  mimeType: string;
+  sizeBytes: number;
+  url: string;
+}
+
+/**
+ * The desktop side, through the API as the Kara focal point: the case found by its tracking code, and its
+ * files, each downloaded whole.
+ */
+async function filesOf(request: APIRequestContext, code: string): Promise<Attachment[]> {
   const list = await request.get('/api/v1/complaints', { params: { q: code } });
+  expect(list.status()).toBe(200);
   const found = ((await list.json()).items as Array<{ id: string; trackingCode: string }>).find(
     (c) => c.trackingCode.replaceAll('-', '') === code,
   );
   expect(found, `case ${code} on the server`).toBeTruthy();
   const files = await request.get(`/api/v1/complaints/${found!.id}/attachments`);
-  return ((await files.json()).items as Array<{ mimeType: string; url: string }>).map((f) => f.mimeType);
+  expect(files.status()).toBe(200);
+  const items = (await files.json()).items as Attachment[];
+  for (const file of items) {
+    const content = await request.get(file.url);
+    expect(content.status()).toBe(200);
+    expect(content.headers()['content-type']).toContain(file.mimeType);
+    expect((await content.body()).length).toBe(file.sizeBytes);
+  }
+  return items;
 }
 
-async function syncNow(page: Page, field: FieldApp) {
-  await page.goto('/terrain/sync');
-  await page.getByTestId('sync-now').click();
-  await expect(field.badge).toHaveAttribute('data-pending-changes', '0', { timeout: 60_000 });
-  await expect(field.badge).toHaveAttribute('data-pending-files', '0');
+async function focalPoint(newContext: () => Promise<APIRequestContext>) {
+  const request = await newContext();
+  const login = await request.post('/api/v1/auth/login', {
+    data: { login: 'focal.kara', password: DEMO_PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  return request;
 }
+
+const isUploadPatch = (r: Request) => r.url().includes(UPLOADS) && r.method() === 'PATCH';
 
 test('a facilitator records complaints offline with photos and audio, and they reach the server', async ({
   page,
@@ -77,24 +99,30 @@ test('a facilitator records complaints offline with photos and audio, and they r
   await field.login('facilitateur.kara');
 
   await context.setOffline(true);
-  const photo = { name: 'forage.jpg', mimeType: 'image/bmp', buffer: noiseBmp(320, 240) };
-  const codes = [
-    await field.recordComplaint({
-      description: 'La pompe du forage de Lama est cassée depuis dix jours.',
-      photo,
-      audioMs: 1500,
-    }),
-    await field.recordComplaint({
+  await expect(field.badge).toHaveAttribute('data-online', 'false');
+  const photo = { name: 'forage.bmp', mimeType: 'image/bmp', buffer: noiseBmp(320, 240) };
+  const complaints: FieldComplaint[] = [
+    { description: 'La pompe du forage de Lama est cassée depuis dix jours.', photo, audioSeconds: 2 },
+    {
       description: 'Les travaux de la salle de classe sont arrêtés sans explication.',
-      photo: { ...photo, name: 'classe.jpg' },
-      audioMs: 1500,
-    }),
+      photo: { ...photo, name: 'classe.bmp' },
+      audioSeconds: 2,
+    },
   ];
+  const codes: string[] = [];
+  for (const complaint of complaints) {
+    codes.push(await field.recordComplaint(complaint));
+    // The receipt, at once and without network: the code above, and where the case stands.
+    await expect(page.getByTestId('receipt-sync-state')).toContainText('Enregistrée sur le téléphone');
+  }
   expect(new Set(codes).size).toBe(2);
+  // Per complaint: its creation and its two files (each an attachment change).
   await expect(field.badge).toHaveAttribute('data-pending-changes', '6');
+  await expect(field.badge).toHaveAttribute('data-pending-files', '4');
 
   // Reloaded without network: the app shell comes from the service worker, the cases from IndexedDB.
   await page.reload();
+  await expect(field.badge).toHaveAttribute('data-online', 'false');
   await page.goto('/terrain/cases');
   for (const code of codes) {
     await page.getByRole('searchbox').fill(code);
@@ -104,13 +132,18 @@ test('a facilitator records complaints offline with photos and audio, and they r
     await expect(card).toContainText("En attente d'envoi");
   }
   await expect(field.badge).toHaveAttribute('data-pending-changes', '6');
+  await expect(field.badge).toHaveAttribute('data-pending-files', '4');
 
+  // Network back: "Synchroniser maintenant" (it waits while the automatic pass started by the network runs).
   await context.setOffline(false);
-  await syncNow(page, field);
-  const staff = await playwright.request.newContext({ baseURL: baseURL! });
+  await field.openSync();
+  await page.getByTestId('sync-now').click();
+  await field.expectNothingPending(60_000);
+
+  const staff = await focalPoint(() => playwright.request.newContext({ baseURL: baseURL! }));
   for (const code of codes) {
-    const types = await filesOf(staff, code);
-    expect(types.sort()).toEqual([expect.stringMatching(/^audio\//), 'image/jpeg']);
+    const types = (await filesOf(staff, code)).map((f) => f.mimeType).sort();
+    expect(types).toEqual([expect.stringMatching(/^audio\//), 'image/jpeg']);
   }
   await staff.dispose();
 });
@@ -123,50 +156,60 @@ test('an upload cut off half-way resumes where it stopped', async ({
 }) => {
   const field = new FieldApp(page);
   await field.login('facilitateur.kara');
-  await context.setOffline(true);
+  // The link is driven over CDP here (Playwright's setOffline cannot throttle): offline, slow, then normal.
+  const cdp = await context.newCDPSession(page);
+  const link = (offline: boolean, bytesPerSecond = -1) =>
+    cdp.send('Network.emulateNetworkConditions', {
+      offline,
+      latency: bytesPerSecond > 0 ? 300 : 0,
+      downloadThroughput: bytesPerSecond,
+      uploadThroughput: bytesPerSecond,
+    });
+  await link(true);
+  await expect(field.badge).toHaveAttribute('data-online', 'false');
   const code = await field.recordComplaint({
     description: 'Des fissures sont apparues sur les murs du nouveau marché.',
     photo: { name: 'marche.bmp', mimeType: 'image/bmp', buffer: noiseBmp(1600, 1200) },
   });
-  await context.setOffline(false);
+  await field.openSync();
 
-  const creations: string[] = [];
-  const offsets: number[] = [];
+  const created: number[] = [];
+  const sentFrom: number[] = [];
   page.on('request', (r) => {
-    if (!r.url().includes('/api/v1/uploads')) return;
-    if (r.method() === 'POST') creations.push(r.url());
-    if (r.method() === 'PATCH') offsets.push(Number(r.headers()['upload-offset']));
+    if (!r.url().includes(UPLOADS)) return;
+    if (r.method() === 'POST') created.push(Number(r.headers()['upload-length']));
+    if (r.method() === 'PATCH') sentFrom.push(Number(r.headers()['upload-offset']));
   });
-  // A slow 2G-like link, so the first chunk is on the server while the others are still to come.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 200,
-    downloadThroughput: 60_000,
-    uploadThroughput: 60_000,
-  });
-  const firstChunk = page.waitForResponse(
-    (r) => r.url().includes('/api/v1/uploads/') && r.request().method() === 'PATCH' && r.status() === 204,
-  );
-  await page.goto('/terrain/sync');
-  await page.getByTestId('sync-now').click();
-  await firstChunk;
-  await context.setOffline(true);
-  await page.waitForTimeout(1000);
-  await context.setOffline(false);
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
-  await syncNow(page, field);
 
-  expect(creations).toHaveLength(1);
-  const resumed = offsets.slice(1);
+  // The network comes back as a slow 2G-like link: the browser's `online` event starts an automatic sync,
+  // which takes seconds per chunk.
+  const firstChunk = page.waitForResponse((r) => isUploadPatch(r.request()) && r.status() === 204);
+  await link(false, 40_000);
+  const acknowledged = Number((await firstChunk).headers()['upload-offset']);
+  expect(created).toHaveLength(1);
+  expect(created[0]).toBeGreaterThan(3 * CHUNK);
+  expect(acknowledged).toBeGreaterThan(0);
+  expect(acknowledged).toBeLessThan(created[0]!);
+
+  // The signal drops: the chunk on its way (or the next one) fails.
+  const broken = page.waitForEvent('requestfailed', (r) => r.url().includes(UPLOADS));
+  await link(true, 40_000);
+  await broken;
+  await expect(field.badge).toHaveAttribute('data-online', 'false');
+  const beforeRestore = sentFrom.length;
+
+  // A good connection again.
+  await link(false);
+  await page.getByTestId('sync-now').click();
+  await field.expectNothingPending(60_000);
+
+  // The same upload went on from what the server had, not from zero, and no second upload was created.
+  expect(created).toHaveLength(1);
+  const resumed = sentFrom.slice(beforeRestore);
   expect(resumed.length).toBeGreaterThan(0);
-  expect(Math.min(...resumed)).toBeGreaterThan(0);
-  const staff = await playwright.request.newContext({ baseURL: baseURL! });
-  expect(await filesOf(staff, code)).toEqual(['image/jpeg']);
+  expect(resumed[0]).toBeGreaterThanOrEqual(acknowledged);
+  const staff = await focalPoint(() => playwright.request.newContext({ baseURL: baseURL! }));
+  const files = await filesOf(staff, code);
+  expect(files.map((f) => [f.mimeType, f.sizeBytes])).toEqual([['image/jpeg', created[0]]]);
   await staff.dispose();
 });

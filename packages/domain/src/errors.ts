@@ -198,6 +198,16 @@ export const ERRORS = {
     fr: "Version du protocole d'envoi (tus) non prise en charge : 1.0.0 attendue.",
     en: 'Unsupported upload protocol (tus) version: 1.0.0 expected.',
   },
+  export_not_ready: {
+    status: 409,
+    fr: "Cet export n'est pas encore prêt (ou il a échoué) : consultez son état.",
+    en: 'This export is not ready yet (or it failed): check its status.',
+  },
+  export_expired: {
+    status: 410,
+    fr: 'Ce fichier exporté a expiré et a été supprimé : relancez l’export.',
+    en: 'This exported file has expired and was deleted: run the export again.',
+  },
   service_unavailable: {
     status: 503,
     fr: "Le serveur n'a pas pu appliquer cette modification pour l'instant ; elle sera renvoyée.",

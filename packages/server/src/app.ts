@@ -11,7 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { type Config, tileOrigin } from './config.js';
 import type { Db } from './db/driver.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -24,7 +24,6 @@ import { createAuthService } from './modules/auth/service.js';
 import { attachmentRoutes } from './modules/complaints/attachments/routes.js';
 import { createAttachmentService } from './modules/complaints/attachments/service.js';
 import { caseAccessRoutes } from './modules/complaints/case-access/routes.js';
-import { complaintExportRoutes } from './modules/complaints/export/routes.js';
 import { complaintImportRoutes } from './modules/complaints/import/routes.js';
 import { receiptRoutes } from './modules/complaints/receipt/routes.js';
 import { revealIdentityRoutes } from './modules/complaints/reveal-routes.js';
@@ -33,6 +32,8 @@ import { savedFilterRoutes } from './modules/complaints/saved-filters/routes.js'
 import { createComplaintService } from './modules/complaints/service.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { createDeadlineService } from './modules/deadlines/service.js';
+import { createExportService } from './modules/exports/jobs.js';
+import { exportRoutes } from './modules/exports/routes.js';
 import { createVillageGroupService } from './modules/geo/groups-service.js';
 import { geoRoutes } from './modules/geo/routes.js';
 import { createGeoService } from './modules/geo/service.js';
@@ -78,6 +79,7 @@ export function createServices(db: Db, config: Config, clock: Clock = systemCloc
     grmConfig: createGrmConfigService({ db }),
     attachments: createAttachmentService({ db, files }),
     uploads,
+    exports: createExportService({ db, dataDir: config.dataDir, clock }),
     trackingCodes: createTrackingCodeService({ db }),
     syncPush: createSyncPushService({
       db,
@@ -113,7 +115,13 @@ export async function buildApp({ config, db, logger, services = createServices(d
     contentSecurityPolicy: {
       useDefaults: true,
       directives: {
-        'img-src': ["'self'", 'data:', 'blob:'],
+        // The grievance map's tiles come from MAP_TILE_URL's host, when one is configured.
+        'img-src': [
+          "'self'",
+          'data:',
+          'blob:',
+          ...[tileOrigin(config.map.tileUrl)].filter((o) => o !== undefined),
+        ],
         // The field app plays back recordings still on the phone (IndexedDB blobs, not yet uploaded).
         'media-src': ["'self'", 'blob:'],
         'style-src': ["'self'", "'unsafe-inline'"],
@@ -157,13 +165,13 @@ export async function buildApp({ config, db, logger, services = createServices(d
   revealIdentityRoutes(app, { complaints: services.complaints });
   caseAccessRoutes(app, { db, complaints: services.complaints });
   complaintImportRoutes(app, { db, vault: services.vault });
-  complaintExportRoutes(app, { db, complaints: services.complaints });
+  exportRoutes(app, { db, exports: services.exports, complaints: services.complaints });
   savedFilterRoutes(app, { db });
   grmConfigRoutes(app, { grmConfig: services.grmConfig });
   deadlineRoutes(app, { deadlines: services.deadlines });
   inboxRoutes(app, { db });
   notificationAdminRoutes(app, { db });
-  reportRoutes(app, { db });
+  reportRoutes(app, { db, dataDir: config.dataDir });
   syncPullRoutes(app, { db });
   syncPushRoutes(app, {
     syncPush: services.syncPush,

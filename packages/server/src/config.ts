@@ -59,6 +59,14 @@ const envSchema = z.object({
     .default('{"to":"{to}","text":"{text}","reference":"{id}"}'),
   SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, {
+      message:
+        'must be an http(s) tile URL with {z}, {x} and {y} (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png)',
+    })
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
 });
 
 /** The SMS gateway body: JSON once its placeholders are replaced by JSON-escaped text (without quotes). */
@@ -114,6 +122,8 @@ export interface Config {
   /** Only for the key-rotation command: the master key that replaces masterKey. */
   newMasterKey: Buffer | undefined;
   notifications: NotificationSettings;
+  /** Base map of the grievance map (docs/reports.md); without a tile URL the map draws no tiles. */
+  map: { tileUrl: string | undefined; attribution: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -179,5 +189,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
     },
+    map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
   };
+}
+
+/** The origin the map tiles come from, for the Content-Security-Policy (`{s}` subdomains as `*`). */
+export function tileOrigin(tileUrl: string | undefined): string | undefined {
+  const match = tileUrl?.match(/^(https?:\/\/)([^/]+)/);
+  return match ? `${match[1]}${match[2]!.replace(/\{[a-z]+\}/g, '*')}` : undefined;
 }

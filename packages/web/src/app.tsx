@@ -32,6 +32,8 @@ const TemplatesPage = lazy(() => import('./features/notifications/templates-page
 const OutboxPage = lazy(() => import('./features/notifications/outbox-page'));
 const DashboardPage = lazy(() => import('./features/reports/dashboard-page'));
 const IndicatorsPage = lazy(() => import('./features/reports/indicators-page'));
+const MapPage = lazy(() => import('./features/reports/map-page'));
+const DownloadsPage = lazy(() => import('./features/reports/downloads-page'));
 // Citizen pages: their own chunk, reachable without login, carrying none of the staff screens.
 const PublicPages = lazy(() => import('./features/public/public-pages'));
 
@@ -90,6 +92,16 @@ function AppRoutes() {
           <Route path="/reports/indicators">
             <Allowed permission="reports.view">
               <IndicatorsPage />
+            </Allowed>
+          </Route>
+          <Route path="/reports/map">
+            <Allowed permission="reports.view">
+              <MapPage />
+            </Allowed>
+          </Route>
+          <Route path="/reports/downloads">
+            <Allowed permission="reports.view">
+              <DownloadsPage />
             </Allowed>
           </Route>
           <Route path="/admin/users">

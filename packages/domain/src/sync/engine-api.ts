@@ -52,6 +52,11 @@ export interface LocalComplaint extends SyncRow {
   version: number;
   /** Queued on this device and not yet acknowledged by the server. */
   pending?: boolean;
+  /**
+   * The tracking code was made on the device because no reserved code was left: the server keeps it when it
+   * is free and otherwise gives another one at sync, so the receipt should say it is provisional.
+   */
+  provisionalCode?: boolean;
 }
 
 export interface SyncStatus {

@@ -12,6 +12,8 @@ export const CODES_REFILL = 50;
 export const META = {
   codes: 'codes',
   acknowledged: 'acknowledged',
+  /** Ids of the cases created here with a tracking code made on the device, until the server settles it. */
+  provisional: 'provisional',
   lastSuccessAt: 'lastSuccessAt',
   lastAttemptAt: 'lastAttemptAt',
   lastError: 'lastError',
@@ -29,10 +31,13 @@ export async function runPass(deps: PassDeps): Promise<SyncReport> {
   const report: SyncReport = { ok: true, pushed: 0, pulled: 0, uploaded: 0 };
   await store.setMeta(META.lastAttemptAt, now().toISOString());
   try {
-    report.uploaded = await uploadFiles(deps);
+    const uploads = await uploadFiles(deps);
+    report.uploaded = uploads.count;
+    // A failed upload only holds back the entries that need the file: the others still go.
     report.pushed = await pushOutbox(deps);
     report.pulled = await pullAll(deps);
     await refillCodes(deps);
+    if (uploads.error) throw uploads.error;
     await store.setMeta(META.lastSuccessAt, now().toISOString());
     await store.setMeta(META.lastError, undefined);
   } catch (err) {
@@ -47,29 +52,41 @@ export async function runPass(deps: PassDeps): Promise<SyncReport> {
   return report;
 }
 
-/** Upload failures the server will answer the same way every time: the file's entry is refused for good. */
-const isFinalUploadError = (err: TransportError) =>
-  err.kind === 'server' &&
-  !!err.code &&
-  !RETRYABLE_REJECT_CODES.includes(err.code) &&
-  err.code !== 'internal_error';
+/**
+ * Upload refusals the server will repeat every time (the file itself is wrong, or its bytes are gone from the
+ * phone): the file's entry is refused for good and shown. Anything else (a proxy's 502, a lock, a lost
+ * connection) is tried again at the next pass.
+ */
+const FINAL_UPLOAD_CODES: readonly string[] = [
+  'unsupported_media_type',
+  'upload_too_large',
+  'payload_too_large',
+  'validation_error',
+  'file_missing',
+];
 
-async function uploadFiles({ store, transport, notify }: PassDeps): Promise<number> {
+/** Uploads the files of pending entries; stops at the first transient failure and hands it back. */
+async function uploadFiles({
+  store,
+  transport,
+  notify,
+}: PassDeps): Promise<{ count: number; error?: TransportError }> {
   const entries = (await store.outbox()).filter((e) => e.state === 'pending' && e.files.length > 0);
   const needed = new Set(entries.flatMap((e) => e.files));
-  let uploaded = 0;
+  let count = 0;
   for (const file of await store.files()) {
     if (!needed.has(file.id) || file.uploadId) continue;
     try {
       const uploadId = await transport.upload(file, (sent) => {
         file.uploaded = sent;
-        void store.putFile({ ...file });
+        store.putFile({ ...file }).catch(() => undefined);
         notify();
       });
       await store.putFile({ ...file, uploadId, uploaded: file.size });
-      uploaded++;
+      count++;
     } catch (err) {
-      if (!(err instanceof TransportError) || !isFinalUploadError(err)) throw err;
+      if (!(err instanceof TransportError) || err.kind === 'auth' || err.kind === 'revoked') throw err;
+      if (!err.code || !FINAL_UPLOAD_CODES.includes(err.code)) return { count, error: err };
       for (const entry of entries.filter((e) => e.files.includes(file.id))) {
         await store.updateEntry({
           ...entry,
@@ -80,7 +97,7 @@ async function uploadFiles({ store, transport, notify }: PassDeps): Promise<numb
     }
     notify();
   }
-  return uploaded;
+  return { count };
 }
 
 /**
@@ -145,6 +162,13 @@ async function settle(store: LocalStore, batch: OutboxEntry[], results: Mutation
     }
   }
   await store.setMeta(META.acknowledged, acknowledged);
+  const provisional = (await store.meta<string[]>(META.provisional)) ?? [];
+  const settled = new Set(batch.filter((e) => done.includes(e.mutation.id)).map(caseIdOf));
+  if (provisional.some((id) => settled.has(id)))
+    await store.setMeta(
+      META.provisional,
+      provisional.filter((id) => !settled.has(id)),
+    );
   await store.removeEntries(done);
   return done.length;
 }

@@ -6,6 +6,7 @@ import { META, runPass } from './engine-sync.js';
 import { type ComplaintCreatePayload, complaintCreatePayloadSchema, type Mutation } from './protocol.js';
 import {
   caseFromCreate,
+  caseIdOf,
   pendingAttachments,
   pendingEvents,
   sensitiveCategoryCodes,
@@ -44,13 +45,20 @@ export function createSyncEngine({
   }
 
   async function cases(): Promise<LocalComplaint[]> {
-    const [rows, outbox, acknowledged, ref] = await Promise.all([
+    const [rows, outbox, acknowledged, provisional, ref] = await Promise.all([
       store.rows('complaints'),
       store.outbox(),
       store.meta<Record<string, LocalComplaint>>(META.acknowledged),
+      store.meta<string[]>(META.provisional),
       reference(),
     ]);
-    return viewCases({ cases: rows, outbox, acknowledged: acknowledged ?? {}, ...ref });
+    return viewCases({
+      cases: rows,
+      outbox,
+      acknowledged: acknowledged ?? {},
+      provisional: new Set(provisional),
+      ...ref,
+    });
   }
 
   async function enqueue(mutation: Omit<Mutation, 'id' | 'clientTime'>, files: string[] = []) {
@@ -65,12 +73,16 @@ export function createSyncEngine({
   }
 
   /** A reserved code when there is one left; otherwise one made here, which the server keeps if free. */
-  async function takeCode(): Promise<string> {
+  async function takeCode(caseId: string): Promise<string> {
     const codes = (await store.meta<string[]>(META.codes)) ?? [];
     const [code, ...rest] = codes;
-    if (code === undefined) return generateTrackingCode(random);
-    await store.setMeta(META.codes, rest);
-    return code;
+    if (code !== undefined) {
+      await store.setMeta(META.codes, rest);
+      return code;
+    }
+    const provisional = (await store.meta<string[]>(META.provisional)) ?? [];
+    await store.setMeta(META.provisional, [...provisional, caseId]);
+    return generateTrackingCode(random);
   }
 
   return {
@@ -103,7 +115,9 @@ export function createSyncEngine({
 
     async createComplaint(input, files: NewLocalFile[] = []) {
       const id = uuid();
-      const parsed = complaintCreatePayloadSchema.parse({ ...input, id, trackingCode: await takeCode() });
+      // Checked before a reserved code is spent on it.
+      complaintCreatePayloadSchema.parse({ ...input, id });
+      const parsed = complaintCreatePayloadSchema.parse({ ...input, id, trackingCode: await takeCode(id) });
       const entry = await enqueue({ type: 'complaint.create', payload: parsed });
       for (const f of files) {
         const file: LocalFile = { id: uuid(), name: f.name, type: f.type, size: f.blob.size, uploaded: 0 };
@@ -114,7 +128,11 @@ export function createSyncEngine({
         );
       }
       notify();
-      return caseFromCreate(parsed as ComplaintCreatePayload, entry.mutation.clientTime, await reference());
+      const provisional = new Set(await store.meta<string[]>(META.provisional));
+      return caseFromCreate(parsed as ComplaintCreatePayload, entry.mutation.clientTime, {
+        ...(await reference()),
+        provisional,
+      });
     },
 
     async act(complaintId: string, action: ComplaintAction) {
@@ -132,6 +150,13 @@ export function createSyncEngine({
       const entry = (await store.outbox()).find((e) => e.mutation.id === mutationId);
       if (!entry || entry.state === 'pending') return;
       await store.removeEntries([mutationId]);
+      const provisional = (await store.meta<string[]>(META.provisional)) ?? [];
+      const caseId = caseIdOf(entry);
+      if (caseId && provisional.includes(caseId))
+        await store.setMeta(
+          META.provisional,
+          provisional.filter((id) => id !== caseId),
+        );
       notify();
     },
 

@@ -17,6 +17,8 @@ export interface ViewInput {
   sensitiveCategories: ReadonlySet<string>;
   /** Village id → name, for the cases created here. */
   villageNames: ReadonlyMap<string, string>;
+  /** Ids of the cases created here whose tracking code was made on the device (no reserved code left). */
+  provisional?: ReadonlySet<string>;
 }
 
 /** Codes of the sensitive categories among the pulled reference items. */
@@ -28,7 +30,7 @@ export function sensitiveCategoryCodes(items: SyncRow[]): Set<string> {
 export function caseFromCreate(
   payload: ComplaintCreatePayload,
   clientTime: string,
-  view: Pick<ViewInput, 'sensitiveCategories' | 'villageNames'>,
+  view: Pick<ViewInput, 'sensitiveCategories' | 'villageNames' | 'provisional'>,
 ): LocalComplaint {
   const { complainant } = payload;
   return {
@@ -59,6 +61,7 @@ export function caseFromCreate(
     receivedAt: payload.receivedAt ?? clientTime,
     version: 0,
     pending: true,
+    ...(view.provisional?.has(payload.id) ? { provisionalCode: true } : {}),
   };
 }
 

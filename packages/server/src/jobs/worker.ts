@@ -1,9 +1,13 @@
+import { togoDate } from '@coso/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db, Queryable } from '../db/driver.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { purgeExpired } from '../modules/auth/repo.js';
+import { createExportService } from '../modules/exports/jobs.js';
 import { createNotificationSender } from '../modules/notifications/sender.js';
+import { ROLLUP_EVERY_MINUTES, refreshRollup, rollupWanted } from '../modules/reports/rollup-build.js';
+import { generateDueReports } from '../modules/reports/runs.js';
 import { purgeStaleUploads, uploadsDir } from '../modules/sync/uploads.js';
 import type { Vault } from '../vault/vault.js';
 import { startDeadlineScan } from './deadline-scan.js';
@@ -14,6 +18,8 @@ export interface PeriodicTask {
   /** Runs inside the transaction holding the task's lock (on PGlite, any other query would wait for it). */
   run(tx: Queryable): Promise<void>;
 }
+
+const EXPORT_POLL_MS = 3000;
 
 /**
  * Runs periodic housekeeping in-process. Each run takes a transaction-level advisory lock so that, with
@@ -37,6 +43,17 @@ export function startWorker({
   // Delivers the notification outbox (in-app, email, SMS) after commit; see modules/notifications/sender.ts.
   const sender = createNotificationSender({ db, config, vault, clock, log });
   sender.start();
+  // Background exports: polled, outside any transaction (a long export must not hold a lock), one at a time.
+  const exports = createExportService({ db, dataDir: config.dataDir, clock });
+  let exporting: Promise<unknown> | undefined;
+  const exportTimer = setInterval(() => {
+    exporting ??= exports
+      .runPending()
+      .catch((err) => log.error({ err }, 'background export failed'))
+      .finally(() => {
+        exporting = undefined;
+      });
+  }, EXPORT_POLL_MS);
   const tasks: PeriodicTask[] = [
     { name: 'purge-auth', everyMs: 15 * 60_000, run: (tx) => purgeExpired(tx, config.login.windowMinutes) },
     // Abandoned resumable uploads (modules/sync/uploads.ts: STALE_UPLOAD_DAYS, UNUSED_UPLOAD_DAYS).
@@ -45,6 +62,22 @@ export function startWorker({
       everyMs: 60 * 60_000,
       run: async (tx) => void (await purgeStaleUploads(tx, uploadsDir(config.dataDir))),
     },
+    // Last month's and last quarter's national reports, once (modules/reports/runs.ts).
+    {
+      name: 'periodic-reports',
+      everyMs: 60 * 60_000,
+      run: async (tx) => void (await generateDueReports(tx, config.dataDir, togoDate(clock.now()))),
+    },
+    // The summary's rollup, once the live query gets slow (modules/reports/rollup-build.ts: ROLLUP_MIN_CASES).
+    {
+      name: 'report-rollup',
+      everyMs: ROLLUP_EVERY_MINUTES * 60_000,
+      run: async (tx) => {
+        if (await rollupWanted(tx)) await refreshRollup(tx, togoDate(clock.now()), clock.now());
+      },
+    },
+    // Files of expired background exports (modules/exports/jobs.ts: EXPORT_TTL_HOURS).
+    { name: 'purge-exports', everyMs: 60 * 60_000, run: async (tx) => void (await exports.purgeExpired(tx)) },
   ];
   const timers = tasks.map((task, index) => {
     const tick = async () => {
@@ -65,6 +98,8 @@ export function startWorker({
   return {
     async stop() {
       for (const t of timers) clearInterval(t);
+      clearInterval(exportTimer);
+      await exporting;
       await deadlineScan.stop();
       await sender.stop();
     },

@@ -68,13 +68,27 @@ describe('geography on the device', () => {
 describe('case lists', () => {
   const mine = view({ assigneeId: user.id, status: 'in_progress' });
   const recorded = view({ recordedBy: { id: user.id, displayName: 'Ama' }, status: 'closed' });
-  const queued = view({ reference: undefined, pending: true, trackingCode: 'ZX9QR4TT2' });
+  // As the engine shows a case recorded here: the create payload's complainant, no server reference yet.
+  const queued = view({
+    reference: null,
+    pending: true,
+    trackingCode: 'ZX9QR4TT2',
+    complainant: { anonymous: true },
+  });
   const other = view({ assigneeId: 'u-focal', villageId: 'kpin', description: 'Clôture du chantier' });
   const all: CaseView[] = [mine, recorded, queued, other];
 
   it('tell my cases (assigned, recorded, queued here) from the rest of the area', () => {
     expect(all.filter((c) => isMine(c, user.id))).toEqual([mine, recorded, queued]);
     expect(filterCases(all, { queue: 'area', query: '', status: '' }, user.id, geo)).toHaveLength(4);
+    // Acknowledged by the server but not pulled back yet: still the engine's row, still mine.
+    const acknowledged = view({
+      reference: 'PGR-2026-00009',
+      pending: false,
+      complainant: { anonymous: true },
+    });
+    expect(isMine(acknowledged, user.id)).toBe(true);
+    expect(isMine(other, user.id)).toBe(false);
   });
 
   it('filter by open status, one status, code, village or words', () => {
@@ -108,7 +122,12 @@ describe('actions offered offline', () => {
   it('offer nothing outside the area, and only comments on a case not yet on the server', () => {
     const far = view({ status: 'resolution_proposed', villageId: 'dap', areaPath: String(dapaong.path) });
     expect(allowedActions(far, actor)).toEqual([]);
-    const queued = view({ reference: undefined, pending: true, areaPath: undefined });
+    const queued = view({
+      reference: null,
+      pending: true,
+      areaPath: undefined,
+      complainant: { anonymous: true },
+    });
     expect(queued.areaPath).toBe('/kara/kozah/pya/lama/');
     expect(allowedActions(queued, actor)).toEqual(['comment']);
   });

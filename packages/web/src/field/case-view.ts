@@ -45,6 +45,10 @@ export interface CaseView {
   confidential: boolean;
   version: number;
   pending: boolean;
+  /** Recorded on this phone (the engine's own row until a pull brings the server's, which has no payload). */
+  createdHere: boolean;
+  /** The tracking code was made on the phone (no reserved code left): the server may give another. */
+  provisionalCode: boolean;
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -87,6 +91,8 @@ export function caseView(row: LocalComplaint, geo: ReadonlyMap<string, GeoNode>)
     confidential: (row.identityConfidential ?? row.confidential ?? complainant.confidential) !== false,
     version: row.version,
     pending: row.pending === true,
+    createdHere: typeof row.complainant === 'object' && row.complainant !== null,
+    provisionalCode: row.provisionalCode === true,
   };
 }
 
@@ -98,7 +104,7 @@ export function casePlace(c: CaseView, geo: ReadonlyMap<string, GeoNode>): strin
 
 /** Mine: assigned to me, or recorded by me (on this device too, before the server has it). */
 export function isMine(c: CaseView, userId: string): boolean {
-  return c.assigneeId === userId || c.recordedBy === userId || (c.pending && c.reference === null);
+  return c.assigneeId === userId || c.recordedBy === userId || c.createdHere;
 }
 
 export type Queue = 'mine' | 'area';

@@ -1,5 +1,6 @@
 import 'bootstrap/dist/css/bootstrap.min.css';
 import './field.css';
+import './field-wizard.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FieldApp } from './app';

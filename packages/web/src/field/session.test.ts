@@ -128,7 +128,7 @@ describe('logout warning', () => {
   it('counts unsent changes, files and unread refusals', () => {
     expect(unsentWork({ pendingMutations: 0, pendingFiles: 0, failed: [] }).any).toBe(false);
     expect(unsentWork({ pendingMutations: 3, pendingFiles: 2, failed: [{}] })).toEqual({
-      changes: 2,
+      changes: 3,
       files: 2,
       failed: 1,
       any: true,

@@ -169,7 +169,7 @@ export function unsentWork(status: {
   pendingFiles: number;
   failed: readonly unknown[];
 }): { changes: number; files: number; failed: number; any: boolean } {
-  const changes = Math.max(0, status.pendingMutations - status.failed.length);
-  const out = { changes, files: status.pendingFiles, failed: status.failed.length };
+  // pendingMutations counts the entries still to send; the refused ones are apart, in `failed`.
+  const out = { changes: status.pendingMutations, files: status.pendingFiles, failed: status.failed.length };
   return { ...out, any: out.changes + out.files + out.failed > 0 };
 }

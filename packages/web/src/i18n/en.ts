@@ -96,6 +96,8 @@ const enCore: Record<CoreKey, string> = {
   'error.upload_locked': 'This file is already being uploaded; trying again in a moment.',
   'error.tus_version_unsupported': 'Unsupported upload protocol version: update the app.',
   'error.service_unavailable': 'The server could not apply this change for now; it will be sent again.',
+  'error.export_not_ready': 'This export is not ready yet (or it failed): check its status.',
+  'error.export_expired': 'This exported file has expired and was deleted: run the export again.',
   'error.internal_error': 'Internal error. It has been logged.',
   'error.network_error': 'Cannot reach the server. Check your connection.',
   'error.unknown': 'An unexpected error occurred.',

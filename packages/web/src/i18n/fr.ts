@@ -106,6 +106,8 @@ export const frCore = {
     "Version du protocole d'envoi non prise en charge : mettez l'application à jour.",
   'error.service_unavailable':
     "Le serveur n'a pas pu appliquer cette modification pour l'instant ; elle sera renvoyée.",
+  'error.export_not_ready': "Cet export n'est pas encore prêt (ou il a échoué) : consultez son état.",
+  'error.export_expired': 'Ce fichier exporté a expiré et a été supprimé : relancez l’export.',
   'error.internal_error': 'Erreur interne. Elle a été enregistrée.',
   'error.network_error': 'Impossible de joindre le serveur. Vérifiez votre connexion.',
   'error.unknown': 'Une erreur inattendue est survenue.',

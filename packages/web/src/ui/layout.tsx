@@ -58,7 +58,9 @@ const MENU: MenuEntry[] = [
     permission: 'reports.view',
     section: 'nav.reports',
   },
+  { href: '/reports/map', label: 'nav.map', icon: 'map', permission: 'reports.view' },
   { href: '/reports/indicators', label: 'nav.indicators', icon: 'list', permission: 'reports.view' },
+  { href: '/reports/downloads', label: 'nav.downloads', icon: 'download', permission: 'reports.view' },
   {
     href: '/grm/reference',
     label: 'nav.grmReference',

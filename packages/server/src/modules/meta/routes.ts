@@ -23,10 +23,13 @@ export function metaRoutes(app: Api, deps: { db: Db; config: Config; version: st
 
   app.get(
     '/api/v1/meta',
-    { schema: { tags: ['operations'], summary: 'Environment and version' } },
+    {
+      schema: { tags: ['operations'], summary: 'Environment, version and the base map of the grievance map' },
+    },
     async () => ({
       environment: config.environment,
       version,
+      map: { tileUrl: config.map.tileUrl ?? null, attribution: config.map.attribution ?? null },
     }),
   );
 }

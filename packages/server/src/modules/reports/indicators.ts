@@ -126,6 +126,8 @@ export async function complaintIndicators(
     from,
     to: today,
     sensitiveIncluded: summary.sensitiveIncluded,
+    source: summary.source,
+    asOf: summary.asOf,
     items: INDICATORS.map((i) => ({
       code: i.code,
       unit: i.unit,

@@ -1,6 +1,7 @@
 import type { ComplaintStatus } from '@coso/domain';
 import { z } from 'zod';
 import { type ExportLabels, STATUS_LABELS } from '../complaints/export/columns.js';
+import { formatDateTime } from '../exports/table-stream.js';
 import type { ComplaintSummary } from './summary.js';
 
 /** The periodic report's content, the same for the PDF and the XLSX: key figures then tables. */
@@ -114,6 +115,7 @@ export function buildReportContent(
   };
   const categoryTable = table('Par catégorie', 'Catégorie', s.byCategory, (k) => ref('category', k));
   const notes = [
+    `Données arrêtées le ${formatDateTime(new Date(s.asOf)).replace(' ', ' à ')} (heure de Lomé).`,
     'Période : date de réception des plaintes. Délais en jours ouvrables (calendrier du Togo et jours fériés saisis).',
     s.sensitiveIncluded
       ? 'Les cas sensibles (VBG/EAS/HS) sont inclus dans les tableaux.'

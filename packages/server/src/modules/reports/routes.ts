@@ -1,12 +1,15 @@
+import { z } from 'zod';
 import type { Db } from '../../db/driver.js';
 import { requirePermission } from '../../http/auth.js';
 import type { Api } from '../../http/types.js';
+import { byAreaQuerySchema, complaintsByArea } from './by-area.js';
 import { complaintIndicators, indicatorsQuerySchema } from './indicators.js';
 import { periodicReport, REPORT_FORMATS, type ReportFormat } from './periodic.js';
 import { periodicQuerySchema } from './periodic-content.js';
+import { listReportRuns, reportRunFile } from './runs.js';
 import { complaintSummary, summaryFilterSchema } from './summary.js';
 
-export function reportRoutes(app: Api, { db }: { db: Db }) {
+export function reportRoutes(app: Api, { db, dataDir }: { db: Db; dataDir: string }) {
   const tags = ['reports'];
 
   app.get(
@@ -55,4 +58,45 @@ export function reportRoutes(app: Api, { db }: { db: Db }) {
       },
     );
   }
+
+  app.get(
+    '/api/v1/reports/complaints/by-area',
+    {
+      schema: {
+        tags,
+        summary:
+          'Map data: cases per area unit of one level (total, open, overdue) with a centroid; aggregates only, the public version hides small counts',
+        querystring: byAreaQuerySchema,
+      },
+    },
+    async (request) => complaintsByArea(db, requirePermission(request, 'reports.view'), request.query),
+  );
+
+  app.get(
+    '/api/v1/reports/runs',
+    {
+      schema: {
+        tags,
+        summary:
+          'Periodic reports generated on schedule (national, monthly and quarterly): public versions for every reporting role, internal ones for national staff',
+      },
+    },
+    async (request) => listReportRuns(db, requirePermission(request, 'reports.view')),
+  );
+
+  app.get(
+    '/api/v1/reports/runs/:id/file',
+    {
+      schema: { tags, summary: 'Download a generated periodic report', params: z.object({ id: z.uuid() }) },
+    },
+    async (request, reply) => {
+      const actor = requirePermission(request, 'reports.view');
+      const file = await reportRunFile(db, dataDir, actor, request.params.id, request.ip);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.stream);
+    },
+  );
 }

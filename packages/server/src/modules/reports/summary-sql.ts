@@ -38,6 +38,29 @@ export function summaryConditions(scope: SummaryScope, f: SummaryFilter, withDim
   return c;
 }
 
+/** One group of the summary: a dimension (`dim`), its value (`key`) and the counters of its cases. */
+export interface SummaryRow {
+  dim: Dimension;
+  key: string | null;
+  n: number;
+  open: number;
+  overdue: number;
+  ack_due: number;
+  ack_on_time: number;
+  res_due: number;
+  res_on_time: number;
+  ack_sum: number;
+  ack_count: number;
+  res_sum: number;
+  res_count: number;
+  escalations: number;
+  appeals: number;
+  satisfaction_sum: number;
+  satisfaction_count: number;
+  ack_median: number | null;
+  res_median: number | null;
+}
+
 export const DIMENSIONS = {
   status: 'status',
   type: 'type_code',
@@ -58,23 +81,23 @@ export interface SummaryParams {
   holidays: string[];
   calendarFrom: string;
   calendarTo: string;
-  /** The area whose children the `area` dimension counts ("/" for the whole country). */
-  areaPath: string;
+  /** Length of the area keys: the children of the drill-down root ("/" for the whole country) + 37. */
+  areaKeyLength: number;
 }
 
-/** The grouped query; each row says which dimension it belongs to (`dim`) and its value (`key`). */
-export function summaryQuery(where: Conditions, p: SummaryParams): { text: string; params: unknown[] } {
+/**
+ * The cases with what every figure needs (`with cal …, base as (…)`): dimension values, open and overdue,
+ * deadline compliance, and the business days from receipt to acknowledgment and to proposed resolution.
+ * `area_key` is the area path cut at `areaKeyLength` characters (the unit of that depth the case lies in).
+ */
+export function summaryBase(where: Conditions, p: SummaryParams) {
   const today = where.param(p.today);
   const open = where.param([...OPEN_STATUSES]);
   const holidays = where.param(p.holidays);
   const calFrom = where.param(p.calendarFrom);
   const calTo = where.param(p.calendarTo);
-  // Paths are `/<uuid>/<uuid>/…`: the child of the area a case lies in is the area path plus one segment.
-  const childLength = where.param(p.areaPath.length + 37);
-  const dims = Object.entries(DIMENSIONS);
-  const dimCase = dims.map(([name, col]) => `when grouping(${col}) = 0 then '${name}'`).join(' ');
-  const keyCase = dims.map(([, col]) => `when grouping(${col}) = 0 then ${col}::text`).join(' ');
-  const text = `
+  const keyLength = where.param(p.areaKeyLength);
+  return `
     with cal as (
       select d::date as day,
              count(*) filter (where extract(isodow from d) < 6 and d::date <> all(${holidays}::date[]))
@@ -83,8 +106,8 @@ export function summaryQuery(where: Conditions, p: SummaryParams): { text: strin
     ),
     base as (
       select c.status, c.type_code, c.category_code, c.channel_code, c.gender, c.age_group, c.satisfaction,
-             c.escalation_count, c.appeal_count,
-             left(c.area_path, ${childLength}) as area_key,
+             c.escalation_count, c.appeal_count, c.sensitive,
+             left(c.area_path, ${keyLength}) as area_key,
              to_char(c.received_at, 'YYYY-MM') as month,
              to_char(c.closed_at, 'YYYY-MM') as closed_month,
              c.status = any(${open}::text[]) as open,
@@ -102,26 +125,38 @@ export function summaryQuery(where: Conditions, p: SummaryParams): { text: strin
         left join cal ack on ack.day = c.acknowledged_at::date
         left join cal res on res.day = c.resolution_proposed_at::date
        ${where.where}
-    )
-    select case ${dimCase} else 'all' end as dim,
-           case ${keyCase} end as key,
-           count(*)::int as n,
+    )`;
+}
+
+/** The counters summed per group (the rollup stores the same ones, see rollup.ts). */
+export const COUNTERS = `count(*)::int as n,
            count(*) filter (where open)::int as open,
            count(*) filter (where overdue)::int as overdue,
            count(*) filter (where ack_due)::int as ack_due,
            count(*) filter (where ack_due and ack_on_time)::int as ack_on_time,
            count(*) filter (where res_due)::int as res_due,
            count(*) filter (where res_due and res_on_time)::int as res_on_time,
-           percentile_cont(0.5) within group (order by ack_days) as ack_median,
-           avg(ack_days)::float8 as ack_average,
+           coalesce(sum(ack_days), 0)::float8 as ack_sum,
            count(ack_days)::int as ack_count,
-           percentile_cont(0.5) within group (order by res_days) as res_median,
-           avg(res_days)::float8 as res_average,
+           coalesce(sum(res_days), 0)::float8 as res_sum,
            count(res_days)::int as res_count,
            coalesce(sum(escalation_count), 0)::int as escalations,
            coalesce(sum(appeal_count), 0)::int as appeals,
-           avg(satisfaction)::float8 as satisfaction_average,
-           count(satisfaction)::int as satisfaction_count
+           coalesce(sum(satisfaction), 0)::int as satisfaction_sum,
+           count(satisfaction)::int as satisfaction_count`;
+
+/** The grouped query; each row says which dimension it belongs to (`dim`) and its value (`key`). */
+export function summaryQuery(where: Conditions, p: SummaryParams): { text: string; params: unknown[] } {
+  const base = summaryBase(where, p);
+  const dims = Object.entries(DIMENSIONS);
+  const dimCase = dims.map(([name, col]) => `when grouping(${col}) = 0 then '${name}'`).join(' ');
+  const keyCase = dims.map(([, col]) => `when grouping(${col}) = 0 then ${col}::text`).join(' ');
+  const text = `${base}
+    select case ${dimCase} else 'all' end as dim,
+           case ${keyCase} end as key,
+           ${COUNTERS},
+           percentile_cont(0.5) within group (order by ack_days) as ack_median,
+           percentile_cont(0.5) within group (order by res_days) as res_median
       from base
      group by grouping sets (${dims.map(([, col]) => `(${col})`).join(', ')}, ())`;
   return { text, params: where.params };
@@ -132,7 +167,7 @@ export function vulnerabilityQuery(where: Conditions): { text: string; params: u
   return {
     text: `select v as key, count(*)::int as n
              from complaints c cross join lateral unnest(c.vulnerabilities) v
-            ${where.where} group by v order by n desc`,
+            ${where.where} group by v order by n desc, v`,
     params: where.params,
   };
 }

@@ -1,10 +1,14 @@
-import { type Actor, addCalendarDays, togoCalendar, togoDate } from '@coso/domain';
+import { type Actor, addCalendarDays, togoDate } from '@coso/domain';
 import { z } from 'zod';
 import type { Queryable } from '../../db/driver.js';
 import { findUnit } from '../geo/repo.js';
+import { holidaysBetween } from './holidays.js';
+import { rollupFits, rollupSummary } from './rollup.js';
+import { rollupState } from './rollup-build.js';
 import {
   type Dimension,
   type SummaryFilter,
+  type SummaryRow,
   type SummaryScope,
   sensitiveTotalQuery,
   summaryConditions,
@@ -33,30 +37,11 @@ export function reportScope(actor: Actor): SummaryScope {
   };
 }
 
-interface Row {
-  dim: Dimension;
-  key: string | null;
-  n: number;
-  open: number;
-  overdue: number;
-  ack_due: number;
-  ack_on_time: number;
-  res_due: number;
-  res_on_time: number;
-  ack_median: number | null;
-  ack_average: number | null;
-  ack_count: number;
-  res_median: number | null;
-  res_average: number | null;
-  res_count: number;
-  escalations: number;
-  appeals: number;
-  satisfaction_average: number | null;
-  satisfaction_count: number;
-}
+type Row = SummaryRow;
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+const average = (sum: number, count: number) => (count === 0 ? null : round1(sum / count));
 
 /** The indicators a row (all cases, or one month) carries. */
 function kpis(r: Row) {
@@ -70,11 +55,19 @@ function kpis(r: Row) {
       rate: rate(r.ack_on_time, r.ack_due),
     },
     resolvedWithinDeadline: { onTime: r.res_on_time, due: r.res_due, rate: rate(r.res_on_time, r.res_due) },
-    daysToAcknowledge: { median: round1(r.ack_median), average: round1(r.ack_average), count: r.ack_count },
-    daysToResolve: { median: round1(r.res_median), average: round1(r.res_average), count: r.res_count },
+    daysToAcknowledge: {
+      median: round1(r.ack_median),
+      average: average(r.ack_sum, r.ack_count),
+      count: r.ack_count,
+    },
+    daysToResolve: {
+      median: round1(r.res_median),
+      average: average(r.res_sum, r.res_count),
+      count: r.res_count,
+    },
     escalations: r.escalations,
     appeals: r.appeals,
-    satisfactionAverage: round1(r.satisfaction_average),
+    satisfactionAverage: average(r.satisfaction_sum, r.satisfaction_count),
     satisfactionCount: r.satisfaction_count,
   };
 }
@@ -97,29 +90,24 @@ export async function complaintSummary(
   const area = q.area ? await findUnit(db, q.area) : undefined;
   const filter: SummaryFilter = { ...q, areaPath: area ? area.path : q.area ? '/none/' : undefined };
   const scope = { ...reportScope(actor), ...(hideSensitive ? { sensitive: false } : {}) };
-  const calendarFrom = addCalendarDays(q.from ?? '2015-01-01', -7);
-  // Cases received up to `to` may be acknowledged or resolved long after it.
-  const calendarTo = addCalendarDays(q.to && q.to > today ? q.to : today, 400);
-  const holidays = await holidaysBetween(db, calendarFrom, calendarTo);
-
-  const grouped = summaryQuery(summaryConditions(scope, filter), {
+  // Paths are `/<uuid>/<uuid>/…`: the child of the area a case lies in is the area path plus one segment.
+  const areaKeyLength = (area?.path ?? drillRoot(actor)).length + 37;
+  const state = await rollupState(db);
+  const fromRollup = rollupFits(state, {
+    filter,
+    jurisdictionPaths: actor.jurisdictions.map((j) => j.path),
+    areaKeyLength,
     today,
-    holidays,
-    calendarFrom,
-    calendarTo,
-    areaPath: area?.path ?? drillRoot(actor),
   });
-  const rows = await db.query<Row>(grouped.text, grouped.params);
-  const vq = vulnerabilityQuery(summaryConditions(scope, filter));
-  const vulnerabilities = await db.query<{ key: string; n: number }>(vq.text, vq.params);
-  const sq = sensitiveTotalQuery(summaryConditions(scope, filter, false));
-  const [sensitive] = await db.query<{ n: number }>(sq.text, sq.params);
+  const { rows, vulnerabilities, sensitiveTotal } = fromRollup
+    ? await rollupSummary(db, scope, filter, areaKeyLength)
+    : await liveSummary(db, scope, filter, q, today, areaKeyLength);
 
   const of = (dim: Dimension) => rows.filter((r) => r.dim === dim);
   const counts = (dim: Dimension) =>
     of(dim)
       .map((r) => ({ key: r.key ?? 'unknown', n: r.n }))
-      .sort((a, b) => b.n - a.n);
+      .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
   const all = of('all')[0];
   const closedByMonth = new Map(of('closedMonth').map((r) => [r.key, r.n]));
   const trend = of('month')
@@ -131,7 +119,10 @@ export async function complaintSummary(
     filters: { ...q, today },
     sensitiveIncluded: scope.sensitive,
     /** Sensitive cases in the scope, period and area (whatever the type, category and channel filters). */
-    sensitiveTotal: sensitive?.n ?? 0,
+    sensitiveTotal,
+    /** Live figures, or the rollup's as of its build (modules/reports/rollup.ts). */
+    source: fromRollup ? ('rollup' as const) : ('live' as const),
+    asOf: fromRollup ? state.builtAt : new Date(),
     ...kpis(all ?? emptyRow()),
     byStatus: counts('status'),
     byType: counts('type'),
@@ -146,6 +137,38 @@ export async function complaintSummary(
   };
 }
 
+/** The summary's groups straight from the cases: always current, one scan of the filtered cases. */
+async function liveSummary(
+  db: Queryable,
+  scope: SummaryScope,
+  filter: SummaryFilter,
+  q: SummaryQuery,
+  today: string,
+  areaKeyLength: number,
+) {
+  const calendarFrom = addCalendarDays(q.from ?? '2015-01-01', -7);
+  // Cases received up to `to` may be acknowledged or resolved long after it.
+  const calendarTo = addCalendarDays(q.to && q.to > today ? q.to : today, 400);
+  const holidays = await holidaysBetween(db, calendarFrom, calendarTo);
+  const grouped = summaryQuery(summaryConditions(scope, filter), {
+    today,
+    holidays,
+    calendarFrom,
+    calendarTo,
+    areaKeyLength,
+  });
+  const rows = await db.query<Row>(grouped.text, grouped.params);
+  const vq = vulnerabilityQuery(summaryConditions(scope, filter));
+  const vulnerabilities = await db.query<{ key: string; n: number }>(vq.text, vq.params);
+  return { rows, vulnerabilities, sensitiveTotal: await liveSensitiveTotal(db, scope, filter) };
+}
+
+export async function liveSensitiveTotal(db: Queryable, scope: SummaryScope, filter: SummaryFilter) {
+  const sq = sensitiveTotalQuery(summaryConditions(scope, filter, false));
+  const [sensitive] = await db.query<{ n: number }>(sq.text, sq.params);
+  return sensitive?.n ?? 0;
+}
+
 /** Without an area filter the breakdown starts under the caller's jurisdiction (Togo → regions). */
 function drillRoot(actor: Actor): string {
   const [only, ...others] = actor.jurisdictions;
@@ -153,26 +176,21 @@ function drillRoot(actor: Actor): string {
 }
 
 function emptyRow(): Row {
+  const zero = { n: 0, open: 0, overdue: 0, ack_due: 0, ack_on_time: 0, res_due: 0, res_on_time: 0 };
   return {
     dim: 'all',
     key: null,
-    n: 0,
-    open: 0,
-    overdue: 0,
-    ack_due: 0,
-    ack_on_time: 0,
-    res_due: 0,
-    res_on_time: 0,
-    ack_median: null,
-    ack_average: null,
+    ...zero,
+    ack_sum: 0,
     ack_count: 0,
-    res_median: null,
-    res_average: null,
+    res_sum: 0,
     res_count: 0,
     escalations: 0,
     appeals: 0,
-    satisfaction_average: null,
+    satisfaction_sum: 0,
     satisfaction_count: 0,
+    ack_median: null,
+    res_median: null,
   };
 }
 
@@ -194,20 +212,4 @@ async function namedAreas(db: Queryable, rows: Array<{ key: string; n: number }>
       n: r.n,
     };
   });
-}
-
-async function holidaysBetween(db: Queryable, from: string, to: string): Promise<string[]> {
-  const years: number[] = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);
-  const entered = await db.query<{ date: string }>(
-    'select date::text as date from public_holidays where date between $1 and $2',
-    [from, to],
-  );
-  const calendar = togoCalendar(
-    years,
-    entered.map((r) => r.date),
-  );
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addCalendarDays(d, 1)) if (!calendar.isBusinessDay(d)) out.push(d);
-  return out;
 }

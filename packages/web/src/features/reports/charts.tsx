@@ -67,7 +67,9 @@ export function MonthChart({ title, months, series }: { title: string; months: s
   const top = 24;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const slot = (width - 20) / Math.max(1, months.length);
-  const barW = Math.max(4, (slot - 8) / series.length);
+  // Bars stay slim when there are few months, centred in their slot.
+  const barW = Math.min(36, Math.max(4, (slot - 8) / series.length));
+  const inset = (slot - barW * series.length) / 2;
   const scale = (v: number) => ((height - bottom - top) * v) / max;
   return (
     <svg
@@ -97,12 +99,7 @@ export function MonthChart({ title, months, series }: { title: string; months: s
       </defs>
       {series.map((s, si) => (
         <g key={s.name} transform={`translate(${10 + si * 150}, 4)`}>
-          <rect
-            width="14"
-            height="12"
-            fill={s.hatched ? `url(#${id}-hatch)` : undefined}
-            className="report-bar"
-          />
+          <rect width="14" height="12" {...barStyle(s, id)} />
           <text x="20" y="11" className="report-label">
             {s.name}
           </text>
@@ -116,7 +113,7 @@ export function MonthChart({ title, months, series }: { title: string; months: s
             return (
               <g key={s.name}>
                 <rect
-                  x={4 + si * barW}
+                  x={inset + si * barW}
                   y={height - bottom - h}
                   width={barW - 2}
                   height={h}
@@ -124,7 +121,7 @@ export function MonthChart({ title, months, series }: { title: string; months: s
                 />
                 {v > 0 && (
                   <text
-                    x={4 + si * barW + barW / 2}
+                    x={inset + si * barW + barW / 2}
                     y={height - bottom - h - 3}
                     textAnchor="middle"
                     className="report-value small"

@@ -1,7 +1,6 @@
 import type { ComplaintStatus } from '@coso/domain';
-import { useMemo, useState } from 'react';
-import { useSearch } from 'wouter';
-import { type ComplaintSummary, type Count, getSummary, type SummaryFilters } from '../../api/reports';
+import { Link } from 'wouter';
+import { type ComplaintSummary, type Count, getSummary } from '../../api/reports';
 import type { MessageKey } from '../../i18n/fr';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert, InfoAlert, Loading } from '../../ui/alerts';
@@ -11,7 +10,10 @@ import { type ListKey, useReference } from '../complaints/use-reference';
 import { BarChart, MonthChart } from './charts';
 import { PeriodicReportCard } from './periodic-card';
 import { type BlockRow, ReportBlock } from './report-block';
-import { type AreaCrumb, ReportFilters } from './report-filters';
+import { ReportFilters } from './report-filters';
+import { reportQueryString, withQuery } from './report-query';
+import { SourceNote } from './source-note';
+import { useReportQuery } from './use-report-query';
 import './reports.css';
 
 type Block =
@@ -29,17 +31,9 @@ type Block =
 export default function DashboardPage() {
   const { t, formatNumber } = useI18n();
   const reference = useReference();
-  const search = new URLSearchParams(useSearch());
-  const [filters, setFilters] = useState<SummaryFilters>({
-    ...(search.get('from') ? { from: search.get('from')! } : {}),
-    ...(search.get('to') ? { to: search.get('to')! } : {}),
-  });
-  const [areas, setAreas] = useState<AreaCrumb[]>(
-    search.get('area') ? [{ id: search.get('area')!, name: search.get('areaName') ?? '…' }] : [],
-  );
-  const area = areas.at(-1)?.id;
-  const query = useMemo(() => ({ ...filters, ...(area ? { area } : {}) }), [filters, area]);
-  const { data, error, loading } = useAsync(() => getSummary(query), [JSON.stringify(query)]);
+  const { filters, setFilters } = useReportQuery('/reports');
+  const qs = reportQueryString(filters);
+  const { data, error, loading } = useAsync(() => getSummary(filters), [qs]);
 
   const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} %`);
   const days = (v: number | null) => (v === null ? '—' : t('reports.days', { n: formatNumber(v) }));
@@ -76,19 +70,31 @@ export default function DashboardPage() {
         title={t('reports.dashboard')}
         crumbs={[{ label: t('reports.dashboard') }]}
         actions={
-          <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => window.print()}>
-            {t('reports.print')}
-          </button>
+          <>
+            <Link
+              className="btn btn-sm btn-outline-primary d-print-none"
+              href={withQuery('/reports/map', qs)}
+            >
+              {t('reports.seeMap')}
+            </Link>
+            <Link
+              className="btn btn-sm btn-outline-primary d-print-none"
+              href={withQuery('/reports/downloads', qs)}
+            >
+              {t('reports.seeDownloads')}
+            </Link>
+            <button
+              type="button"
+              className="btn btn-sm btn-outline-secondary d-print-none"
+              onClick={() => window.print()}
+            >
+              {t('reports.print')}
+            </button>
+          </>
         }
       />
-      <ReportFilters
-        value={filters}
-        onChange={setFilters}
-        reference={reference}
-        areas={areas}
-        onArea={setAreas}
-      />
-      <PeriodicReportCard area={area} />
+      <ReportFilters value={filters} onChange={setFilters} reference={reference} />
+      <PeriodicReportCard area={filters.area} />
       <ErrorAlert error={error} />
       {loading && !data && <Loading />}
       {data && (
@@ -97,6 +103,7 @@ export default function DashboardPage() {
           {!data.sensitiveIncluded && data.sensitiveTotal > 0 && (
             <InfoAlert>{t('reports.sensitiveTotal', { n: data.sensitiveTotal })}</InfoAlert>
           )}
+          <SourceNote source={data.source} asOf={data.asOf} />
           <ReportBlock
             title={t('reports.trend')}
             header={[t('reports.month'), t('reports.received'), t('reports.closed')]}
@@ -120,7 +127,7 @@ export default function DashboardPage() {
                 label: a.name ?? t('reports.unknown'),
                 cells: [a.n],
                 ...(a.id && a.level !== 'village'
-                  ? { onOpen: () => setAreas([...areas, { id: a.id!, name: a.name ?? '' }]) }
+                  ? { onOpen: () => setFilters({ ...filters, area: a.id! }) }
                   : {}),
               })),
             )}

@@ -17,3 +17,14 @@ describe('default report periods', () => {
     });
   });
 });
+
+describe('report period labels', () => {
+  it('name months in words and quarters as T/Q', async () => {
+    const { periodLabel } = await import('./report-runs');
+    expect(periodLabel('2026-10', 'fr')).toBe('octobre 2026');
+    expect(periodLabel('2026-10', 'en')).toBe('October 2026');
+    expect(periodLabel('2026-Q3', 'fr')).toBe('T3 2026');
+    expect(periodLabel('2026-Q3', 'en')).toBe('Q3 2026');
+    expect(periodLabel('nonsense', 'fr')).toBe('nonsense');
+  });
+});

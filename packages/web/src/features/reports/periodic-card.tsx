@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { periodicReportUrl } from '../../api/reports';
 import { useI18n } from '../../i18n/i18n-context';
 import { Card } from '../../ui/card';
 
@@ -20,14 +21,10 @@ export function PeriodicReportCard({ area }: { area: string | undefined }) {
   const [period, setPeriod] = useState(defaults.month);
   const [version, setVersion] = useState<'internal' | 'public'>('internal');
   const valid = kind === 'month' ? /^\d{4}-(0[1-9]|1[0-2])$/.test(period) : /^\d{4}-Q[1-4]$/.test(period);
-  const href = (format: 'pdf' | 'xlsx') =>
-    `/api/v1/reports/complaints/periodic.${format}?${new URLSearchParams({
-      period,
-      version,
-      ...(area ? { area } : {}),
-    })}`;
+  const href = (format: 'pdf' | 'xlsx') => periodicReportUrl(format, { period, version, area });
   return (
     <Card title={t('reports.periodic.title')} className="d-print-none">
+      <p className="small text-body-secondary">{t('reports.periodic.scope')}</p>
       <div className="row g-2 align-items-end">
         <div className="col-sm-3">
           <label className="form-label small mb-1" htmlFor="pr-kind">

@@ -4,6 +4,8 @@ import { Card } from '../../ui/card';
 import { downloadText, tableCsv } from './table-csv';
 
 export interface BlockRow {
+  /** React key when labels may repeat (two communes of the same name). */
+  key?: string;
   label: string;
   cells: Array<string | number | null>;
   /** Drill-down (e.g. narrow the dashboard to this area). */
@@ -17,9 +19,11 @@ export function ReportBlock(props: {
   header: string[];
   rows: BlockRow[];
   filename: string;
+  /** The table is shown from the start (the map's), rather than on demand. */
+  tableShown?: boolean;
 }) {
   const { t } = useI18n();
-  const [table, setTable] = useState(false);
+  const [table, setTable] = useState(props.tableShown ?? false);
   const csv = () =>
     downloadText(
       `${props.filename}.csv`,
@@ -64,7 +68,7 @@ export function ReportBlock(props: {
         </thead>
         <tbody>
           {props.rows.map((r) => (
-            <tr key={r.label}>
+            <tr key={r.key ?? r.label}>
               <th scope="row" className="fw-normal">
                 {r.onOpen ? (
                   <button type="button" className="btn btn-link p-0 align-baseline" onClick={r.onOpen}>

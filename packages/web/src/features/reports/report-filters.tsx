@@ -2,11 +2,8 @@ import type { SummaryFilters } from '../../api/reports';
 import type { MessageKey } from '../../i18n/fr';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Reference } from '../complaints/use-reference';
-
-export interface AreaCrumb {
-  id: string;
-  name: string;
-}
+import { UnitPicker } from '../geo/unit-picker';
+import { useAreaCrumbs } from './use-report-query';
 
 function monthStart(monthsBack: number): string {
   const d = new Date();
@@ -15,16 +12,15 @@ function monthStart(monthsBack: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Period presets, the dimension filters and the area breadcrumb of the dashboard. */
+/** Period presets, the dimension filters, an area search and the area breadcrumb of the report pages. */
 export function ReportFilters(props: {
   value: SummaryFilters;
   onChange: (f: SummaryFilters) => void;
   reference: Reference;
-  areas: AreaCrumb[];
-  onArea: (areas: AreaCrumb[]) => void;
 }) {
   const { t } = useI18n();
   const { value, onChange, reference } = props;
+  const crumbs = useAreaCrumbs(value.area);
   const today = new Date().toISOString().slice(0, 10);
   const set = (patch: SummaryFilters) => onChange({ ...value, ...patch });
   const presets: Array<[MessageKey, SummaryFilters]> = [
@@ -96,29 +92,41 @@ export function ReportFilters(props: {
           </button>
         ))}
       </div>
-      <nav aria-label={t('reports.filter.area')} className="mt-2 small">
-        <span className="me-1">{t('reports.filter.area')} :</span>
-        <button
-          type="button"
-          className="btn btn-link btn-sm p-0 align-baseline"
-          onClick={() => props.onArea([])}
-        >
-          {t('reports.allAreas')}
-        </button>
-        {props.areas.map((a, i) => (
-          <span key={a.id}>
-            {' › '}
-            <button
-              type="button"
-              className="btn btn-link btn-sm p-0 align-baseline"
-              aria-current={i === props.areas.length - 1 ? 'true' : undefined}
-              onClick={() => props.onArea(props.areas.slice(0, i + 1))}
-            >
-              {a.name}
-            </button>
-          </span>
-        ))}
-      </nav>
+      <div className="d-flex flex-wrap align-items-start gap-3 mt-2">
+        <nav aria-label={t('reports.filter.area')} className="small pt-1 flex-grow-1">
+          <span className="me-1">{t('reports.filter.area')} :</span>
+          <button
+            type="button"
+            className="btn btn-link btn-sm p-0 align-baseline"
+            aria-current={value.area ? undefined : 'true'}
+            onClick={() => set({ area: undefined })}
+          >
+            {t('reports.allAreas')}
+          </button>
+          {value.area && !crumbs && <span> › …</span>}
+          {crumbs?.map((a, i) => (
+            <span key={a.id}>
+              {' › '}
+              <button
+                type="button"
+                className="btn btn-link btn-sm p-0 align-baseline"
+                aria-current={i === crumbs.length - 1 ? 'true' : undefined}
+                onClick={() => set({ area: a.id })}
+              >
+                {a.name}
+              </button>
+            </span>
+          ))}
+        </nav>
+        <UnitPicker
+          id="rf-area"
+          label={t('reports.filter.goToArea')}
+          value={null}
+          mine
+          onChange={(u) => u && set({ area: u.id })}
+          className="report-area-picker"
+        />
+      </div>
     </form>
   );
 }

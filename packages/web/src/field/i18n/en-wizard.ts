@@ -112,6 +112,8 @@ export const enWizard: Record<keyof typeof frWizard, string> = {
   'receipt.speak': 'Listen to the code',
   'receipt.pendingSync':
     'Saved on the phone. It will go to the server at the next sync, as soon as the network is back.',
+  'receipt.provisional':
+    'This code was made on the phone (reserve of codes used up). In rare cases the server gives another one: look at this receipt again after syncing.',
   'receipt.synced': 'The case has reached the server.',
   'receipt.sensitive':
     'Sensitive case: give the code now. The case will leave this phone once it has been sent to the server.',

@@ -112,6 +112,8 @@ export const frWizard = {
   'receipt.speak': 'Écouter le code',
   'receipt.pendingSync':
     'Enregistrée sur le téléphone. Elle partira au serveur à la prochaine synchronisation, dès que le réseau revient.',
+  'receipt.provisional':
+    'Ce code a été créé sur le téléphone (réserve de codes épuisée). Dans de rares cas le serveur en donne un autre : revoyez ce reçu après la synchronisation.',
   'receipt.synced': 'Le dossier est arrivé sur le serveur.',
   'receipt.sensitive':
     'Dossier sensible : donnez le code maintenant. Le dossier quittera ce téléphone une fois envoyé au serveur.',

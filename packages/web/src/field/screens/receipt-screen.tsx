@@ -90,6 +90,11 @@ export function ReceiptScreen({ id }: { id: string }) {
           >
             {c.pending ? t('receipt.pendingSync') : t('receipt.synced')}
           </div>
+          {c.provisionalCode && c.pending && (
+            <div className="alert alert-info" role="status">
+              {t('receipt.provisional')}
+            </div>
+          )}
           {sensitive && (
             <div className="alert alert-danger" role="alert">
               {t('receipt.sensitive')}

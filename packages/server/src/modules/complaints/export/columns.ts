@@ -8,7 +8,7 @@ import type { ComplaintRow } from '../repo.js';
  * The columns of the case-list export. Deliberately absent: the complainant's identity (name, phone, email:
  * they live in the protected identity table and are revealed one case at a time, audited) and the description
  * (free text that names people, and for sensitive cases must never leave the handlers). The analysts'
- * dataset, with a reviewed set of columns, is a separate export still to come.
+ * dataset, with a reviewed set of columns, is modules/exports/analyst.ts.
  */
 export const EXPORT_HEADERS = [
   'Code de suivi',
@@ -80,7 +80,4 @@ export function exportCells(c: ComplaintRow, labels: ExportLabels): ExportCell[]
   ];
 }
 
-/** Togo is UTC+0 all year: the UTC wall clock is the local one. */
-export function formatDateTime(d: Date): string {
-  return d.toISOString().slice(0, 16).replace('T', ' ');
-}
+export { formatDateTime } from '../../exports/table-stream.js';

@@ -124,9 +124,15 @@ describe('case list export', () => {
   it('is audited with its filters, and refuses bad filters and anonymous callers', async () => {
     await get('savanes', '/api/v1/complaints/export.xlsx?status=received');
     const [audit] = await t.db.query<{ changes: Record<string, unknown> }>(
-      `select changes from audit_log where entity = 'complaint_export' order by id desc limit 1`,
+      `select changes from audit_log where entity = 'complaint_export' and action = 'export' order by id desc limit 1`,
     );
     expect(audit!.changes).toMatchObject({ format: 'xlsx', filters: { status: ['received'] } });
+    // Once the last row is read, a second entry gives the row count.
+    const [done] = await t.db.query<{ changes: Record<string, unknown> }>(
+      `select changes from audit_log where entity = 'complaint_export' and action = 'export_completed'
+        order by id desc limit 1`,
+    );
+    expect(done!.changes).toEqual({ format: 'xlsx', rows: 1 });
     expect((await get('savanes', '/api/v1/complaints/export.csv?status=lost')).statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/v1/complaints/export.csv' })).statusCode).toBe(401);
   });

@@ -1,11 +1,12 @@
-import { PassThrough, Readable, type Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import type { AuthUser } from '../../../context.js';
+import { csvTable, type TableSpec, xlsxTable } from '../../exports/table-stream.js';
 import type { ComplaintCursor, ComplaintFilter } from '../list.js';
 import type { ComplaintRow } from '../repo.js';
 import type { ComplaintService } from '../service.js';
-import { EXPORT_HEADERS, type ExportLabels, exportCells, formatDateTime } from './columns.js';
+import { EXPORT_HEADERS, type ExportLabels, exportCells } from './columns.js';
+
+export { prefetched } from '../../exports/table-stream.js';
 
 export const EXPORT_PAGE_SIZE = 500;
 
@@ -16,7 +17,7 @@ type Pages = AsyncGenerator<ComplaintRow[], void, undefined>;
  * as GET /complaints, and only one page in memory at a time however long the list is.
  */
 export async function* complaintPages(
-  complaints: ComplaintService,
+  complaints: Pick<ComplaintService, 'list'>,
   actor: AuthUser,
   filter: ComplaintFilter,
 ): Pages {
@@ -30,75 +31,21 @@ export async function* complaintPages(
   }
 }
 
-/**
- * Reads the first page now, so that a failing query still gets a proper JSON error before any byte of the
- * file is sent; the rest is read while streaming.
- */
-export async function prefetched(pages: Pages): Promise<Pages> {
-  const first = await pages.next();
-  return (async function* () {
-    if (!first.done) yield first.value;
-    yield* pages;
-  })();
+/** The case list as a table: French headers and labels, the received date as a real date cell. */
+export function complaintTable(labels: ExportLabels): TableSpec<ComplaintRow> {
+  return {
+    sheet: 'Plaintes',
+    headers: EXPORT_HEADERS,
+    cells: (c) => exportCells(c, labels),
+    widths: { 2: 17 },
+    numFmts: { 2: 'dd/mm/yyyy hh:mm' },
+  };
 }
 
-/**
- * CSV in UTF-8 with a BOM (Excel then keeps the accents). The response pulls the generator, so a slow client
- * slows the queries down; a high-water mark of one chunk (Readable.from's default, made explicit because
- * memory depends on it) keeps at most one page read ahead.
- */
-export function csvStream(pages: Pages, labels: ExportLabels): Readable {
-  async function* chunks() {
-    yield `\uFEFF${stringify([EXPORT_HEADERS])}`;
-    for await (const rows of pages) {
-      yield stringify(
-        rows.map((c) =>
-          exportCells(c, labels).map((v) => (v instanceof Date ? formatDateTime(v) : String(v))),
-        ),
-      );
-    }
-  }
-  return Readable.from(chunks(), { highWaterMark: 1 });
+export function csvStream(pages: AsyncIterable<ComplaintRow[]>, labels: ExportLabels): Readable {
+  return csvTable(complaintTable(labels), pages);
 }
 
-const drained = (stream: Writable) =>
-  new Promise<void>((resolve) => {
-    stream.once('drain', resolve);
-    stream.once('close', resolve);
-  });
-
-/**
- * XLSX through exceljs' streaming writer: rows are committed (serialised and zipped) as they come. The writer
- * pushes rather than being pulled, so after each page we wait while the response is backed up; that bounds
- * memory to about a page of zipped rows.
- */
-export function xlsxStream(pages: Pages, labels: ExportLabels): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet('Plaintes');
-  sheet.columns = EXPORT_HEADERS.map((header, i) => ({
-    header,
-    width: i === 2 ? 17 : 20,
-    ...(i === 2 ? { style: { numFmt: 'dd/mm/yyyy hh:mm' } } : {}),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  void (async () => {
-    try {
-      for await (const rows of pages) {
-        if (out.destroyed) return;
-        for (const c of rows) sheet.addRow(exportCells(c, labels)).commit();
-        if (out.writableNeedDrain) await drained(out);
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (err) {
-      // Headers are already sent: all that can be done is to cut the download, which the client sees.
-      out.destroy(err as Error);
-    }
-  })();
-  return out;
+export function xlsxStream(pages: AsyncIterable<ComplaintRow[]>, labels: ExportLabels): Readable {
+  return xlsxTable(complaintTable(labels), pages);
 }

@@ -1,6 +1,6 @@
-import type { SyncRow } from '@coso/domain';
+import type { LocalFile, SyncRow } from '@coso/domain';
 import { useEffect, useState } from 'react';
-import { useField, useOnline } from '../../engine-context';
+import { useField, useLive, useOnline } from '../../engine-context';
 import { useT } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
 
@@ -22,6 +22,9 @@ function source(
 /** The case's files: a phone's own queued photos play offline; the server's load on demand, online. */
 export function CaseAttachments({ complaintId, rows }: { complaintId: string; rows: readonly SyncRow[] }) {
   const { t } = useT();
+  const { store } = useField();
+  // A queued file's row names only its local id: its name and type are on the phone's file record.
+  const local = useLive(() => store.files(), [store]).data ?? [];
   return (
     <section className="mb-4" aria-labelledby="case-attachments">
       <h2 id="case-attachments" className="h5">
@@ -30,22 +33,27 @@ export function CaseAttachments({ complaintId, rows }: { complaintId: string; ro
       {rows.length === 0 && <p className="text-body-secondary">{t('case.noAttachments')}</p>}
       <ul className="list-unstyled">
         {rows.map((a) => (
-          <AttachmentItem key={a.id} row={a} complaintId={complaintId} />
+          <AttachmentItem
+            key={a.id}
+            row={a}
+            complaintId={complaintId}
+            file={local.find((f) => f.id === (a.localFileId ?? a.id))}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function AttachmentItem({ row, complaintId }: { row: SyncRow; complaintId: string }) {
+function AttachmentItem({ row, complaintId, file }: { row: SyncRow; complaintId: string; file?: LocalFile }) {
   const { t } = useT();
   const { store, session } = useField();
   const online = useOnline();
   const [url, setUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
-  const name = text(row.filename) ?? text(row.name) ?? row.id;
-  const type = text(row.mimeType) ?? text(row.type) ?? '';
+  const name = text(row.filename) ?? text(row.name) ?? file?.name ?? row.id;
+  const type = text(row.mimeType) ?? text(row.type) ?? file?.type ?? '';
   const from = source(row, complaintId);
 
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);

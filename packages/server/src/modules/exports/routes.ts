@@ -1,0 +1,157 @@
+import { togoDate } from '@coso/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/driver.js';
+import { requireUser } from '../../http/auth.js';
+import type { Api } from '../../http/types.js';
+import { appendAudit } from '../audit/repo.js';
+import { complaintFilterSchema } from '../complaints/list.js';
+import type { ComplaintService } from '../complaints/service.js';
+import { summaryFilterSchema } from '../reports/summary.js';
+import { type ExportService, exportRequestSchema } from './jobs.js';
+import {
+  checkExportPermission,
+  EXPORT_KINDS,
+  type ExportKind,
+  exportFileName,
+  openExport,
+} from './sources.js';
+import { counted, EXPORT_FORMATS, type ExportFormat, prefetched } from './table-stream.js';
+
+const idParams = z.object({ id: z.uuid() });
+
+export function exportRoutes(
+  app: Api,
+  { db, exports, complaints }: { db: Db; exports: ExportService; complaints: ComplaintService },
+) {
+  const tags = ['exports'];
+
+  /**
+   * A streamed download. The audit entry is written before the first byte leaves, with the filters: an
+   * export cut off half-way has still disclosed rows, and if the audit log cannot be written nothing is
+   * disclosed. A second entry records the row count once the last row has been read.
+   */
+  const stream =
+    (kind: ExportKind, format: ExportFormat) =>
+    async (request: FastifyRequest<{ Querystring: unknown }>, reply: FastifyReply) => {
+      const actor = requireUser(request);
+      checkExportPermission(actor, kind);
+      const filters = request.query;
+      const entity = EXPORT_KINDS[kind].entity;
+      const audit = (action: string, changes: object) =>
+        appendAudit(db, {
+          actorId: actor.id,
+          entity,
+          entityId: null,
+          action,
+          changes: { ...changes },
+          ip: request.ip,
+        });
+      await audit('export', { format, filters });
+      const today = togoDate();
+      const { table, pages } = await openExport(db, actor, kind, filters, today, complaints);
+      let rows = 0;
+      const body = await prefetched(
+        counted(
+          pages,
+          (n) => {
+            rows += n;
+          },
+          () =>
+            audit('export_completed', { format, rows }).catch((err) =>
+              request.log.error({ err }, 'export audit failed'),
+            ),
+        ),
+      );
+      return reply
+        .header('content-type', EXPORT_FORMATS[format].contentType)
+        .header('content-disposition', `attachment; filename="${exportFileName(kind, format, today)}"`)
+        .header('cache-control', 'no-store')
+        .send(EXPORT_FORMATS[format].stream(table, body));
+    };
+
+  const listSchema = (format: string) => ({
+    tags,
+    summary: `The case list as ${format}, with the list's filters and scope (streamed; no identities, no descriptions)`,
+    querystring: complaintFilterSchema,
+  });
+  // The exports family of the reporting API, and the list's own links: the same streams.
+  for (const base of ['/api/v1/exports/complaints', '/api/v1/complaints/export']) {
+    app.get(`${base}.csv`, { schema: listSchema('CSV') }, stream('complaints', 'csv'));
+    app.get(`${base}.xlsx`, { schema: listSchema('XLSX') }, stream('complaints', 'xlsx'));
+  }
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/v1/exports/analyst.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `Analysts' dataset as ${format.toUpperCase()}: one row per case, every dimension and duration in business days, codes, no identities (streamed; filters of the summary)`,
+          querystring: summaryFilterSchema,
+        },
+      },
+      stream('analyst', format),
+    );
+    app.get(
+      `/api/v1/exports/analyst-events.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `The events of the analysts' cases as ${format.toUpperCase()}: one row per event, no payload, no actor (streamed)`,
+          querystring: summaryFilterSchema,
+        },
+      },
+      stream('analyst_events', format),
+    );
+  }
+
+  app.post(
+    '/api/v1/exports',
+    {
+      schema: {
+        tags,
+        summary: 'Queue a background export (kind complaints|analyst|analyst_events); 202 with the job',
+        body: exportRequestSchema,
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await exports.request(requireUser(request), request.body, request.ip)),
+  );
+
+  app.get(
+    '/api/v1/exports',
+    { schema: { tags, summary: 'Your background exports, newest first (50 at most)' } },
+    async (request) => ({ items: await exports.list(requireUser(request)) }),
+  );
+
+  app.get(
+    '/api/v1/exports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A background export of yours: status, row count, download URL, expiry',
+        params: idParams,
+      },
+    },
+    async (request) => exports.get(requireUser(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/exports/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Download a finished export (its requester only; 410 export_expired after expiry)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await exports.file(requireUser(request), request.params.id, request.ip);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.stream);
+    },
+  );
+}

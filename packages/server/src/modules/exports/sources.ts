@@ -1,0 +1,117 @@
+import { type Actor, hasPermission, type Permission, togoDate } from '@coso/domain';
+import type { z } from 'zod';
+import type { AuthUser } from '../../context.js';
+import type { Queryable } from '../../db/driver.js';
+import { AppError } from '../../http/app-error.js';
+import { loadExportLabels } from '../complaints/export/columns.js';
+import { complaintPages, complaintTable } from '../complaints/export/stream.js';
+import {
+  type ComplaintCursor,
+  type ComplaintFilter,
+  complaintFilterSchema,
+  listComplaints,
+} from '../complaints/list.js';
+import type { ComplaintService } from '../complaints/service.js';
+import { findUnit } from '../geo/repo.js';
+import { type SummaryQuery, summaryFilterSchema } from '../reports/summary.js';
+import { ANALYST_EVENTS_TABLE, ANALYST_TABLE, analystEventPages, analystPages } from './analyst.js';
+import type { Pages, TableSpec } from './table-stream.js';
+
+/**
+ * What can be exported, by whom, with which filters: the same definitions serve the streamed downloads and
+ * the background jobs. None of them carries a complainant's identity.
+ */
+
+export interface ExportSource {
+  table: TableSpec<never>;
+  pages: Pages<never>;
+}
+
+/** Reads one page of the case list (ComplaintService.list). */
+type Lister = Pick<ComplaintService, 'list'>;
+
+interface Kind<F> {
+  permission: Permission;
+  filters: z.ZodType<F, unknown>;
+  /** Audit log entity of the export. */
+  entity: string;
+  /** File name before the date and the extension. */
+  file: string;
+  open(db: Queryable, actor: AuthUser, filters: F, today: string, lister?: Lister): Promise<ExportSource>;
+}
+
+const kind = <F>(k: Kind<F>) => k;
+
+export const EXPORT_KINDS = {
+  /** The case list with its filters and scope (GET /complaints), French labels. */
+  complaints: kind<ComplaintFilter>({
+    permission: 'complaints.read',
+    filters: complaintFilterSchema,
+    entity: 'complaint_export',
+    file: 'plaintes',
+    async open(db, actor, filters, today, lister) {
+      // What ComplaintService.list does, on the job's own connection and date.
+      const list = async (
+        a: Actor,
+        f: ComplaintFilter,
+        after: ComplaintCursor | undefined,
+        limit: number,
+      ) => {
+        const areaPath = f.area ? ((await findUnit(db, f.area))?.path ?? '/none/') : undefined;
+        return listComplaints(db, a, { ...f, areaPath, today }, after, limit);
+      };
+      return source(
+        complaintTable(await loadExportLabels(db)),
+        complaintPages(lister ?? { list }, actor, filters),
+      );
+    },
+  }),
+  /** One row per case, every dimension and duration, codes (docs/reports.md has the dictionary). */
+  analyst: kind<SummaryQuery>({
+    permission: 'reports.view',
+    filters: summaryFilterSchema,
+    entity: 'analyst_export',
+    file: 'plaintes-jeu-de-donnees',
+    open: async (db, actor, filters, today) => source(ANALYST_TABLE, analystPages(db, actor, filters, today)),
+  }),
+  /** One row per event of the same cases, without payload nor actor. */
+  analyst_events: kind<SummaryQuery>({
+    permission: 'reports.view',
+    filters: summaryFilterSchema,
+    entity: 'analyst_events_export',
+    file: 'plaintes-evenements',
+    open: async (db, actor, filters, today) =>
+      source(ANALYST_EVENTS_TABLE, analystEventPages(db, actor, filters, today)),
+  }),
+} as const;
+export type ExportKind = keyof typeof EXPORT_KINDS;
+
+function source<Row>(table: TableSpec<Row>, pages: Pages<Row>): ExportSource {
+  return { table, pages } as unknown as ExportSource;
+}
+
+export function checkExportPermission(actor: Actor, kind: ExportKind) {
+  if (!hasPermission(actor, EXPORT_KINDS[kind].permission)) throw new AppError('forbidden');
+}
+
+/** Opens an export whose filters were already validated (the routes' query schemas). */
+export function openExport(
+  db: Queryable,
+  actor: AuthUser,
+  kind: ExportKind,
+  filters: unknown,
+  today = togoDate(),
+  /** The app's complaint service, where there is one (the list as GET /complaints reads it). */
+  lister?: Lister,
+): Promise<ExportSource> {
+  checkExportPermission(actor, kind);
+  return (EXPORT_KINDS[kind] as Kind<unknown>).open(db, actor, filters, today, lister);
+}
+
+/** Validates filters given as a query string would give them (background jobs store them so). */
+export function parseExportFilters(kind: ExportKind, raw: Record<string, string>): unknown {
+  return (EXPORT_KINDS[kind].filters as z.ZodType<unknown, unknown>).parse(raw);
+}
+
+export const exportFileName = (kind: ExportKind, format: string, today: string) =>
+  `${EXPORT_KINDS[kind].file}-${today}.${format}`;
