@@ -1,12 +1,14 @@
 /**
  * Baseline of bench/sync: the previous stack synced phones with PouchDB ⇄ CouchDB replication. The same case
- * rows the platform's pull sends to the user's phone are loaded as one document each into a local
- * pouchdb-server (in-memory), then replicated to a fresh client PouchDB (memory adapter), once in full and once
- * more with nothing new. Wall time covers server and client on this machine; bytes are the HTTP bodies the
- * client received.
+ * and event rows the platform's pull sends to the user's phone are loaded into a local pouchdb-server
+ * (in-memory): one document per case with its timeline embedded (`events`), or with --separate one document per
+ * case and one per event. Then a fresh client PouchDB (memory adapter) replicates once in full and once more
+ * with nothing new. Wall time covers server and client on this machine; bytes are the HTTP bodies the client
+ * received.
  *
  *   npm install --prefix bench/sync        (once; not part of the project's install)
  *   DATABASE_URL=…/bench_sync_150000 node bench/sync/pouchdb-baseline.mjs [--user focal.kara] [--port 5985]
+ *                                                                          [--separate]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -23,7 +25,11 @@ const require = createRequire(import.meta.url);
 const PouchDB = require('pouchdb').plugin(require('pouchdb-adapter-memory'));
 
 const { values } = parseArgs({
-  options: { user: { type: 'string', default: 'focal.kara' }, port: { type: 'string', default: '5985' } },
+  options: {
+    user: { type: 'string', default: 'focal.kara' },
+    port: { type: 'string', default: '5985' },
+    separate: { type: 'boolean', default: false },
+  },
 });
 
 // The rows the platform would send this user: the same documents for both stacks.
@@ -40,7 +46,8 @@ const token = (
     payload: { login: values.user, password: 'Demo-COSO-2027', deviceName: 'bench' },
   })
 ).json().token;
-const docs = [];
+const cases = [];
+const events = [];
 for (let cursor; ; ) {
   const res = await app.inject({
     method: 'GET',
@@ -48,9 +55,21 @@ for (let cursor; ; ) {
     headers: { authorization: `Bearer ${token}` },
   });
   const page = res.json();
-  for (const row of page.changes.complaints ?? []) docs.push({ ...row, _id: row.id });
+  cases.push(...(page.changes.complaints ?? []));
+  events.push(...(page.changes.complaint_events ?? []));
   cursor = page.cursor;
   if (!page.hasMore) break;
+}
+let docs;
+if (values.separate) {
+  docs = [
+    ...cases.map((c) => ({ ...c, _id: `case:${c.id}` })),
+    ...events.map((e) => ({ ...e, _id: `event:${e.id}` })),
+  ];
+} else {
+  const timelines = new Map();
+  for (const e of events) timelines.set(e.complaintId, [...(timelines.get(e.complaintId) ?? []), e]);
+  docs = cases.map((c) => ({ ...c, _id: c.id, events: timelines.get(c.id) ?? [] }));
 }
 await app.close();
 await close();
@@ -102,7 +121,9 @@ try {
   await client.replicate.from(counting, { batch_size: 1000 });
   const emptyMs = performance.now() - t;
   console.log(
-    `# pouchdb-server (in-memory) → PouchDB (memory), ${docs.length} case documents, user ${values.user}\n`,
+    `# pouchdb-server (in-memory) → PouchDB (memory), ${cases.length} cases and ${events.length} events as ` +
+      `${docs.length} documents (${values.separate ? 'one per case and per event' : 'events embedded'}), ` +
+      `user ${values.user}\n`,
   );
   console.log('| replication | documents | wall time (server + client) | bytes received |');
   console.log('| --- | --- | --- | --- |');

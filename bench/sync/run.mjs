@@ -3,9 +3,10 @@
  *
  *   DATABASE_URL=…/bench_sync_150000 node bench/sync/run.mjs [--pglite DIR] [--user focal.kara] [--runs 50]
  *
- * The database is filled by bench/reports/generate.mjs (cases spread over every demo village); the user's
- * scope decides how many cases the phone receives. Requests go through the real HTTP application
- * (buildApp + inject: routing, auth, JSON serialisation), so the times are server times without the network.
+ * The database is filled by bench/reports/generate.mjs (cases spread over every demo village) and
+ * bench/sync/events.mjs (their timelines); the user's scope decides how many cases the phone receives.
+ * Requests go through the real HTTP application (buildApp + inject: routing, auth, JSON serialisation), so the
+ * times are server times without the network.
  * Measured: full pull in pages of 1000 and 2000 (total time, pages, bytes, gzipped bytes), empty incremental
  * pull (p50/p95), incremental pull after 100 changed cases.
  */
@@ -72,15 +73,16 @@ async function fullPull(limit) {
 const [{ n }] = await db.query('select count(*)::int as n from complaints');
 console.log(`# ${kind}, ${n} cases in the database, user ${values.user}\n`);
 const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
-console.log('| pull | pages | cases | other rows | server time | JSON | gzipped |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('| pull | pages | cases | events | other rows | server time | JSON | gzipped |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 let cursor;
 for (const limit of [1000, 2000]) {
   const f = await fullPull(limit);
   cursor = f.cursor;
-  const other = Object.entries(f.rows).reduce((s, [t, k]) => (t === 'complaints' ? s : s + k), 0);
+  const { complaints = 0, complaint_events: events = 0, ...others } = f.rows;
+  const other = Object.values(others).reduce((s, k) => s + k, 0);
   console.log(
-    `| full, pages of ${limit} | ${f.pages} | ${f.rows.complaints ?? 0} | ${other} | ${(f.ms / 1000).toFixed(2)} s | ${mb(f.bytes)} | ${mb(f.gzipped)} |`,
+    `| full, pages of ${limit} | ${f.pages} | ${complaints} | ${events} | ${other} | ${(f.ms / 1000).toFixed(2)} s | ${mb(f.bytes)} | ${mb(f.gzipped)} |`,
   );
 }
 // The phone's side too, in-process: the device engine pulling into its in-memory store (server + client work),
