@@ -102,13 +102,20 @@ function addTextSearch(c: Conditions, actor: Actor, q: string) {
   c.add(`(${branches.join(' or ')})`, ...params);
 }
 
+/**
+ * A listed case with `cursorAt`, its sort key as the database prints it: the received time keeps its
+ * microseconds (a JavaScript Date would drop them and a page boundary could skip or repeat cases), or the
+ * next due date when sorted by due date.
+ */
+export type ListedComplaint = ComplaintRow & { nextDueDate?: string; cursorAt: string };
+
 export async function listComplaints(
   db: Queryable,
   actor: Actor,
   f: ComplaintFilter & { areaPath?: string | undefined; today?: string },
   after: ComplaintCursor | undefined,
   limit: number,
-): Promise<Array<ComplaintRow & { nextDueDate?: string }>> {
+): Promise<ListedComplaint[]> {
   const c = new Conditions();
   addScope(c, actor);
   if (f.queue === 'mine' || f.assignee === 'me') c.add('c.assignee_id = ?', actor.id);
@@ -141,8 +148,9 @@ export async function listComplaints(
   const desc = f.sort === 'received_desc';
   if (after) c.add(`(c.received_at, c.id) ${desc ? '<' : '>'} (?::timestamptz, ?::uuid)`, after.at, after.id);
   const order = desc ? 'c.received_at desc, c.id desc' : 'c.received_at, c.id';
-  return db.query<ComplaintRow>(
-    `${COMPLAINT_SELECT} ${c.where} order by ${order} limit ${c.param(limit)}`,
+  const select = COMPLAINT_SELECT.replace(/^\s*select /, `select c.received_at::text as "cursorAt", `);
+  return db.query<ListedComplaint>(
+    `${select} ${c.where} order by ${order} limit ${c.param(limit)}`,
     c.params,
   );
 }
@@ -153,8 +161,11 @@ const DUE_KEY = `coalesce(c.next_due_date, '9999-12-31'::date)`;
 /** Keyset-paginated on (next open due date, id), an indexed expression; the cursor's `at` holds the date. */
 function listByDueDate(db: Queryable, c: Conditions, after: ComplaintCursor | undefined, limit: number) {
   if (after) c.add(`(${DUE_KEY}, c.id) > (?::date, ?::uuid)`, after.at, after.id);
-  const select = COMPLAINT_SELECT.replace(/^\s*select /, `select ${DUE_KEY} as "nextDueDate", `);
-  return db.query<ComplaintRow & { nextDueDate: string }>(
+  const select = COMPLAINT_SELECT.replace(
+    /^\s*select /,
+    `select ${DUE_KEY} as "nextDueDate", ${DUE_KEY}::text as "cursorAt", `,
+  );
+  return db.query<ListedComplaint>(
     `${select} ${c.where} order by ${DUE_KEY}, c.id limit ${c.param(limit)}`,
     c.params,
   );

@@ -55,11 +55,8 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
         decodeCursor(cursor, complaintCursorSchema),
         limit + 1,
       );
-      // Sorted by due date (sort=due_asc), the cursor holds the next due date instead of the received time.
-      const result = page(rows, limit, (c) => ({
-        at: c.nextDueDate ?? c.receivedAt.toISOString(),
-        id: c.id,
-      }));
+      // The sort key as the database printed it (full precision; the due date when sort=due_asc).
+      const result = page(rows, limit, (c) => ({ at: c.cursorAt, id: c.id }));
       return { items: result.items.map(presentListItem), nextCursor: result.nextCursor };
     },
   );

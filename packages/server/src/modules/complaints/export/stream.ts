@@ -27,7 +27,7 @@ export async function* complaintPages(
     if (rows.length) yield rows;
     if (rows.length < EXPORT_PAGE_SIZE) return;
     const last = rows[rows.length - 1]!;
-    after = { at: last.nextDueDate ?? last.receivedAt.toISOString(), id: last.id }; // due_asc: the due date
+    after = { at: last.cursorAt, id: last.id };
   }
 }
 
