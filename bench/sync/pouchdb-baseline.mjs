@@ -8,7 +8,7 @@
  *
  *   npm install --prefix bench/sync        (once; not part of the project's install)
  *   DATABASE_URL=…/bench_sync_150000 node bench/sync/pouchdb-baseline.mjs [--user focal.kara] [--port 5985]
- *                                                                          [--separate]
+ *                                                                          [--separate] [--pglite DIR]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -29,11 +29,12 @@ const { values } = parseArgs({
     user: { type: 'string', default: 'focal.kara' },
     port: { type: 'string', default: '5985' },
     separate: { type: 'boolean', default: false },
+    pglite: { type: 'string' },
   },
 });
 
 // The rows the platform would send this user: the same documents for both stacks.
-const { db, services, close } = await openBench();
+const { db, services, close } = await openBench(values.pglite);
 const config = {
   ...loadConfig({ COSO_ENV: 'test', DATA_DIR: '/tmp/coso-bench' }),
   masterKey: Buffer.alloc(32, 1),
