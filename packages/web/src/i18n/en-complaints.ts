@@ -11,18 +11,6 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
   'nav.complaintImport': 'Import a register',
   'nav.administration': 'Administration',
 
-  'status.received': 'Received',
-  'status.acknowledged': 'Acknowledged',
-  'status.ineligible': 'Ineligible',
-  'status.in_progress': 'In progress',
-  'status.resolution_proposed': 'Resolution proposed',
-  'status.closed': 'Closed',
-  'status.appealed': 'Appealed',
-  'status.unresolved': 'Unresolved',
-  'status.escalated': 'Escalated',
-  'status.withdrawn': 'Withdrawn',
-  'status.referred': 'Referred',
-
   'outcome.satisfied': 'complainant satisfied',
   'outcome.unsatisfied': 'complainant not satisfied',
   'outcome.no_response': 'no answer from the complainant',

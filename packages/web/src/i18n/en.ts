@@ -3,6 +3,7 @@ import { enCase } from './en-case';
 import { enComplaints } from './en-complaints';
 import { enDeadlines, enNotifications } from './en-deadlines';
 import { enGrm } from './en-grm';
+import { enLifecycle } from './en-lifecycle';
 import { enCaseAccess, enMessages } from './en-messages';
 import { enPublic } from './en-public';
 import { enReports } from './en-reports';
@@ -343,5 +344,6 @@ export const en: Record<MessageKey, string> = {
   ...enCaseAccess,
   ...enAccess,
   ...enPublic,
+  ...enLifecycle,
   ...enReports,
 };

@@ -9,18 +9,6 @@ export const frComplaints = {
   'nav.complaintImport': 'Importer un registre',
   'nav.administration': 'Administration',
 
-  'status.received': 'Reçue',
-  'status.acknowledged': 'Accusé de réception envoyé',
-  'status.ineligible': 'Irrecevable',
-  'status.in_progress': 'En traitement',
-  'status.resolution_proposed': 'Solution proposée',
-  'status.closed': 'Clôturée',
-  'status.appealed': 'En appel',
-  'status.unresolved': 'Non résolue',
-  'status.escalated': 'Escaladée',
-  'status.withdrawn': 'Retirée',
-  'status.referred': 'Orientée',
-
   'outcome.satisfied': 'plaignant satisfait',
   'outcome.unsatisfied': 'plaignant non satisfait',
   'outcome.no_response': 'sans réponse du plaignant',

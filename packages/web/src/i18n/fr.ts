@@ -3,6 +3,7 @@ import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
 import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frGrm } from './fr-grm';
+import { frLifecycle } from './fr-lifecycle';
 import { frCaseAccess, frMessages } from './fr-messages';
 import { frPublic } from './fr-public';
 import { frReports } from './fr-reports';
@@ -355,6 +356,7 @@ export const fr = {
   ...frCaseAccess,
   ...frAccess,
   ...frPublic,
+  ...frLifecycle,
   ...frReports,
 };
 

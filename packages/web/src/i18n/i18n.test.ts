@@ -7,6 +7,7 @@ import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
 import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frGrm } from './fr-grm';
+import { frLifecycle } from './fr-lifecycle';
 import { frCaseAccess, frMessages } from './fr-messages';
 import { frPublic } from './fr-public';
 import { frReports } from './fr-reports';
@@ -38,6 +39,7 @@ describe('i18n dictionaries', () => {
       frAccess,
       frPublic,
       frReports,
+      frLifecycle,
     ].map((d) => Object.keys(d));
     const total = parts.reduce((n, keys) => n + keys.length, 0);
     expect(Object.keys(fr).length).toBe(total);

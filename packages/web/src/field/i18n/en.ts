@@ -1,3 +1,4 @@
+import { enLifecycle } from '../../i18n/en-lifecycle';
 import { enWizard } from './en-wizard';
 import type { FieldKey, frCore } from './fr';
 
@@ -165,41 +166,7 @@ const enCore: Record<keyof typeof frCore, string> = {
   'act.submit': 'Confirm',
   'act.queued': 'Saved on the phone; sent at the next sync.',
 
-  'event.created': 'Complaint recorded',
-  'event.attachment_added': 'Attachment added',
-  'event.acknowledge': 'Acknowledged',
-  'event.reject_ineligible': 'Declared ineligible',
-  'event.start': 'Handling started',
-  'event.propose_resolution': 'Resolution proposed',
-  'event.record_answer': "Complainant's answer",
-  'event.declare_unresolved': 'Declared unresolved',
-  'event.escalate': 'Escalated',
-  'event.reassign': 'Reassigned',
-  'event.withdraw': 'Withdrawn by the complainant',
-  'event.refer': 'Referred outside the project',
-  'event.reopen': 'Reopened',
-  'event.comment': 'Comment',
   'event.pending': 'waiting to be sent',
-  'event.system': 'System',
-  'event.reason': 'Reason: {text}',
-  'event.note': 'Note: {text}',
-  'event.resolution': 'Resolution: {text}',
-  'event.answer': 'Answer: {answer}',
-  'event.appeal': 'The complainant appeals.',
-  'event.satisfaction': 'Satisfaction: {n} / 5',
-  'event.referral': 'Referred to: {text}',
-
-  'status.received': 'Received',
-  'status.acknowledged': 'Acknowledged',
-  'status.ineligible': 'Ineligible',
-  'status.in_progress': 'In progress',
-  'status.resolution_proposed': 'Resolution proposed',
-  'status.closed': 'Closed',
-  'status.appealed': 'Appealed',
-  'status.unresolved': 'Unresolved',
-  'status.escalated': 'Escalated',
-  'status.withdrawn': 'Withdrawn',
-  'status.referred': 'Referred',
 
   'action.acknowledge': 'Acknowledge',
   'action.reject_ineligible': 'Declare ineligible',
@@ -238,4 +205,4 @@ const enCore: Record<keyof typeof frCore, string> = {
     "The phone's storage is not available (private browsing or full). The app cannot work offline.",
 };
 
-export const en: Record<FieldKey, string> = { ...enCore, ...enWizard };
+export const en: Record<FieldKey, string> = { ...enCore, ...enLifecycle, ...enWizard };

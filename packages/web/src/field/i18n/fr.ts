@@ -1,3 +1,4 @@
+import { frLifecycle } from '../../i18n/fr-lifecycle';
 import { frWizard } from './fr-wizard';
 
 /**
@@ -169,41 +170,7 @@ export const frCore = {
   'act.submit': 'Valider',
   'act.queued': 'Enregistré sur le téléphone ; envoi à la prochaine synchronisation.',
 
-  'event.created': 'Plainte enregistrée',
-  'event.attachment_added': 'Pièce jointe ajoutée',
-  'event.acknowledge': 'Accusé de réception',
-  'event.reject_ineligible': 'Déclarée irrecevable',
-  'event.start': 'Traitement commencé',
-  'event.propose_resolution': 'Solution proposée',
-  'event.record_answer': 'Réponse du plaignant',
-  'event.declare_unresolved': 'Déclarée non résolue',
-  'event.escalate': 'Escaladée',
-  'event.reassign': 'Réassignée',
-  'event.withdraw': 'Retirée par le plaignant',
-  'event.refer': 'Orientée hors du projet',
-  'event.reopen': 'Rouverte',
-  'event.comment': 'Commentaire',
   'event.pending': "en attente d'envoi",
-  'event.system': 'Système',
-  'event.reason': 'Motif : {text}',
-  'event.note': 'Note : {text}',
-  'event.resolution': 'Solution : {text}',
-  'event.answer': 'Réponse : {answer}',
-  'event.appeal': 'Le plaignant fait appel.',
-  'event.satisfaction': 'Satisfaction : {n} / 5',
-  'event.referral': 'Orientée vers : {text}',
-
-  'status.received': 'Reçue',
-  'status.acknowledged': 'Accusé de réception',
-  'status.ineligible': 'Irrecevable',
-  'status.in_progress': 'En traitement',
-  'status.resolution_proposed': 'Solution proposée',
-  'status.closed': 'Clôturée',
-  'status.appealed': 'En appel',
-  'status.unresolved': 'Non résolue',
-  'status.escalated': 'Escaladée',
-  'status.withdrawn': 'Retirée',
-  'status.referred': 'Orientée',
 
   'action.acknowledge': 'Accuser réception',
   'action.reject_ineligible': 'Déclarer irrecevable',
@@ -243,6 +210,7 @@ export const frCore = {
     "Le stockage du téléphone n'est pas disponible (navigation privée ou espace plein). L'application ne peut pas fonctionner hors ligne.",
 };
 
-export const fr = { ...frCore, ...frWizard };
+// Statuses and timeline events are the desktop's own words (a small module of their own).
+export const fr = { ...frCore, ...frLifecycle, ...frWizard };
 
 export type FieldKey = keyof typeof fr;

@@ -1,5 +1,6 @@
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, MUTATION_PAYLOADS } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
+import { frLifecycle } from '../../i18n/fr-lifecycle';
 import { STEP_IDS } from '../screens/wizard/wizard-model';
 import { en } from './en';
 import { fr, frCore } from './fr';
@@ -15,7 +16,9 @@ describe('field dictionaries', () => {
       expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
       expect(en[key].trim(), key).not.toBe('');
     }
-    expect(Object.keys(fr)).toHaveLength(Object.keys(frCore).length + Object.keys(frWizard).length);
+    expect(Object.keys(fr)).toHaveLength(
+      Object.keys(frCore).length + Object.keys(frLifecycle).length + Object.keys(frWizard).length,
+    );
   });
 
   it('name every status, action, answer, wizard step, mutation type and media error', () => {
