@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LineIcon } from '../../ui/line-icon';
 
 /** Simple line icons drawn for the field app (24×24, stroke); always next to a text label. */
 const PATHS = {
@@ -103,21 +104,9 @@ export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = 22, className }: { name: IconName; size?: number; className?: string }) {
   return (
-    <svg
-      className={className}
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon size={size} className={className}>
       {PATHS[name]}
-    </svg>
+    </LineIcon>
   );
 }
 
