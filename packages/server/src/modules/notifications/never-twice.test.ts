@@ -147,6 +147,9 @@ describe('several senders at once', () => {
     await queue(message);
     await queue(message);
     const ids = (await outbox()).map((r) => r.id);
+    // The rows are due from the database's now() (microseconds); the sender's clock has milliseconds: one
+    // second ahead, both rows are due for sure, even when this line runs in the millisecond they were queued.
+    offsetMs += 1_000;
     await sender({ email: null, sms: slow }).runOnce();
     await sender({ email: null, sms: slow }).runOnce();
     // The first one left: it is recorded as sent. The second had not started when its lease ran out: the
