@@ -88,7 +88,7 @@ export function receiptUrl(id: string, format: 'a4' | 'thermal'): string {
 
 /** A plain URL with the list's filters: the browser downloads the file with the session cookie. */
 export function complaintsExportUrl(format: 'csv' | 'xlsx', filters: ComplaintFilterQuery): string {
-  return buildUrl(`${base}/export.${format}`, filters);
+  return buildUrl(`/api/v1/exports/complaints.${format}`, filters);
 }
 
 export function importRegister(
