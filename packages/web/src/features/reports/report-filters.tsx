@@ -20,7 +20,6 @@ export function ReportFilters(props: {
 }) {
   const { t } = useI18n();
   const { value, onChange, reference } = props;
-  const crumbs = useAreaCrumbs(value.area);
   const today = new Date().toISOString().slice(0, 10);
   const set = (patch: SummaryFilters) => onChange({ ...value, ...patch });
   const presets: Array<[MessageKey, SummaryFilters]> = [
@@ -92,41 +91,57 @@ export function ReportFilters(props: {
           </button>
         ))}
       </div>
-      <div className="d-flex flex-wrap align-items-start gap-3 mt-2">
-        <nav aria-label={t('reports.filter.area')} className="small pt-1 flex-grow-1">
-          <span className="me-1">{t('reports.filter.area')} :</span>
-          <button
-            type="button"
-            className="btn btn-link btn-sm p-0 align-baseline"
-            aria-current={value.area ? undefined : 'true'}
-            onClick={() => set({ area: undefined })}
-          >
-            {t('reports.allAreas')}
-          </button>
-          {value.area && !crumbs && <span> › …</span>}
-          {crumbs?.map((a, i) => (
-            <span key={a.id}>
-              {' › '}
-              <button
-                type="button"
-                className="btn btn-link btn-sm p-0 align-baseline"
-                aria-current={i === crumbs.length - 1 ? 'true' : undefined}
-                onClick={() => set({ area: a.id })}
-              >
-                {a.name}
-              </button>
-            </span>
-          ))}
-        </nav>
-        <UnitPicker
-          id="rf-area"
-          label={t('reports.filter.goToArea')}
-          value={null}
-          mine
-          onChange={(u) => u && set({ area: u.id })}
-          className="report-area-picker"
-        />
-      </div>
+      <AreaFilter area={value.area} onChange={(area) => set({ area })} />
     </form>
+  );
+}
+
+/**
+ * The area breadcrumb ("All my areas › Kara › Kozah", each step a way back up) and a search to go to an area
+ * of the caller's jurisdiction; the report pages keep the chosen area in their query string.
+ */
+export function AreaFilter(props: {
+  area: string | undefined;
+  onChange: (area: string | undefined) => void;
+}) {
+  const { t } = useI18n();
+  const { area, onChange } = props;
+  const crumbs = useAreaCrumbs(area);
+  return (
+    <div className="d-flex flex-wrap align-items-start gap-3 mt-2">
+      <nav aria-label={t('reports.filter.area')} className="small pt-1 flex-grow-1">
+        <span className="me-1">{t('reports.filter.area')} :</span>
+        <button
+          type="button"
+          className="btn btn-link btn-sm p-0 align-baseline"
+          aria-current={area ? undefined : 'true'}
+          onClick={() => onChange(undefined)}
+        >
+          {t('reports.allAreas')}
+        </button>
+        {area && !crumbs && <span> › …</span>}
+        {crumbs?.map((a, i) => (
+          <span key={a.id}>
+            {' › '}
+            <button
+              type="button"
+              className="btn btn-link btn-sm p-0 align-baseline"
+              aria-current={i === crumbs.length - 1 ? 'true' : undefined}
+              onClick={() => onChange(a.id)}
+            >
+              {a.name}
+            </button>
+          </span>
+        ))}
+      </nav>
+      <UnitPicker
+        id="rf-area"
+        label={t('reports.filter.goToArea')}
+        value={null}
+        mine
+        onChange={(u) => u && onChange(u.id)}
+        className="report-area-picker"
+      />
+    </div>
   );
 }

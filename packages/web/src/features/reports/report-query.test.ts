@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseReportQuery, reportQueryString, withQuery } from './report-query';
+import {
+  indicatorExtra,
+  parseIndicatorMonths,
+  parseReportQuery,
+  reportQueryString,
+  withQuery,
+} from './report-query';
 
 const AREA = '0b7c2a8e-1d2f-4c3b-9a4e-5f6a7b8c9d0e';
 
@@ -24,5 +30,16 @@ describe('report query string', () => {
     );
     expect(withQuery('/reports', '')).toBe('/reports');
     expect(withQuery('/reports', 'a=1')).toBe('/reports?a=1');
+  });
+
+  it('keeps the indicators period to the choices offered, the default left out of the link', () => {
+    expect(parseIndicatorMonths('6')).toBe(6);
+    expect(parseIndicatorMonths('36')).toBe(36);
+    for (const bad of [null, undefined, '', '7', '0', '120', 'x', '12.5'])
+      expect(parseIndicatorMonths(bad)).toBe(12);
+    expect(reportQueryString({ area: AREA }, indicatorExtra(6))).toBe(`area=${AREA}&months=6`);
+    expect(reportQueryString({ area: AREA }, indicatorExtra(12))).toBe(`area=${AREA}`);
+    expect(reportQueryString({}, indicatorExtra(24))).toBe('months=24');
+    expect(reportQueryString({}, indicatorExtra(12))).toBe('');
   });
 });

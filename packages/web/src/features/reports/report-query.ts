@@ -39,3 +39,18 @@ export function reportQueryString(filters: SummaryFilters, extra: Record<string,
 }
 
 export const withQuery = (path: string, qs: string) => (qs ? `${path}?${qs}` : path);
+
+/** The periods offered on the indicators page, in months up to the current one (the API accepts 1–36). */
+export const INDICATOR_MONTHS = [3, 6, 12, 24, 36] as const;
+export const DEFAULT_INDICATOR_MONTHS = 12;
+
+/** `months=` of the indicators page: one of the periods offered, else the default. */
+export function parseIndicatorMonths(value: string | null | undefined): number {
+  const n = Number(value);
+  return (INDICATOR_MONTHS as readonly number[]).includes(n) ? n : DEFAULT_INDICATOR_MONTHS;
+}
+
+/** The indicators page's extra query key: the period, left out when it is the default. */
+export const indicatorExtra = (months: number) => ({
+  months: months === DEFAULT_INDICATOR_MONTHS ? '' : String(months),
+});
