@@ -2,6 +2,7 @@
  * Case-list and export benchmark over a generated database (bench/reports/generate.mjs).
  *
  *   DATABASE_URL=… node bench/reports/run.mjs [--pglite DIR] [--runs 40] [--export]
+ *                  [--accounts agent.grm,…] [--queries 'rare word',…]
  *
  * For each demo account and list query, the p50/p95 of the platform's own list (scope rule + filters, as the
  * API runs it) next to the bare SQL doing the same work for that account (area filter, order, limit, no
@@ -20,6 +21,9 @@ const { values } = parseArgs({
     pglite: { type: 'string' },
     runs: { type: 'string', default: '40' },
     export: { type: 'boolean', default: false },
+    // Comma-separated subsets, to look at one case: --accounts facilitateur.kara --queries overdue
+    accounts: { type: 'string' },
+    queries: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -32,6 +36,8 @@ const QUERIES = {
   'first page': {},
   'status in_progress': { status: ['in_progress'] },
   'text search': { q: 'forage' },
+  'rare word': { q: 'magasinier' },
+  'reference fragment': { q: 'MGP-2025-00' },
   overdue: { overdue: 'true' },
   'due date order': { sort: 'due_asc' },
 };
@@ -39,9 +45,10 @@ const today = new Date().toISOString().slice(0, 10);
 
 console.log('| account | query | platform p50 | platform p95 | bare SQL p95 | ratio |');
 console.log('|---|---|---|---|---|---|');
-for (const username of ACCOUNTS) {
+const pick = (all, list) => (list ? all.filter((x) => list.split(',').includes(x)) : all);
+for (const username of pick(ACCOUNTS, values.accounts)) {
   const actor = await loadActor(db, username);
-  for (const [label, filter] of Object.entries(QUERIES)) {
+  for (const [label, filter] of Object.entries(QUERIES).filter(([l]) => pick([l], values.queries).length)) {
     const f = { sort: 'received_desc', ...filter, today };
     const platform = await timeRuns(runs, () => listComplaints(db, actor, f, undefined, 50));
     const bare = await timeRuns(runs, () => bareList(actor, f));
@@ -78,7 +85,8 @@ function bareList(actor, f) {
   const params = [actor.jurisdictions.map((j) => `${j.path}%`)];
   const where = ['area_path like any($1::text[])'];
   if (f.status) where.push(`status = any($${params.push(f.status)}::text[])`);
-  if (f.q) where.push(`search @@ websearch_to_tsquery('french', $${params.push(f.q)})`);
+  if (f.q && /\d/.test(f.q)) where.push(`reference ilike $${params.push(`%${f.q}%`)}`);
+  else if (f.q) where.push(`search @@ websearch_to_tsquery('french', $${params.push(f.q)})`);
   if (f.overdue) where.push(`next_due_date < $${params.push(today)}::date`);
   const order =
     f.sort === 'due_asc' ? `coalesce(next_due_date, '9999-12-31'::date), id` : 'received_at desc, id desc';

@@ -7,13 +7,18 @@ export class Conditions {
   private readonly clauses: string[] = [];
 
   add(clause: string, ...values: unknown[]): this {
-    let text = clause;
-    for (const value of values) {
+    this.clauses.push(this.text({ sql: clause, params: values }));
+    return this;
+  }
+
+  /** Numbers a fragment's placeholders after the parameters so far, without adding it as a clause. */
+  text(fragment: { sql: string; params: readonly unknown[] }): string {
+    let text = fragment.sql;
+    for (const value of fragment.params) {
       this.params.push(value);
       text = text.replace('?', `$${this.params.length}`);
     }
-    this.clauses.push(text);
-    return this;
+    return text;
   }
 
   /** Adds a parameter without a clause (e.g. LIMIT) and returns its placeholder. */

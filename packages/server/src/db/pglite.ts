@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable } from './driver.js';
 
 /** Embedded PostgreSQL (WebAssembly): in memory when `dataDir` is undefined, else persisted in that folder. */
@@ -7,6 +8,8 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const pg = new PGlite({
     ...(dataDir ? { dataDir } : {}),
+    // Trigram indexes (migration 0013) for reference fragments in the case lists.
+    extensions: { pg_trgm },
     parsers: { [types.DATE]: (v: string) => v, [types.NUMERIC]: (v: string) => v },
   });
   await pg.waitReady;

@@ -1,6 +1,5 @@
 import {
   type Actor,
-  CASE_HANDLER_READER_ROLES,
   COMPLAINT_STATUSES,
   isValidTrackingCode,
   normalizeTrackingCode,
@@ -8,6 +7,7 @@ import {
 import { z } from 'zod';
 import { Conditions } from '../../db/conditions.js';
 import type { Queryable } from '../../db/driver.js';
+import { type Fragment, mayMatchOriginal, originalScope, visibleScope } from './list-scope.js';
 import { COMPLAINT_SELECT, type ComplaintRow } from './repo.js';
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -44,38 +44,10 @@ export type ComplaintFilter = z.infer<typeof complaintFilterSchema>;
 export const complaintCursorSchema = z.object({ at: z.string(), id: z.uuid() });
 export type ComplaintCursor = z.infer<typeof complaintCursorSchema>;
 
-/**
- * The visibility rule of `canSeeComplaint` (packages/domain) in SQL: both must say the same thing, and the
- * scoping tests check every list, detail, search and export path against it.
- */
+/** The visibility rule (list-scope.ts) as one condition of the list. */
 export function addScope(c: Conditions, actor: Actor) {
-  const prefixes = actor.jurisdictions.map((j) => `${j.path}%`);
-  const wider = actor.roles.includes('supervisor');
-  c.add(
-    `(${ORIGINAL_SCOPE}
-      or (not c.sensitive and ? and c.published_at is not null and c.area_path like any(?::text[])))`,
-    ...originalScopeParams(actor),
-    wider,
-    prefixes,
-  );
-}
-
-/**
- * The cases the actor sees as a handler, original description included (`seesOriginal` in the domain): the
- * assignee; on sensitive cases the sensitive-case focal points of the area and the people added to it; on
- * the others who recorded it and the handling roles of the area. Wider staff add the published cases.
- */
-const ORIGINAL_SCOPE = `(c.assignee_id = ?
-      or (c.sensitive and ((? and c.area_path like any(?::text[]))
-                           or exists (select 1 from complaint_access ca
-                                       where ca.complaint_id = c.id and ca.user_id = ?)))
-      or (not c.sensitive and (c.recorded_by = ? or (? and c.area_path like any(?::text[])))))`;
-
-function originalScopeParams(actor: Actor): unknown[] {
-  const prefixes = actor.jurisdictions.map((j) => `${j.path}%`);
-  const handler = actor.roles.some((r) => CASE_HANDLER_READER_ROLES.includes(r));
-  const sensitiveRole = actor.roles.includes('sensitive_focal_point');
-  return [actor.id, sensitiveRole, prefixes, actor.id, actor.id, handler, prefixes];
+  const scope = visibleScope(actor);
+  c.add(scope.sql, ...scope.params);
 }
 
 /**
@@ -83,24 +55,25 @@ function originalScopeParams(actor: Actor): unknown[] {
  * through its published summary, only its tracking code, reference or summary (public_search) may match, so
  * that a search never tells wider staff what the original text says.
  */
-function addTextSearch(c: Conditions, actor: Actor, q: string) {
-  const branches: string[] = [];
-  const params: unknown[] = [];
+function textMatch(actor: Actor, q: string, withScope: boolean): Fragment {
+  const branches: Fragment[] = [];
   // Only someone who may handle cases can match an original text; for wider staff the branch would make
-  // PostgreSQL test every description match against a scope that is always false (seconds at 1M cases).
-  if (actor.roles.some((r) => CASE_HANDLER_READER_ROLES.includes(r) || r === 'sensitive_focal_point')) {
-    branches.push(`(c.search @@ websearch_to_tsquery('french', ?) and ${ORIGINAL_SCOPE})`);
-    params.push(q, ...originalScopeParams(actor));
+  // PostgreSQL test every description match against a scope that is always false.
+  if (mayMatchOriginal(actor)) {
+    const scope = withScope ? originalScope(actor) : { sql: 'true', params: [] };
+    branches.push({
+      sql: `(c.search @@ websearch_to_tsquery('french', ?) and ${scope.sql})`,
+      params: [q, ...scope.params],
+    });
   }
-  branches.push(`c.public_search @@ websearch_to_tsquery('french', ?)`);
-  params.push(q);
-  // A reference fragment ("2026-0001") has digits; a word search never needs the unindexed substring scan.
-  if (/\d/.test(q)) {
-    branches.push('c.reference ilike ?');
-    params.push(`%${q}%`);
-  }
-  c.add(`(${branches.join(' or ')})`, ...params);
+  branches.push({ sql: `c.public_search @@ websearch_to_tsquery('french', ?)`, params: [q] });
+  // A reference fragment ("2026-0001") has digits; a word search never needs the substring match (trigram
+  // index complaints_reference_trgm).
+  if (/\d/.test(q)) branches.push({ sql: 'c.reference ilike ?', params: [`%${escapeLike(q)}%`] });
+  return { sql: `(${branches.map((b) => b.sql).join(' or ')})`, params: branches.flatMap((b) => b.params) };
 }
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
  * A listed case with `cursorAt`, its sort key as the database prints it: the received time keeps its
@@ -115,6 +88,7 @@ export async function listComplaints(
   f: ComplaintFilter & { areaPath?: string | undefined; today?: string },
   after: ComplaintCursor | undefined,
   limit: number,
+  tuning: { fewHits?: number } = {},
 ): Promise<ListedComplaint[]> {
   const c = new Conditions();
   addScope(c, actor);
@@ -134,9 +108,14 @@ export async function listComplaints(
   if (f.areaPath) c.add("c.area_path like ? || '%'", f.areaPath);
   if (f.from) c.add('c.received_at >= ?::date', f.from);
   if (f.to) c.add("c.received_at < ?::date + interval '1 day'", f.to);
+  let hits: Fragment | undefined;
   if (f.q) {
     if (isValidTrackingCode(f.q)) c.add('c.tracking_code = ?', normalizeTrackingCode(f.q));
-    else addTextSearch(c, actor, f.q);
+    else {
+      const match = textMatch(actor, f.q, true);
+      c.add(match.sql, ...match.params);
+      hits = await fewHits(db, textMatch(actor, f.q, false), tuning.fewHits ?? FEW_HITS);
+    }
   }
   if (f.overdue) {
     // next_due_date is the earliest open deadline (kept by the deadline sync): overdue ⇔ it is past.
@@ -144,29 +123,53 @@ export async function listComplaints(
     if (f.overdue === 'true') c.add('c.next_due_date < ?::date', today);
     else c.add('(c.next_due_date is null or c.next_due_date >= ?::date)', today);
   }
-  if (f.sort === 'due_asc') return listByDueDate(db, c, after, limit);
+  // A rare word: its few matching ids come from the GIN indexes first, then scope, filters and order apply
+  // to them. Left to itself, PostgreSQL walks the received_at index hoping to fill the page soon, and reads
+  // every case when nothing matches (seconds at a million cases).
+  const prefix = hits ? `with hits as materialized (select c.id from complaints c where ${c.text(hits)})` : '';
+  if (hits) c.add('c.id in (select id from hits)');
+  if (f.sort === 'due_asc') return listByDueDate(db, prefix, c, after, limit);
   const desc = f.sort === 'received_desc';
   if (after) c.add(`(c.received_at, c.id) ${desc ? '<' : '>'} (?::timestamptz, ?::uuid)`, after.at, after.id);
   const order = desc ? 'c.received_at desc, c.id desc' : 'c.received_at, c.id';
   const select = COMPLAINT_SELECT.replace(/^\s*select /, `select c.received_at::text as "cursorAt", `);
   return db.query<ListedComplaint>(
-    `${select} ${c.where} order by ${order} limit ${c.param(limit)}`,
+    `${prefix} ${select} ${c.where} order by ${order} limit ${c.param(limit)}`,
     c.params,
   );
+}
+
+/** Up to this many matches, a text search starts from its matches rather than from the sort order. */
+const FEW_HITS = 5000;
+
+/** The match itself when it finds at most FEW_HITS cases (counted through the GIN and trigram indexes). */
+async function fewHits(db: Queryable, match: Fragment, few: number): Promise<Fragment | undefined> {
+  const c = new Conditions();
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from (select 1 from complaints c where ${c.text(match)} limit ${c.param(few + 1)}) h`,
+    c.params,
+  );
+  return row!.n <= few ? match : undefined;
 }
 
 /** Cases with no open deadline sort after every date, so that keyset pagination stays total. */
 const DUE_KEY = `coalesce(c.next_due_date, '9999-12-31'::date)`;
 
 /** Keyset-paginated on (next open due date, id), an indexed expression; the cursor's `at` holds the date. */
-function listByDueDate(db: Queryable, c: Conditions, after: ComplaintCursor | undefined, limit: number) {
+function listByDueDate(
+  db: Queryable,
+  prefix: string,
+  c: Conditions,
+  after: ComplaintCursor | undefined,
+  limit: number,
+) {
   if (after) c.add(`(${DUE_KEY}, c.id) > (?::date, ?::uuid)`, after.at, after.id);
   const select = COMPLAINT_SELECT.replace(
     /^\s*select /,
     `select ${DUE_KEY} as "nextDueDate", ${DUE_KEY}::text as "cursorAt", `,
   );
   return db.query<ListedComplaint>(
-    `${select} ${c.where} order by ${DUE_KEY}, c.id limit ${c.param(limit)}`,
+    `${prefix} ${select} ${c.where} order by ${DUE_KEY}, c.id limit ${c.param(limit)}`,
     c.params,
   );
 }

@@ -1,0 +1,15 @@
+/**
+ * Indexes for the case lists at a million cases (bench/RESULTS.md, issue #6: list p95 < 50 ms).
+ * - recorded_by: the "who recorded it" branch of the visibility rule, so that the whole rule of a narrow
+ *   scope (a facilitator's villages) is one bitmap of index ranges instead of a scan.
+ * - reference trigrams: a reference fragment ("2025-00012") is a substring match; without it, every case.
+ * - overdue: open cases by received time carrying their next due date as a key column, so that "overdue,
+ *   newest first" skips the recent cases still on time inside the index, without reading their rows.
+ */
+export const sql = /* sql */ `
+create extension if not exists pg_trgm;
+create index complaints_recorded_by on complaints (recorded_by) where recorded_by is not null;
+create index complaints_reference_trgm on complaints using gin (reference gin_trgm_ops);
+create index complaints_open_due on complaints (received_at desc, id desc, next_due_date)
+  where next_due_date is not null;
+`;
