@@ -39,7 +39,8 @@ export function originalScope(actor: Actor): Fragment {
     params: [actor.id],
   });
   branches.push({ sql: '(not c.sensitive and c.recorded_by = ?)', params: [actor.id] });
-  if (areas && handles(actor)) branches.push({ sql: `(not c.sensitive and ${areas.sql})`, params: areas.params });
+  if (areas && handles(actor))
+    branches.push({ sql: `(not c.sensitive and ${areas.sql})`, params: areas.params });
   return or(branches);
 }
 

@@ -54,8 +54,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const list = (who: keyof typeof actors, f: Partial<ComplaintFilter>, fewHits?: number) =>
-  listComplaints(t.db, actors[who], { sort: 'received_desc', ...f }, undefined, 50, { fewHits }).then((rows) =>
-    rows.map((r) => r.id),
+  listComplaints(t.db, actors[who], { sort: 'received_desc', ...f }, undefined, 50, { fewHits }).then(
+    (rows) => rows.map((r) => r.id),
   );
 
 describe('text search plans', () => {

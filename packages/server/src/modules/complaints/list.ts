@@ -1,9 +1,4 @@
-import {
-  type Actor,
-  COMPLAINT_STATUSES,
-  isValidTrackingCode,
-  normalizeTrackingCode,
-} from '@coso/domain';
+import { type Actor, COMPLAINT_STATUSES, isValidTrackingCode, normalizeTrackingCode } from '@coso/domain';
 import { z } from 'zod';
 import { Conditions } from '../../db/conditions.js';
 import type { Queryable } from '../../db/driver.js';
@@ -126,7 +121,9 @@ export async function listComplaints(
   // A rare word: its few matching ids come from the GIN indexes first, then scope, filters and order apply
   // to them. Left to itself, PostgreSQL walks the received_at index hoping to fill the page soon, and reads
   // every case when nothing matches (seconds at a million cases).
-  const prefix = hits ? `with hits as materialized (select c.id from complaints c where ${c.text(hits)})` : '';
+  const prefix = hits
+    ? `with hits as materialized (select c.id from complaints c where ${c.text(hits)})`
+    : '';
   if (hits) c.add('c.id in (select id from hits)');
   if (f.sort === 'due_asc') return listByDueDate(db, prefix, c, after, limit);
   const desc = f.sort === 'received_desc';
