@@ -6,58 +6,73 @@ export interface Fragment {
   params: unknown[];
 }
 
-const or = (parts: Fragment[]): Fragment =>
+export const or = (parts: Fragment[]): Fragment =>
   parts.length === 0
     ? { sql: 'false', params: [] }
     : { sql: `(${parts.map((p) => p.sql).join(' or ')})`, params: parts.flatMap((p) => p.params) };
 
-/**
- * `c.area_path like 'p1%' or c.area_path like 'p2%' …`: one index range per jurisdiction (complaints_area is
- * text_pattern_ops), so that PostgreSQL can combine them with the other branches of the scope in a bitmap.
- * A `like any(array)` would not use the index, and a facilitator's three villages became a scan.
- */
-function inAreas(actor: Actor): Fragment | undefined {
-  if (actor.jurisdictions.length === 0) return undefined;
-  return or(actor.jurisdictions.map((j) => ({ sql: "c.area_path like ? || '%'", params: [j.path] })));
-}
-
 const handles = (actor: Actor) => actor.roles.some((r) => CASE_HANDLER_READER_ROLES.includes(r));
 
 /**
- * The cases the actor sees as a handler, original description included (`seesOriginal` in the domain): the
- * assignee; on sensitive cases the sensitive-case focal points of the area and the people added to it; on
- * the others who recorded it and the handling roles of the area. Only the branches the actor's roles can
- * open are written, each on an indexed column, so the whole rule stays one bitmap for narrow scopes.
+ * The kinds of cases the actor's roles open in their areas: ordinary cases for handlers, sensitive ones for
+ * sensitive-case focal points, published ordinary ones for wider staff (unless `original`: seen as handler).
  */
-export function originalScope(actor: Actor): Fragment {
-  const areas = inAreas(actor);
-  const branches: Fragment[] = [{ sql: 'c.assignee_id = ?', params: [actor.id] }];
-  if (areas && actor.roles.includes('sensitive_focal_point'))
-    branches.push({ sql: `(c.sensitive and ${areas.sql})`, params: areas.params });
-  branches.push({
-    sql: '(c.sensitive and c.id = any(array(select ca.complaint_id from complaint_access ca where ca.user_id = ?)))',
-    params: [actor.id],
-  });
-  branches.push({ sql: '(not c.sensitive and c.recorded_by = ?)', params: [actor.id] });
-  if (areas && handles(actor))
-    branches.push({ sql: `(not c.sensitive and ${areas.sql})`, params: areas.params });
-  return or(branches);
+function areaKinds(actor: Actor, original: boolean): Array<{ sql: string; asHandler: boolean }> {
+  const asHandler: string[] = [];
+  if (handles(actor)) asHandler.push('not c.sensitive');
+  if (actor.roles.includes('sensitive_focal_point')) asHandler.push('c.sensitive');
+  const kinds = asHandler.length ? [{ sql: `(${asHandler.join(' or ')})`, asHandler: true }] : [];
+  if (!original && !handles(actor) && actor.roles.includes('supervisor'))
+    kinds.push({ sql: '(not c.sensitive and c.published_at is not null)', asHandler: false });
+  return kinds;
+}
+
+/** A branch of the scope; `asHandler`: the actor sees all its cases as a handler (original text). */
+export interface ScopeBranch extends Fragment {
+  asHandler: boolean;
 }
 
 /**
- * The visibility rule of `canSeeComplaint` (packages/domain) in SQL: both must say the same thing, and the
- * scoping tests check every list, detail, search and export path against it. Wider staff (supervisors) add
- * the published ordinary cases of their areas.
+ * The visibility rule of `canSeeComplaint` (packages/domain) in SQL, as the branches of one OR: the
+ * assignee; on sensitive cases the people added to it; on the others who recorded it; then, per
+ * jurisdiction, the kinds of cases the roles open there. Both must say the same thing, and the scoping tests
+ * check every list, detail, search and export path against it.
+ *
+ * Each branch is on an indexed column, so that a narrow scope is one bitmap, or one ordered index walk per
+ * branch (list.ts). A jurisdiction is two branches: the cases at the unit itself (a village: its cases are
+ * in received order in complaints_area) and those below it (an index range); a `like any(array)` would use
+ * no index at all. With `original`, only the cases seen as a handler, original description included
+ * (`seesOriginal` in the domain): wider staff's published cases are left out.
  */
-export function visibleScope(actor: Actor): Fragment {
-  const original = originalScope(actor);
-  const areas = inAreas(actor);
-  if (!areas || !actor.roles.includes('supervisor') || handles(actor)) return original;
-  return or([
-    original,
-    { sql: `(not c.sensitive and c.published_at is not null and ${areas.sql})`, params: areas.params },
-  ]);
+export function scopeBranches(actor: Actor, original = false): ScopeBranch[] {
+  const branches: ScopeBranch[] = [
+    { sql: 'c.assignee_id = ?', params: [actor.id], asHandler: true },
+    {
+      sql: '(c.sensitive and c.id = any(array(select ca.complaint_id from complaint_access ca where ca.user_id = ?)))',
+      params: [actor.id],
+      asHandler: true,
+    },
+    { sql: '(not c.sensitive and c.recorded_by = ?)', params: [actor.id], asHandler: true },
+  ];
+  for (const kind of areaKinds(actor, original)) {
+    for (const j of actor.jurisdictions) {
+      branches.push({
+        sql: `(c.area_path = ? and ${kind.sql})`,
+        params: [j.path],
+        asHandler: kind.asHandler,
+      });
+      // Strictly below: `~>~` (text_pattern_ops) makes the index range skip the unit's own cases.
+      branches.push({
+        sql: `(c.area_path ~>~ ? and c.area_path like ? || '%' and ${kind.sql})`,
+        params: [j.path, j.path],
+        asHandler: kind.asHandler,
+      });
+    }
+  }
+  return branches;
 }
+
+export const originalScope = (actor: Actor) => or(scopeBranches(actor, true));
 
 /** Whether a search may match the original description for this actor (else only the published summary). */
 export const mayMatchOriginal = (actor: Actor) =>

@@ -10,7 +10,7 @@ import { type ComplaintFilter, listComplaints } from './list.js';
  */
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof makeTree>>;
-const WHO = ['officer', 'facilitator', 'focalB', 'boss', 'vbg'] as const;
+const WHO = ['officer', 'facilitator', 'focalB', 'boss', 'vbg', 'bossVbg'] as const;
 const actors = {} as Record<(typeof WHO)[number], Actor>;
 const cases: Array<{ id: string; reference: string; words: string }> = [];
 
@@ -24,6 +24,8 @@ beforeAll(async () => {
   actors.focalB = await user(['focal_point'], [tree.b.region]);
   actors.boss = await user(['supervisor'], [tree.country]);
   actors.vbg = await user(['sensitive_focal_point'], [tree.country]);
+  // Wider staff who also handle sensitive cases: published summaries and sensitive originals at once.
+  actors.bossVbg = await user(['supervisor', 'sensitive_focal_point'], [tree.a.region, tree.b.villages[0]!]);
   const officer = await login(t, actors.officer.username);
   const places = [tree.a.villages[0]!, tree.a.villages[1]!, tree.a.villages[2]!, tree.b.villages[0]!];
   const words = ['forage', 'magasinier', 'latrine forage', 'piste'];
@@ -50,26 +52,73 @@ beforeAll(async () => {
     `update complaints set public_summary = 'Retard de paiement du magasinier', published_at = now() where id = $1`,
     [cases[4]!.id],
   );
+  // Overdue cases, and a case of region b assigned to the facilitator of region a's villages.
+  await t.db.query(`update complaints set next_due_date = '2020-01-01' where id = any($1)`, [
+    [cases[2]!.id, cases[5]!.id, cases[7]!.id, cases[8]!.id],
+  ]);
+  await t.db.query('update complaints set assignee_id = $2 where id = $1', [
+    cases[7]!.id,
+    actors.facilitator.id,
+  ]);
 });
 afterAll(() => t?.close());
 
-const list = (who: keyof typeof actors, f: Partial<ComplaintFilter>, fewHits?: number) =>
-  listComplaints(t.db, actors[who], { sort: 'received_desc', ...f }, undefined, 50, { fewHits }).then(
-    (rows) => rows.map((r) => r.id),
+type Tuning = { fewHits?: number; maxBranches?: number };
+const list = (who: (typeof WHO)[number], f: Partial<ComplaintFilter>, tuning: Tuning = {}) =>
+  listComplaints(t.db, actors[who], { sort: 'received_desc', ...f }, undefined, 50, tuning).then((rows) =>
+    rows.map((r) => r.id),
   );
 
-describe('text search plans', () => {
-  const queries = ['forage', 'magasinier', 'latrine', 'nothing-like-this', 'MGP-20', 'forage OR piste'];
+describe('list plans', () => {
+  // Matches first or sort order first; one pick per scope branch or the whole rule as one OR.
+  const plans: Tuning[] = [{ fewHits: 0 }, { maxBranches: 0 }, { fewHits: 0, maxBranches: 0 }];
+  const filters: Array<Partial<ComplaintFilter>> = [
+    ...['forage', 'magasinier', 'latrine', 'nothing-like-this', 'MGP-20', 'forage OR piste'].map((q) => ({
+      q,
+    })),
+    {},
+    { status: ['received'] },
+    { overdue: 'true' },
+    { area: undefined, sensitive: 'true' },
+  ];
   for (const who of WHO) {
-    it(`gives ${who} the same page from the matches first as from the sort order`, async () => {
-      for (const q of queries) {
-        for (const sort of ['received_desc', 'due_asc'] as const) {
-          const fromMatches = await list(who, { q, sort });
-          expect(await list(who, { q, sort }, 0), `${who} ${q} ${sort}`).toEqual(fromMatches);
+    it(`gives ${who} the same page whatever the plan`, async () => {
+      for (const f of filters) {
+        for (const sort of ['received_desc', 'received_asc', 'due_asc'] as const) {
+          const page = await list(who, { ...f, sort });
+          for (const plan of plans)
+            expect(await list(who, { ...f, sort }, plan), `${who} ${JSON.stringify(f)} ${sort}`).toEqual(
+              page,
+            );
         }
       }
     });
   }
+
+  it('pages through the same cases, two at a time, whatever the plan', async () => {
+    for (const who of WHO) {
+      for (const sort of ['received_desc', 'due_asc'] as const) {
+        const pages: string[][] = [];
+        for (const plan of [{}, { maxBranches: 0 }]) {
+          const seen: string[] = [];
+          let after: { at: string; id: string } | undefined;
+          for (let i = 0; i < 20; i++) {
+            const rows = await listComplaints(t.db, actors[who], { sort }, after, 2, plan);
+            seen.push(...rows.map((r) => r.id));
+            if (rows.length < 2) break;
+            after = { at: rows[1]!.cursorAt, id: rows[1]!.id };
+          }
+          pages.push(seen);
+        }
+        expect(pages[0], `${who} ${sort}`).toEqual(pages[1]);
+        expect(new Set(pages[0]).size).toBe(pages[0]!.length);
+      }
+    }
+    // The facilitator: the ordinary cases of villages a1 and a2 (5 is sensitive), and 7 assigned from b.
+    const mine = await list('facilitator', {});
+    expect(mine).toHaveLength(6);
+    expect(mine).toContain(cases[7]!.id);
+  });
 
   it('scopes matches: original text for handlers of the area, published summary for wider staff', async () => {
     const ids = (pick: (c: (typeof cases)[number], i: number) => boolean) =>

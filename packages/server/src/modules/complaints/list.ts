@@ -2,7 +2,8 @@ import { type Actor, COMPLAINT_STATUSES, isValidTrackingCode, normalizeTrackingC
 import { z } from 'zod';
 import { Conditions } from '../../db/conditions.js';
 import type { Queryable } from '../../db/driver.js';
-import { type Fragment, mayMatchOriginal, originalScope, visibleScope } from './list-scope.js';
+import { or, scopeBranches } from './list-scope.js';
+import { FEW_HITS, fewHits, type TextSearch, textSearch } from './list-text.js';
 import { COMPLAINT_SELECT, type ComplaintRow } from './repo.js';
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -39,37 +40,6 @@ export type ComplaintFilter = z.infer<typeof complaintFilterSchema>;
 export const complaintCursorSchema = z.object({ at: z.string(), id: z.uuid() });
 export type ComplaintCursor = z.infer<typeof complaintCursorSchema>;
 
-/** The visibility rule (list-scope.ts) as one condition of the list. */
-export function addScope(c: Conditions, actor: Actor) {
-  const scope = visibleScope(actor);
-  c.add(scope.sql, ...scope.params);
-}
-
-/**
- * Full-text search: the description matches only on the cases the actor sees as a handler; on a case seen
- * through its published summary, only its tracking code, reference or summary (public_search) may match, so
- * that a search never tells wider staff what the original text says.
- */
-function textMatch(actor: Actor, q: string, withScope: boolean): Fragment {
-  const branches: Fragment[] = [];
-  // Only someone who may handle cases can match an original text; for wider staff the branch would make
-  // PostgreSQL test every description match against a scope that is always false.
-  if (mayMatchOriginal(actor)) {
-    const scope = withScope ? originalScope(actor) : { sql: 'true', params: [] };
-    branches.push({
-      sql: `(c.search @@ websearch_to_tsquery('french', ?) and ${scope.sql})`,
-      params: [q, ...scope.params],
-    });
-  }
-  branches.push({ sql: `c.public_search @@ websearch_to_tsquery('french', ?)`, params: [q] });
-  // A reference fragment ("2026-0001") has digits; a word search never needs the substring match (trigram
-  // index complaints_reference_trgm).
-  if (/\d/.test(q)) branches.push({ sql: 'c.reference ilike ?', params: [`%${escapeLike(q)}%`] });
-  return { sql: `(${branches.map((b) => b.sql).join(' or ')})`, params: branches.flatMap((b) => b.params) };
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
 /**
  * A listed case with `cursorAt`, its sort key as the database prints it: the received time keeps its
  * microseconds (a JavaScript Date would drop them and a page boundary could skip or repeat cases), or the
@@ -83,10 +53,10 @@ export async function listComplaints(
   f: ComplaintFilter & { areaPath?: string | undefined; today?: string },
   after: ComplaintCursor | undefined,
   limit: number,
-  tuning: { fewHits?: number } = {},
+  /** Tests only: force either plan (see FEW_HITS and MAX_BRANCHES). */
+  tuning: { fewHits?: number; maxBranches?: number } = {},
 ): Promise<ListedComplaint[]> {
   const c = new Conditions();
-  addScope(c, actor);
   if (f.queue === 'mine' || f.assignee === 'me') c.add('c.assignee_id = ?', actor.id);
   if (f.queue === 'unassigned' || f.assignee === 'none') c.add('c.assignee_id is null');
   if (f.queue === 'escalated' || f.escalated === 'true') c.add('c.escalation_count > 0');
@@ -103,13 +73,20 @@ export async function listComplaints(
   if (f.areaPath) c.add("c.area_path like ? || '%'", f.areaPath);
   if (f.from) c.add('c.received_at >= ?::date', f.from);
   if (f.to) c.add("c.received_at < ?::date + interval '1 day'", f.to);
-  let hits: Fragment | undefined;
+  let prefix = '';
+  let text: TextSearch | undefined;
   if (f.q) {
     if (isValidTrackingCode(f.q)) c.add('c.tracking_code = ?', normalizeTrackingCode(f.q));
     else {
-      const match = textMatch(actor, f.q, true);
-      c.add(match.sql, ...match.params);
-      hits = await fewHits(db, textMatch(actor, f.q, false), tuning.fewHits ?? FEW_HITS);
+      text = textSearch(actor, f.q);
+      // A rare word: its few matching ids come from the GIN indexes first, then scope, filters and order
+      // apply to them. Left to itself, PostgreSQL walks the received_at index hoping to fill the page soon,
+      // and reads every case when nothing matches (seconds at a million cases).
+      const hits = await fewHits(db, text.anywhere, tuning.fewHits ?? FEW_HITS);
+      if (hits) {
+        prefix = `with hits as materialized (select c.id from complaints c where ${c.text(hits)})`;
+        c.add('c.id in (select id from hits)');
+      }
     }
   }
   if (f.overdue) {
@@ -118,55 +95,57 @@ export async function listComplaints(
     if (f.overdue === 'true') c.add('c.next_due_date < ?::date', today);
     else c.add('(c.next_due_date is null or c.next_due_date >= ?::date)', today);
   }
-  // A rare word: its few matching ids come from the GIN indexes first, then scope, filters and order apply
-  // to them. Left to itself, PostgreSQL walks the received_at index hoping to fill the page soon, and reads
-  // every case when nothing matches (seconds at a million cases).
-  const prefix = hits
-    ? `with hits as materialized (select c.id from complaints c where ${c.text(hits)})`
-    : '';
-  if (hits) c.add('c.id in (select id from hits)');
-  if (f.sort === 'due_asc') return listByDueDate(db, prefix, c, after, limit);
-  const desc = f.sort === 'received_desc';
-  if (after) c.add(`(c.received_at, c.id) ${desc ? '<' : '>'} (?::timestamptz, ?::uuid)`, after.at, after.id);
-  const order = desc ? 'c.received_at desc, c.id desc' : 'c.received_at, c.id';
-  const select = COMPLAINT_SELECT.replace(/^\s*select /, `select c.received_at::text as "cursorAt", `);
+  const sort = SORTS[f.sort];
+  if (after) c.add(sort.after, after.at, after.id);
+  const select = COMPLAINT_SELECT.replace(/^\s*select /, `select ${sort.columns}, `);
+  const lim = c.param(limit);
+  const branches = scopeBranches(actor);
+  if (branches.length > (tuning.maxBranches ?? MAX_BRANCHES)) {
+    c.add(or(branches).sql, ...or(branches).params);
+    if (text) c.add(text.scoped.sql, ...text.scoped.params);
+    return db.query<ListedComplaint>(
+      `${prefix} ${select} ${c.where} order by ${sort.order} limit ${lim}`,
+      c.params,
+    );
+  }
+  // One ordered, limited pick per branch of the scope (each with its own index: a village's cases in
+  // received order, the assignee's, …), then the page from their union: a facilitator's villages no longer
+  // read every case of the villages to sort them. A text search is matched as the branch's cases are seen.
+  const filters = c.where.replace(/^where /, ' and ');
+  const picks = branches.map((b) => {
+    const match = text ? ` and ${c.text(b.asHandler ? text.asHandler : text.asPublic)}` : '';
+    return `(select c.id from complaints c where ${c.text(b)}${filters}${match} order by ${sort.order} limit ${lim})`;
+  });
   return db.query<ListedComplaint>(
-    `${prefix} ${select} ${c.where} order by ${order} limit ${c.param(limit)}`,
+    `${prefix} ${select} where c.id in (${picks.join(' union all ')}) order by ${sort.order} limit ${lim}`,
     c.params,
   );
 }
 
-/** Up to this many matches, a text search starts from its matches rather than from the sort order. */
-const FEW_HITS = 5000;
-
-/** The match itself when it finds at most FEW_HITS cases (counted through the GIN and trigram indexes). */
-async function fewHits(db: Queryable, match: Fragment, few: number): Promise<Fragment | undefined> {
-  const c = new Conditions();
-  const [row] = await db.query<{ n: number }>(
-    `select count(*)::int as n from (select 1 from complaints c where ${c.text(match)} limit ${c.param(few + 1)}) h`,
-    c.params,
-  );
-  return row!.n <= few ? match : undefined;
-}
+/** Beyond this many scope branches (a person with many areas), one query with the whole rule as an OR. */
+const MAX_BRANCHES = 15;
 
 /** Cases with no open deadline sort after every date, so that keyset pagination stays total. */
 const DUE_KEY = `coalesce(c.next_due_date, '9999-12-31'::date)`;
 
-/** Keyset-paginated on (next open due date, id), an indexed expression; the cursor's `at` holds the date. */
-function listByDueDate(
-  db: Queryable,
-  prefix: string,
-  c: Conditions,
-  after: ComplaintCursor | undefined,
-  limit: number,
-) {
-  if (after) c.add(`(${DUE_KEY}, c.id) > (?::date, ?::uuid)`, after.at, after.id);
-  const select = COMPLAINT_SELECT.replace(
-    /^\s*select /,
-    `select ${DUE_KEY} as "nextDueDate", ${DUE_KEY}::text as "cursorAt", `,
-  );
-  return db.query<ListedComplaint>(
-    `${prefix} ${select} ${c.where} order by ${DUE_KEY}, c.id limit ${c.param(limit)}`,
-    c.params,
-  );
-}
+/**
+ * The orders of the list, keyset-paginated. The cursor's `at` is the sort key as the database prints it:
+ * the received time with its microseconds, or the next open due date (an indexed expression).
+ */
+const SORTS = {
+  received_desc: {
+    order: 'c.received_at desc, c.id desc',
+    after: '(c.received_at, c.id) < (?::timestamptz, ?::uuid)',
+    columns: 'c.received_at::text as "cursorAt"',
+  },
+  received_asc: {
+    order: 'c.received_at, c.id',
+    after: '(c.received_at, c.id) > (?::timestamptz, ?::uuid)',
+    columns: 'c.received_at::text as "cursorAt"',
+  },
+  due_asc: {
+    order: `${DUE_KEY}, c.id`,
+    after: `(${DUE_KEY}, c.id) > (?::date, ?::uuid)`,
+    columns: `${DUE_KEY} as "nextDueDate", ${DUE_KEY}::text as "cursorAt"`,
+  },
+} as const;
