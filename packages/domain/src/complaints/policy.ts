@@ -36,7 +36,7 @@ const covers = (actor: Actor, path: string) => actor.jurisdictions.some((j) => i
  * Who may see a case. Sensitive cases (GBV/SEA/SH, corruption): their assignee, the sensitive-case focal
  * points of the area and the people they explicitly added — not even the facilitator who recorded them.
  * Other cases: the assignee, who recorded it, and the case-handling roles of the area; wider staff
- * (supervisors) only once its summary is published. addScope (server, list.ts) is the SQL twin of this rule.
+ * (supervisors) only once its summary is published. scopeBranches (server, list-scope.ts) is the SQL twin of this rule.
  */
 export function canSeeComplaint(actor: Actor, c: ComplaintAccessView): boolean {
   if (seesOriginal(actor, c)) return true;

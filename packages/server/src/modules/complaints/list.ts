@@ -101,7 +101,8 @@ export async function listComplaints(
   const lim = c.param(limit);
   const branches = scopeBranches(actor);
   if (branches.length > (tuning.maxBranches ?? MAX_BRANCHES)) {
-    c.add(or(branches).sql, ...or(branches).params);
+    const scope = or(branches);
+    c.add(scope.sql, ...scope.params);
     if (text) c.add(text.scoped.sql, ...text.scoped.params);
     return db.query<ListedComplaint>(
       `${prefix} ${select} ${c.where} order by ${sort.order} limit ${lim}`,

@@ -46,7 +46,7 @@ export function scopeVersion(actor: Actor): string {
 
 /**
  * The cases a device holds, over the given columns (a case row, or the old values kept in sync_removals): the
- * handler scope of the case lists (list.ts ORIGINAL_SCOPE: the assignee, who recorded it, the handling roles
+ * handler scope of the case lists (list-scope.ts originalScope: the assignee, who recorded it, the handling roles
  * of the area) without sensitive cases, which never reach a device. Wider staff's published summaries are not
  * synced either.
  */
