@@ -125,3 +125,28 @@ export async function login(t: TestApp, login: string, password = PASSWORD): Pro
   const header = `coso_session=${cookie.value}`;
   return { cookie: header, csrf, headers: { cookie: header, 'x-csrf-token': csrf } };
 }
+
+/** Files a case through the API (an anonymous works complaint unless `fields` say otherwise); 201 or throws. */
+export async function fileComplaint(
+  t: TestApp,
+  session: Session,
+  villageId: string,
+  fields: Record<string, unknown> = {},
+): Promise<{ id: string; reference: string; trackingCode: string }> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/complaints',
+    headers: session.headers,
+    payload: {
+      type: 'complaint',
+      category: 'works',
+      channel: 'in_person',
+      description: 'Le forage du village ne fonctionne plus depuis deux semaines.',
+      villageId,
+      complainant: { anonymous: true },
+      ...fields,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`filing failed: ${res.statusCode} ${res.body}`);
+  return res.json();
+}

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, makeTree, makeUser, type Session, type TestApp } from '../../test/harness.js';
+import {
+  createTestApp,
+  fileComplaint,
+  login,
+  makeTree,
+  makeUser,
+  type Session,
+  type TestApp,
+} from '../../test/harness.js';
 
 /**
  * Received times with microseconds (written by SQL, imports from other systems) must not make a page
@@ -14,21 +22,7 @@ beforeAll(async () => {
   const tree = await makeTree(t.db);
   officer = await login(t, (await makeUser(t, ['grm_officer'], [tree.country])).username);
   for (let i = 0; i < 4; i++) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/complaints',
-      headers: officer.headers,
-      payload: {
-        type: 'complaint',
-        category: 'works',
-        channel: 'in_person',
-        description: 'Le forage du village ne fonctionne plus depuis deux semaines.',
-        villageId: tree.a.villages[0]!.id,
-        complainant: { anonymous: true },
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    ids.push(res.json().id);
+    ids.push((await fileComplaint(t, officer, tree.a.villages[0]!.id)).id);
   }
   // Four cases within the same millisecond, apart only by microseconds.
   for (const [i, id] of ids.entries()) {

@@ -1,6 +1,6 @@
 import type { Actor } from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, makeTree, makeUser, type TestApp } from '../../test/harness.js';
+import { createTestApp, fileComplaint, login, makeTree, makeUser, type TestApp } from '../../test/harness.js';
 import { toAuthUser } from '../auth/service.js';
 import { type ComplaintFilter, listComplaints } from './list.js';
 
@@ -30,21 +30,10 @@ beforeAll(async () => {
   const places = [tree.a.villages[0]!, tree.a.villages[1]!, tree.a.villages[2]!, tree.b.villages[0]!];
   const words = ['forage', 'magasinier', 'latrine forage', 'piste'];
   for (let i = 0; i < 12; i++) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/complaints',
-      headers: officer.headers,
-      payload: {
-        type: 'complaint',
-        category: 'works',
-        channel: 'in_person',
-        description: `Plainte ${i} au sujet du ${words[i % 4]} du village.`,
-        villageId: places[i % 4]!.id,
-        complainant: { anonymous: true },
-      },
+    const filed = await fileComplaint(t, officer, places[i % 4]!.id, {
+      description: `Plainte ${i} au sujet du ${words[i % 4]} du village.`,
     });
-    expect(res.statusCode, res.body).toBe(201);
-    cases.push({ ...(res.json() as { id: string; reference: string }), words: words[i % 4]! });
+    cases.push({ ...filed, words: words[i % 4]! });
   }
   // One sensitive case, one published summary (the only text wider staff may search).
   await t.db.query('update complaints set sensitive = true where id = $1', [cases[5]!.id]);
