@@ -161,7 +161,11 @@ export async function buildApp({ config, db, logger, services = createServices(d
   referenceRoutes(app, { reference: services.reference });
   complaintRoutes(app, { complaints: services.complaints });
   attachmentRoutes(app, { attachments: services.attachments });
-  receiptRoutes(app, { complaints: services.complaints, reference: services.reference });
+  receiptRoutes(app, {
+    complaints: services.complaints,
+    reference: services.reference,
+    hotline: config.hotline,
+  });
   revealIdentityRoutes(app, { complaints: services.complaints });
   caseAccessRoutes(app, { db, complaints: services.complaints });
   complaintImportRoutes(app, { db, vault: services.vault });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEMO_HOTLINE, loadConfig } from './config.js';
 
 describe('configuration', () => {
   it('has working defaults: demo environment, port 3000, embedded database, demo seeding', () => {
@@ -33,6 +33,16 @@ describe('configuration', () => {
     expect(loadConfig({ COSO_ENV: 'production', COSO_MASTER_KEY: key }).seedDemo).toBe(false);
     expect(loadConfig({ COSO_ENV: 'training' }).seedDemo).toBe(true);
     expect(() => loadConfig({ COSO_ENV: 'production', SEED_DEMO: 'true' })).toThrow(ConfigError);
+  });
+
+  it('prints a sample hotline only in demo and training; production shows the configured one or none', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({}).hotline).toBe(DEMO_HOTLINE);
+    expect(loadConfig({ COSO_ENV: 'production', COSO_MASTER_KEY: key }).hotline).toBeUndefined();
+    expect(loadConfig({ COSO_ENV: 'production', COSO_MASTER_KEY: key, GRM_HOTLINE: ' 8282 ' }).hotline).toBe(
+      '8282',
+    );
+    expect(() => loadConfig({ GRM_HOTLINE: '1' })).toThrow(ConfigError);
   });
 
   it('marks cookies Secure behind an HTTPS public URL', () => {

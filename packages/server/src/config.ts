@@ -26,6 +26,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   COSO_ENV: z.enum(ENVIRONMENTS).default('demo'),
   PUBLIC_URL: z.url().optional(),
+  GRM_HOTLINE: z.string().trim().min(3).max(40).optional(),
   TRUST_PROXY: booleanFlag.default(false),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -124,7 +125,15 @@ export interface Config {
   notifications: NotificationSettings;
   /** Base map of the grievance map (docs/reports.md); without a tile URL the map draws no tiles. */
   map: { tileUrl: string | undefined; attribution: string | undefined };
+  /**
+   * The grievance hotline printed on receipts and shown by the field app; unset, receipts leave out the
+   * "call us" section. Demo and training show a sample number.
+   */
+  hotline: string | undefined;
 }
+
+/** The sample hotline of demo and training installations (not a real number). */
+export const DEMO_HOTLINE = '+228 70 00 00 00';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -190,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
     },
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
+    hotline: e.GRM_HOTLINE ?? (demoLike ? DEMO_HOTLINE : undefined),
   };
 }
 

@@ -51,8 +51,10 @@ describe('field login', () => {
     const { fn, calls } = fakeFetch([
       json(201, { id: 't1', token: 'secret', expiresAt: null }),
       json(200, me),
+      json(200, { environment: 'demo', version: '1', map: {}, hotline: '8282' }),
     ]);
     const session = await login(' ama ', 'pw', 'fr', fn);
+    expect(calls[2]!.url).toBe('/api/v1/meta');
     expect(JSON.parse(String(calls[0]!.init.body))).toMatchObject({ login: 'ama', password: 'pw' });
     expect(calls[0]!.url).toBe('/api/v1/auth/token');
     expect((calls[1]!.init.headers as Record<string, string>).Authorization).toBe('Bearer secret');
@@ -69,6 +71,7 @@ describe('field login', () => {
         jurisdictions: me.jurisdictions,
         locale: 'fr',
       },
+      hotline: '8282',
     });
   });
 

@@ -2,7 +2,7 @@ import { ERRORS, type Locale } from '@coso/domain';
 
 /**
  * The field login: a bearer token for this device (POST /api/v1/auth/token) and the user it belongs to
- * (GET /api/v1/me), kept in localStorage so the app opens offline after a restart. Logging out (or being
+ * (GET /api/v1/me), with the server's settings the app shows offline (GET /api/v1/meta), kept in localStorage so the app opens offline after a restart. Logging out (or being
  * refused by the server) forgets them; the local data is wiped by the caller through the sync engine.
  */
 export interface FieldUser {
@@ -23,6 +23,8 @@ export interface FieldSession {
   user: FieldUser;
   /** Set when the server stopped accepting the token: log in again, the local data is kept. */
   expired?: boolean;
+  /** The grievance hotline for receipts (GET /api/v1/meta at login); null when the server has none. */
+  hotline?: string | null;
 }
 
 const STORAGE_KEY = 'coso.field.session';
@@ -131,6 +133,9 @@ export async function login(
   };
   const me = await call(fetchFn, '/api/v1/me', { headers: { Authorization: `Bearer ${token}` } }, locale);
   const user = (await me.json()) as FieldUser & { csrfToken?: unknown; email?: unknown };
+  const meta = (await (await call(fetchFn, '/api/v1/meta', { headers: {} }, locale)).json()) as {
+    hotline?: unknown;
+  };
   return {
     token,
     tokenId: id,
@@ -144,6 +149,7 @@ export async function login(
       jurisdictions: user.jurisdictions,
       locale: user.locale,
     },
+    hotline: typeof meta.hotline === 'string' ? meta.hotline : null,
   };
 }
 

@@ -30,6 +30,7 @@ export function metaRoutes(app: Api, deps: { db: Db; config: Config; version: st
       environment: config.environment,
       version,
       map: { tileUrl: config.map.tileUrl ?? null, attribution: config.map.attribution ?? null },
+      hotline: config.hotline ?? null,
     }),
   );
 }

@@ -1,24 +1,20 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { caseView } from '../case-view';
-import { useLive } from '../engine-context';
+import { useField, useLive } from '../engine-context';
 import { useT } from '../i18n/i18n';
 import { codeGroups, displayCode, spokenCode } from '../read-aloud';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/layout';
 import { useGeo, useReference } from '../use-field-data';
 
-/**
- * The number complainants call. Placeholder shared with the printed receipt (server receipt/texts.ts):
- * both must move to the deployment's configuration together.
- */
-const HOTLINE = '+228 70 00 00 00';
-
 const canSpeak = () => typeof window !== 'undefined' && 'speechSynthesis' in window;
 
 /** Right after saving, offline: the tracking code to give, spelled for reading aloud, and what comes next. */
 export function ReceiptScreen({ id }: { id: string }) {
   const { t, locale } = useT();
+  // The server's GRM_HOTLINE, kept with the session: printed receipts and this screen say the same.
+  const hotline = useField().session.hotline;
   const geo = useGeo();
   const ref = useReference();
   const live = useLive((engine) => engine.complaint(id), [id]);
@@ -103,8 +99,12 @@ export function ReceiptScreen({ id }: { id: string }) {
           <section className="mb-3">
             <h2 className="h6">{t('receipt.nextTitle')}</h2>
             <p>{t('receipt.next')}</p>
-            <h2 className="h6">{t('receipt.callTitle')}</h2>
-            <p>{t('receipt.call', { hotline: HOTLINE })}</p>
+            {hotline && (
+              <>
+                <h2 className="h6">{t('receipt.callTitle')}</h2>
+                <p>{t('receipt.call', { hotline })}</p>
+              </>
+            )}
           </section>
           <div className="d-grid gap-2">
             <Link href="/new" className="btn btn-success btn-lg">

@@ -1,7 +1,7 @@
 import { formatTrackingCode, type Locale } from '@coso/domain';
 import type { ReferenceItem } from '../../reference/repo.js';
 import type { ComplaintRow } from '../repo.js';
-import { HOTLINE, RECEIPT_TEXTS } from './texts.js';
+import { RECEIPT_TEXTS } from './texts.js';
 
 /** What a receipt says, already in the complainant's language; the PDF layout only places it. */
 export interface ReceiptContent {
@@ -24,6 +24,8 @@ export interface ReceiptInput {
   name: string | null;
   references: ReferenceItem[];
   locale: Locale;
+  /** The hotline to call (config GRM_HOTLINE); without one the receipt has no "call" section. */
+  hotline?: string | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export function buildReceiptContent({
   name,
   references,
   locale,
+  hotline,
 }: ReceiptInput): ReceiptContent {
   const t = RECEIPT_TEXTS[locale];
   const label = (list: ReferenceItem['list'], code: string) => {
@@ -75,7 +78,7 @@ export function buildReceiptContent({
     facts: facts.map((f) => ({ label: `${f.label}${t.colon}`, value: f.value })),
     sections: [
       { title: t.nextTitle, text: t.next },
-      { title: t.callTitle, text: t.call(HOTLINE) },
+      ...(hotline ? [{ title: t.callTitle, text: t.call(hotline) }] : []),
     ],
     footer: t.keep,
   };

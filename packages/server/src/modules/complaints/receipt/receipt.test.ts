@@ -12,7 +12,6 @@ import {
 import type { ComplaintRow } from '../repo.js';
 import { buildReceiptContent } from './content.js';
 import { renderReceiptPdf } from './pdf.js';
-import { HOTLINE } from './texts.js';
 import { toWinAnsi } from './win-ansi.js';
 
 let t: TestApp;
@@ -21,7 +20,7 @@ const s: Record<string, Session> = {};
 const DESCRIPTION = 'Le forage du village ne fonctionne plus depuis deux semaines.';
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ GRM_HOTLINE: '+228 90 12 34 56' });
   tree = await makeTree(t.db);
   const people = {
     operator: await makeUser(t, ['grm_officer'], [tree.country]),
@@ -113,7 +112,7 @@ describe('receipt', () => {
       'Kodjo Abalo',
       'Suivez votre plainte avec ce code',
       'jours ouvrables',
-      HOTLINE,
+      'Appelez le +228 90 12 34 56',
     ]) {
       expect(text).toContain(expected);
     }
@@ -202,6 +201,28 @@ describe('layout', () => {
     expect(lines).toContain('Dekpo');
     expect(lines).toContain('12 novembre 2026 à 14:05');
     expect(pageCount(pdf)).toBe(1);
+  });
+});
+
+describe('hotline', () => {
+  it('prints the configured hotline, and no "call" section when none is set', async () => {
+    const complaint = {
+      trackingCode: 'K7M2P9QX3',
+      reference: 'MGP-2026-000002',
+      channelCode: 'hotline',
+      categoryCode: 'works',
+      sensitive: false,
+      anonymous: true,
+      identityConfidential: false,
+      villageName: 'Lama',
+      receivedAt: new Date('2026-11-12T14:05:00Z'),
+    } as ComplaintRow;
+    const base = { complaint, name: null, references: [], locale: 'fr' } as const;
+    const withLine = pdfText(await renderReceiptPdf(buildReceiptContent({ ...base, hotline: '8282' }), 'a4'));
+    expect(withLine).toContain('Appelez le 8282 en donnant votre code de suivi.');
+    const without = pdfText(await renderReceiptPdf(buildReceiptContent(base), 'a4'));
+    expect(without).not.toContain('Appelez');
+    expect(without).toContain('K7M2-P9QX-3');
   });
 });
 

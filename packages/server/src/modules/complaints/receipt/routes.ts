@@ -27,7 +27,11 @@ function receiptLocale(
 
 export function receiptRoutes(
   app: Api,
-  { complaints, reference }: { complaints: ComplaintService; reference: ReferenceService },
+  {
+    complaints,
+    reference,
+    hotline,
+  }: { complaints: ComplaintService; reference: ReferenceService; hotline: string | undefined },
 ) {
   app.get(
     '/api/v1/complaints/:id/receipt.pdf',
@@ -48,6 +52,7 @@ export function receiptRoutes(
         name: identity?.name ?? null,
         references: await reference.list(true),
         locale: receiptLocale(request.query.lang, actor, request.headers['accept-language']),
+        hotline,
       });
       const pdf = await renderReceiptPdf(content, request.query.format);
       return reply

@@ -4,7 +4,6 @@ import type { Locale } from '@coso/domain';
  * The number complainants call about their case. To be configured: it belongs in the deployment's
  * configuration (or reference data), not in code; the value here is a placeholder.
  */
-export const HOTLINE = '+228 70 00 00 00';
 
 export interface ReceiptTexts {
   project: string;
