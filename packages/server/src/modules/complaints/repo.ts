@@ -249,9 +249,9 @@ const CHANGE_COLUMNS: Record<keyof ComplaintChange, string> = {
   satisfaction: 'satisfaction',
 };
 
-/** Applies a change and bumps the version and the sync sequence (every change is visible to pull). */
+/** Applies a change and bumps the version (the sync trigger numbers the row: every change reaches pull). */
 export async function updateComplaint(tx: Queryable, id: string, change: ComplaintChange): Promise<void> {
-  const sets = ['version = version + 1', "change_seq = nextval('change_seq')", 'updated_at = now()'];
+  const sets = ['version = version + 1', 'updated_at = now()'];
   const params: unknown[] = [id];
   for (const [key, column] of Object.entries(CHANGE_COLUMNS)) {
     const value = change[key as keyof ComplaintChange];

@@ -168,7 +168,7 @@ export async function insertUnit(
 export async function updateUnit(tx: Queryable, id: string, u: UnitWrite): Promise<void> {
   await tx.query(
     `update geo_units set code = $2, name = $3, name_key = $4, alt_names = $5, border = $6, rural = $7,
-            latitude = $8, longitude = $9, updated_at = now(), change_seq = nextval('change_seq')
+            latitude = $8, longitude = $9, updated_at = now()
       where id = $1`,
     [id, u.code, u.name, nameKey(u.name), u.altNames, u.border, u.rural, u.latitude, u.longitude],
   );

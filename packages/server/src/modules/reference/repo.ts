@@ -47,7 +47,7 @@ export async function upsertReference(tx: Queryable, item: ReferenceItem): Promi
      on conflict (list, code) do update set label_fr = excluded.label_fr, label_en = excluded.label_en,
        sort = excluded.sort, active = excluded.active, sensitive = excluded.sensitive,
        requires_minutes = excluded.requires_minutes, out_of_scope = excluded.out_of_scope,
-       updated_at = now(), change_seq = nextval('change_seq')`,
+       updated_at = now()`,
     [
       item.list,
       item.code,
