@@ -8,6 +8,7 @@ import { createExportService } from '../modules/exports/jobs.js';
 import { createNotificationSender } from '../modules/notifications/sender.js';
 import { ROLLUP_EVERY_MINUTES, refreshRollup, rollupWanted } from '../modules/reports/rollup-build.js';
 import { generateDueReports } from '../modules/reports/runs.js';
+import { pruneRemovals } from '../modules/sync/prune.js';
 import { purgeStaleUploads, uploadsDir } from '../modules/sync/uploads.js';
 import type { Vault } from '../vault/vault.js';
 import { startDeadlineScan } from './deadline-scan.js';
@@ -78,6 +79,12 @@ export function startWorker({
     },
     // Files of expired background exports (modules/exports/jobs.ts: EXPORT_TTL_HOURS).
     { name: 'purge-exports', everyMs: 60 * 60_000, run: async (tx) => void (await exports.purgeExpired(tx)) },
+    // (Appended: a task's place in this list is its lock key.) Removals older than devices may be offline (modules/sync/prune.ts: REMOVALS_RETENTION_DAYS).
+    {
+      name: 'prune-sync-removals',
+      everyMs: 24 * 3_600_000,
+      run: async (tx) => void (await pruneRemovals(tx, clock.now())),
+    },
   ];
   const timers = tasks.map((task, index) => {
     const tick = async () => {

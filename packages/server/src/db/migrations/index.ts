@@ -11,6 +11,7 @@ import * as m0010 from './0010-sync-feed.js';
 import * as m0011 from './0011-sync-push.js';
 import * as m0012 from './0012-reports.js';
 import * as m0013 from './0013-list-indexes.js';
+import * as m0014 from './0014-sync-removals-prune.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0011-sync-push', sql: m0011.sql },
   { id: '0012-reports', sql: m0012.sql },
   { id: '0013-list-indexes', sql: m0013.sql },
+  { id: '0014-sync-removals-prune', sql: m0014.sql },
 ];

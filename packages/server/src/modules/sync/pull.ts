@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../../db/driver.js';
 import { FLOOR_KEYS } from '../../db/migrations/0010-sync-feed.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { readFeed } from './feed.js';
+import { prunedThrough } from './prune.js';
 import { syncScope } from './scope.js';
 import { SYNC_SOURCES } from './tables.js';
 
@@ -46,17 +47,19 @@ export function createSyncPullService({ db }: { db: Db }) {
   return {
     /**
      * One page of what changed for this user's device since `cursor`. A full pull from the start (`reset`) when
-     * there is no cursor, when the user's roles or jurisdictions changed since it was issued, or when it comes
-     * from another database. Read-only, in one repeatable-read snapshot taken after `servable` (see readFeed).
+     * there is no cursor, when the user's roles or jurisdictions changed since it was issued, when it comes
+     * from another database, or when removals it has not seen were pruned (prune.ts). Read-only, in one
+     * repeatable-read snapshot taken after `servable` (see readFeed).
      */
     async pull(actor: Actor, cursor: string | undefined, limit: number): Promise<PullResponse> {
       const from = decodePullCursor(cursor);
       const scope = syncScope(actor);
       const { last, horizon } = await servable(db);
-      // A cursor beyond the last number issued comes from another database (a restored backup).
-      const valid = from && from.v === scope.version && from.s <= last;
       return db.transaction(async (tx) => {
         await tx.query('set transaction isolation level repeatable read, read only');
+        // A cursor beyond the last number issued comes from another database (a restored backup).
+        const valid =
+          from && from.v === scope.version && from.s <= last && from.s >= (await prunedThrough(tx));
         const page = await readFeed(tx, SYNC_SOURCES, scope, {
           cursor: valid ? from.s : 0,
           limit,
