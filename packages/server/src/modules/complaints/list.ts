@@ -124,7 +124,7 @@ export async function listComplaints(
 }
 
 /** Beyond this many scope branches (a person with many areas), one query with the whole rule as an OR. */
-const MAX_BRANCHES = 15;
+const MAX_BRANCHES = 35;
 
 /** Cases with no open deadline sort after every date, so that keyset pagination stays total. */
 const DUE_KEY = `coalesce(c.next_due_date, '9999-12-31'::date)`;
