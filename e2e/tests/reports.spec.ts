@@ -77,6 +77,36 @@ test('a supervisor reads the dashboard, narrows it to Kara and downloads the mon
   expect(fs.readFileSync(xlsxPath).subarray(0, 2).toString()).toBe('PK');
 });
 
+test('the indicators page follows the chosen area and period, kept in its address', async ({ page }) => {
+  await new LoginPage(page).loginAs('superviseur');
+  await page.goto('/reports/indicators');
+  const received = page.getByTestId('indicator-received');
+  await expect(received).not.toHaveText('0');
+  const national = Number((await received.textContent())?.replace(/\D/g, ''));
+
+  await page.getByLabel('Période').selectOption('24');
+  await expect(page).toHaveURL(/months=24/);
+  await page.getByLabel('Aller à une zone').fill('Kara');
+  await page
+    .getByRole('list', { name: 'Résultats de la recherche' })
+    .getByRole('button', { name: /^Kara — Togo/ })
+    .click();
+  await expect(page).toHaveURL(/area=[0-9a-f-]{36}/);
+  await expect(
+    page.getByRole('navigation', { name: 'Zone' }).getByRole('button', { name: 'Kara' }),
+  ).toBeVisible();
+  await expect(received).not.toHaveText(String(national));
+
+  // The address is enough to come back to the same view.
+  const url = page.url();
+  await page.goto('/reports');
+  await page.goto(url);
+  await expect(page.getByLabel('Période')).toHaveValue('24');
+  await expect(
+    page.getByRole('navigation', { name: 'Zone' }).getByRole('button', { name: 'Kara' }),
+  ).toBeVisible();
+});
+
 test('the map shows cases per canton as circles, without a base map, and a circle opens its dashboard', async ({
   page,
 }, testInfo) => {
