@@ -14,9 +14,11 @@ interface DataTableProps<T> {
   /** Shown in one full-width row when there is nothing to list (and not loading). */
   empty?: string | undefined;
   caption?: string;
+  /** A `data-testid` per row, for end-to-end tests that look for a row in a given state. */
+  rowTestId?: (row: T) => string;
 }
 
-export function DataTable<T>({ columns, rows, rowKey, empty, caption }: DataTableProps<T>) {
+export function DataTable<T>({ columns, rows, rowKey, empty, caption, rowTestId }: DataTableProps<T>) {
   return (
     <div className="table-responsive">
       <table className="table table-hover align-middle mb-0">
@@ -32,7 +34,7 @@ export function DataTable<T>({ columns, rows, rowKey, empty, caption }: DataTabl
         </thead>
         <tbody>
           {rows.map((row, index) => (
-            <tr key={rowKey(row, index)}>
+            <tr key={rowKey(row, index)} data-testid={rowTestId?.(row)}>
               {columns.map((c) => (
                 <td key={c.key} className={c.className}>
                   {c.render(row)}

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/fr';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert, Loading } from '../../ui/alerts';
 import { Card } from '../../ui/card';
+import { type Column, DataTable } from '../../ui/data-table';
 import { errorText } from '../../ui/errors';
 import { useAsync } from '../../ui/use-async';
 import { formatSize } from '../complaints/intake/files-section';
@@ -80,65 +81,67 @@ const STATUS_CLASS: Record<ExportJob['status'], string> = {
 /** "Mes exports en arrière-plan": status, rows, size, expiry and the download link of each job. */
 export function ExportJobsCard({ jobs }: { jobs: ReturnType<typeof useExportJobs> }) {
   const { t, locale, formatDate, formatNumber } = useI18n();
-  const items = jobs.data?.items ?? [];
+  const columns: Column<ExportJob>[] = [
+    { key: 'requested', header: t('exports.jobs.requested'), render: (j) => formatDate(j.createdAt) },
+    {
+      key: 'kind',
+      header: t('exports.jobs.kind'),
+      render: (j) => `${t(`exports.kind.${j.kind}` as MessageKey)} (${j.format.toUpperCase()})`,
+    },
+    {
+      key: 'status',
+      header: t('exports.jobs.status'),
+      render: (j) => (
+        <>
+          <span className={`badge ${STATUS_CLASS[j.status]}`}>
+            {t(`exports.status.${j.status}` as MessageKey)}
+          </span>
+          {j.status === 'failed' && j.errorCode && (
+            <div className="small text-danger">
+              {errorText(new ApiError(0, j.errorCode, j.errorCode), locale, t)}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'rows',
+      header: t('exports.jobs.rows'),
+      render: (j) => (j.rowCount === null ? '—' : formatNumber(j.rowCount)),
+    },
+    {
+      key: 'file',
+      header: t('exports.jobs.file'),
+      render: (j) =>
+        j.downloadUrl ? (
+          <>
+            <a href={j.downloadUrl} download>
+              {t('exports.jobs.download', { size: formatSize(j.byteSize ?? 0, locale) })}
+            </a>
+            {j.expiresAt && (
+              <div className="small text-body-secondary">
+                {t('exports.jobs.expires', { at: formatDate(j.expiresAt) })}
+              </div>
+            )}
+          </>
+        ) : (
+          '—'
+        ),
+    },
+  ];
   return (
     <Card title={t('exports.jobs.title')}>
       <ErrorAlert error={jobs.error} />
       {jobs.loading && !jobs.data && <Loading />}
-      {jobs.data && items.length === 0 && (
-        <p className="text-body-secondary mb-0">{t('exports.jobs.none')}</p>
-      )}
-      {items.length > 0 && (
-        <div className="table-responsive">
-          <table className="table table-sm align-middle mb-0">
-            <thead>
-              <tr>
-                <th scope="col">{t('exports.jobs.requested')}</th>
-                <th scope="col">{t('exports.jobs.kind')}</th>
-                <th scope="col">{t('exports.jobs.status')}</th>
-                <th scope="col">{t('exports.jobs.rows')}</th>
-                <th scope="col">{t('exports.jobs.file')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((j) => (
-                <tr key={j.id} data-testid={`export-job-${j.status}`}>
-                  <td>{formatDate(j.createdAt)}</td>
-                  <td>
-                    {t(`exports.kind.${j.kind}` as MessageKey)} ({j.format.toUpperCase()})
-                  </td>
-                  <td>
-                    <span className={`badge ${STATUS_CLASS[j.status]}`}>
-                      {t(`exports.status.${j.status}` as MessageKey)}
-                    </span>
-                    {j.status === 'failed' && j.errorCode && (
-                      <div className="small text-danger">
-                        {errorText(new ApiError(0, j.errorCode, j.errorCode), locale, t)}
-                      </div>
-                    )}
-                  </td>
-                  <td>{j.rowCount === null ? '—' : formatNumber(j.rowCount)}</td>
-                  <td>
-                    {j.downloadUrl ? (
-                      <>
-                        <a href={j.downloadUrl} download>
-                          {t('exports.jobs.download', { size: formatSize(j.byteSize ?? 0, locale) })}
-                        </a>
-                        {j.expiresAt && (
-                          <div className="small text-body-secondary">
-                            {t('exports.jobs.expires', { at: formatDate(j.expiresAt) })}
-                          </div>
-                        )}
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {jobs.data && (
+        <DataTable
+          columns={columns}
+          rows={jobs.data.items}
+          rowKey={(j) => j.id}
+          rowTestId={(j) => `export-job-${j.status}`}
+          empty={t('exports.jobs.none')}
+          caption={t('exports.jobs.title')}
+        />
       )}
     </Card>
   );

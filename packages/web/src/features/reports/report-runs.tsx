@@ -1,7 +1,8 @@
-import { listReportRuns } from '../../api/reports';
+import { listReportRuns, type ReportRun } from '../../api/reports';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert, Loading } from '../../ui/alerts';
 import { Card } from '../../ui/card';
+import { type Column, DataTable } from '../../ui/data-table';
 import { useAsync } from '../../ui/use-async';
 import { formatSize } from '../complaints/intake/files-section';
 
@@ -19,43 +20,38 @@ export function periodLabel(period: string, locale: string): string {
 export function ReportRunsCard() {
   const { t, locale, formatDate } = useI18n();
   const { data, error, loading } = useAsync(listReportRuns, []);
+  const columns: Column<ReportRun>[] = [
+    { key: 'period', header: t('runs.period'), render: (r) => periodLabel(r.period, locale) },
+    {
+      key: 'version',
+      header: t('reports.periodic.version'),
+      render: (r) => t(r.version === 'public' ? 'reports.periodic.public' : 'reports.periodic.internal'),
+    },
+    { key: 'area', header: t('runs.area'), render: (r) => r.area?.name ?? t('runs.national') },
+    { key: 'generated', header: t('runs.generatedAt'), render: (r) => formatDate(r.generatedAt) },
+    {
+      key: 'file',
+      header: t('runs.file'),
+      render: (r) => (
+        <a href={r.downloadUrl} download>
+          {r.format.toUpperCase()} · {formatSize(r.byteSize, locale)}
+        </a>
+      ),
+    },
+  ];
   return (
     <Card title={t('runs.title')}>
       <p className="small text-body-secondary">{t('runs.intro')}</p>
       <ErrorAlert error={error} />
       {loading && <Loading />}
-      {data && data.items.length === 0 && <p className="text-body-secondary mb-0">{t('runs.none')}</p>}
-      {data && data.items.length > 0 && (
-        <div className="table-responsive">
-          <table className="table table-sm align-middle mb-0">
-            <thead>
-              <tr>
-                <th scope="col">{t('runs.period')}</th>
-                <th scope="col">{t('reports.periodic.version')}</th>
-                <th scope="col">{t('runs.area')}</th>
-                <th scope="col">{t('runs.generatedAt')}</th>
-                <th scope="col">{t('runs.file')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((r) => (
-                <tr key={r.id}>
-                  <td>{periodLabel(r.period, locale)}</td>
-                  <td>
-                    {t(r.version === 'public' ? 'reports.periodic.public' : 'reports.periodic.internal')}
-                  </td>
-                  <td>{r.area?.name ?? t('runs.national')}</td>
-                  <td>{formatDate(r.generatedAt)}</td>
-                  <td>
-                    <a href={r.downloadUrl} download>
-                      {r.format.toUpperCase()} · {formatSize(r.byteSize, locale)}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {data && (
+        <DataTable
+          columns={columns}
+          rows={data.items}
+          rowKey={(r) => r.id}
+          empty={t('runs.none')}
+          caption={t('runs.title')}
+        />
       )}
     </Card>
   );
