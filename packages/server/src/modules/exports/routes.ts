@@ -1,22 +1,15 @@
-import { togoDate } from '@coso/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/driver.js';
 import { requireUser } from '../../http/auth.js';
 import type { Api } from '../../http/types.js';
-import { appendAudit } from '../audit/repo.js';
 import { complaintFilterSchema } from '../complaints/list.js';
 import type { ComplaintService } from '../complaints/service.js';
 import { summaryFilterSchema } from '../reports/summary.js';
+import { openDownload } from './download.js';
 import { type ExportService, exportRequestSchema } from './jobs.js';
-import {
-  checkExportPermission,
-  EXPORT_KINDS,
-  type ExportKind,
-  exportFileName,
-  openExport,
-} from './sources.js';
-import { counted, EXPORT_FORMATS, type ExportFormat, prefetched } from './table-stream.js';
+import type { ExportKind } from './sources.js';
+import type { ExportFormat } from './table-stream.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -26,48 +19,21 @@ export function exportRoutes(
 ) {
   const tags = ['exports'];
 
-  /**
-   * A streamed download. The audit entry is written before the first byte leaves, with the filters: an
-   * export cut off half-way has still disclosed rows, and if the audit log cannot be written nothing is
-   * disclosed. A second entry records the row count once the last row has been read.
-   */
+  /** A streamed, audited download (download.ts). */
   const stream =
     (kind: ExportKind, format: ExportFormat) =>
     async (request: FastifyRequest<{ Querystring: unknown }>, reply: FastifyReply) => {
-      const actor = requireUser(request);
-      checkExportPermission(actor, kind);
-      const filters = request.query;
-      const entity = EXPORT_KINDS[kind].entity;
-      const audit = (action: string, changes: object) =>
-        appendAudit(db, {
-          actorId: actor.id,
-          entity,
-          entityId: null,
-          action,
-          changes: { ...changes },
-          ip: request.ip,
-        });
-      await audit('export', { format, filters });
-      const today = togoDate();
-      const { table, pages } = await openExport(db, actor, kind, filters, today, complaints);
-      let rows = 0;
-      const body = await prefetched(
-        counted(
-          pages,
-          (n) => {
-            rows += n;
-          },
-          () =>
-            audit('export_completed', { format, rows }).catch((err) =>
-              request.log.error({ err }, 'export audit failed'),
-            ),
-        ),
+      const file = await openDownload(
+        db,
+        requireUser(request),
+        { kind, format, filters: request.query, ip: request.ip },
+        { complaints, onLateError: (err) => request.log.error({ err }, 'export audit failed') },
       );
       return reply
-        .header('content-type', EXPORT_FORMATS[format].contentType)
-        .header('content-disposition', `attachment; filename="${exportFileName(kind, format, today)}"`)
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .header('cache-control', 'no-store')
-        .send(EXPORT_FORMATS[format].stream(table, body));
+        .send(file.stream);
     };
 
   const listSchema = (format: string) => ({
