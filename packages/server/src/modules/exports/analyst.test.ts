@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
+  fileComplaint,
   login,
   makeTree,
   makeUnit,
@@ -43,32 +44,22 @@ const SECRETS = [
 const get = (as: string, url: string) => t.app.inject({ method: 'GET', url, headers: who[as]!.headers });
 const rowsOf = (body: string): string[][] => parse(body.replace(/^\uFEFF/, ''));
 
-async function fileCase(village: string, name: string, phone: string, category = 'works') {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/complaints',
-    headers: who.officer!.headers,
-    payload: {
-      type: 'complaint',
-      category,
-      channel: 'hotline',
-      description: `Le pont de ${name} est effondré.`,
-      villageId: village,
-      complainant: {
-        anonymous: false,
-        name,
-        phone,
-        email: 'kodjo.abalo@example.org',
-        whatsapp: '+22893445566',
-        postalAddress: 'Quartier Tcharé, Kara',
-        confidential: false,
-        gender: 'female',
-      },
+const fileCase = (village: string, name: string, phone: string, category = 'works') =>
+  fileComplaint(t, who.officer!, village, {
+    category,
+    channel: 'hotline',
+    description: `Le pont de ${name} est effondré.`,
+    complainant: {
+      anonymous: false,
+      name,
+      phone,
+      email: 'kodjo.abalo@example.org',
+      whatsapp: '+22893445566',
+      postalAddress: 'Quartier Tcharé, Kara',
+      confidential: false,
+      gender: 'female',
     },
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; reference: string };
-}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'coso-analyst-'));

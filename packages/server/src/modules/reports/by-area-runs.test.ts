@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, makeTree, makeUser, type Session, type TestApp } from '../../test/harness.js';
+import {
+  createTestApp,
+  fileComplaint,
+  login,
+  makeTree,
+  makeUser,
+  type Session,
+  type TestApp,
+} from '../../test/harness.js';
 import { duePeriods, generateDueReports } from './runs.js';
 
 /** Map data per area unit, and the periodic reports generated on schedule. */
@@ -17,22 +25,13 @@ const trackingCodes: string[] = [];
 const get = (as: string, url: string) => t.app.inject({ method: 'GET', url, headers: who[as]!.headers });
 
 async function fileCase(village: string, category = 'works') {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/complaints',
-    headers: who.officer!.headers,
-    payload: {
-      type: 'complaint',
-      category,
-      channel: 'hotline',
-      description: 'La route du marché est impraticable depuis les pluies.',
-      villageId: village,
-      complainant: { anonymous: true },
-    },
+  const filed = await fileComplaint(t, who.officer!, village, {
+    category,
+    channel: 'hotline',
+    description: 'La route du marché est impraticable depuis les pluies.',
   });
-  expect(res.statusCode, res.body).toBe(201);
-  trackingCodes.push(res.json().trackingCode);
-  return res.json().id as string;
+  trackingCodes.push(filed.trackingCode);
+  return filed.id;
 }
 
 beforeAll(async () => {

@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, makeTree, makeUser, type Session, type TestApp } from '../../test/harness.js';
+import {
+  createTestApp,
+  fileComplaint,
+  login,
+  makeTree,
+  makeUser,
+  type Session,
+  type TestApp,
+} from '../../test/harness.js';
 
 /**
  * The summary against facts set by hand: reception, acknowledgment and due dates chosen around a weekend and
@@ -11,23 +19,13 @@ let t: TestApp;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 const who: Record<string, Session> = {};
 
-async function fileCase(village: string, category = 'works') {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/complaints',
-    headers: who.officer!.headers,
-    payload: {
-      type: 'complaint',
+const fileCase = async (village: string, category = 'works') =>
+  (
+    await fileComplaint(t, who.officer!, village, {
       category,
-      channel: 'in_person',
-      description: 'Le forage du village ne fonctionne plus depuis deux semaines.',
-      villageId: village,
       complainant: { anonymous: false, name: 'Ama Koffi', phone: '+22890000001', gender: 'female' },
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-}
+    })
+  ).id;
 
 /** Received, acknowledged (or not) and the acknowledgment deadline, as the case history would have set them. */
 async function setFacts(
