@@ -28,8 +28,14 @@ export function parseRange(
 const encodeRfc5987 = (value: string) =>
   encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-/** `inline`, with an ASCII fallback for old clients and the exact UTF-8 name for the others (RFC 6266). */
-export function inlineDisposition(filename: string): string {
+/**
+ * A Content-Disposition with an ASCII fallback for old clients and the exact UTF-8 name for the others
+ * (RFC 6266). Only images and audio are shown `inline`: the browser renders them itself, inertly. Anything
+ * else (a PDF today, perhaps more kinds tomorrow) may carry active content (PDF `/JavaScript`, forms, links)
+ * that the browser's viewer would run with our origin in its address bar, so it is downloaded instead.
+ */
+export function contentDisposition(filename: string, kind: string): string {
+  const type = kind === 'image' || kind === 'audio' ? 'inline' : 'attachment';
   const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  return `inline; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(filename)}`;
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(filename)}`;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { validationError } from '../../../http/app-error.js';
 import { authedContext, requirePermission } from '../../../http/auth.js';
 import type { Api } from '../../../http/types.js';
-import { inlineDisposition, parseRange } from './http-range.js';
+import { contentDisposition, parseRange } from './http-range.js';
 import { presentAttachment } from './presenter.js';
 import { ATTACHMENT_PURPOSES } from './repo.js';
 import type { AttachmentService } from './service.js';
@@ -58,9 +58,13 @@ export function attachmentRoutes(app: Api, { attachments }: { attachments: Attac
     if (range === 'unsatisfiable') {
       return reply.status(416).header('content-range', `bytes */${file.size}`).send();
     }
-    reply
-      .header('content-type', file.mimeType)
-      .header('content-disposition', inlineDisposition(variant === 'preview' ? previewName(name) : name));
+    reply.header('content-type', file.mimeType).header(
+      'content-disposition',
+      // A preview is always a WebP image, whatever the original was.
+      variant === 'preview'
+        ? contentDisposition(previewName(name), 'image')
+        : contentDisposition(name, file.attachment.kind),
+    );
     if (range) {
       reply
         .status(206)
