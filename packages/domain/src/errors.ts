@@ -118,6 +118,11 @@ export const ERRORS = {
     fr: 'Type de fichier non pris en charge.',
     en: 'Unsupported file type.',
   },
+  not_a_spreadsheet: {
+    status: 415,
+    fr: "Ce fichier n'est ni un tableau CSV (texte) ni un classeur Excel (.xlsx). Enregistrez le tableau au format CSV ou XLSX, puis importez-le.",
+    en: 'This file is neither a CSV table (text) nor an Excel workbook (.xlsx). Save the table as CSV or XLSX, then import it.',
+  },
   wrong_password: {
     status: 400,
     fr: 'Le mot de passe actuel est incorrect.',

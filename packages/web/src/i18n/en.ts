@@ -85,6 +85,8 @@ const enCore: Record<CoreKey, string> = {
   'error.import_rejected': 'The import has rejected rows; nothing was imported.',
   'error.payload_too_large': 'File or request too large.',
   'error.unsupported_media_type': 'Unsupported file type (CSV or XLSX expected).',
+  'error.not_a_spreadsheet':
+    'This file is neither a CSV table (text) nor an Excel workbook (.xlsx). Save the table as CSV or XLSX, then import it.',
   'error.too_many_attempts': 'Too many attempts. Try again later.',
   'error.too_many_requests': 'Too many requests. Try again later.',
   'error.unavailable': 'Service temporarily unavailable.',

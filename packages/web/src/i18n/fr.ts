@@ -90,6 +90,8 @@ export const frCore = {
   'error.import_rejected': "L'import contient des lignes en erreur ; rien n'a été importé.",
   'error.payload_too_large': 'Fichier ou requête trop volumineux.',
   'error.unsupported_media_type': 'Type de fichier non pris en charge (CSV ou XLSX attendu).',
+  'error.not_a_spreadsheet':
+    "Ce fichier n'est ni un tableau CSV (texte) ni un classeur Excel (.xlsx). Enregistrez le tableau au format CSV ou XLSX, puis importez-le.",
   'error.too_many_attempts': 'Trop de tentatives. Réessayez plus tard.',
   'error.too_many_requests': 'Trop de requêtes. Réessayez plus tard.',
   'error.unavailable': 'Service momentanément indisponible.',

@@ -134,7 +134,7 @@ describe('POST /api/v1/geo/import: file formats', () => {
   it('answers 415 for another kind of file, 400 without a file, 403 for a non-admin', async () => {
     const pdf = await upload('', multipart('unites.pdf', '%PDF-1.4', 'application/pdf'));
     expect(pdf.statusCode).toBe(415);
-    expect(pdf.json().code).toBe('unsupported_media_type');
+    expect(pdf.json().code).toBe('not_a_spreadsheet');
     const unknown = await upload('', multipart('unites.dat', 'x', 'application/octet-stream'));
     expect(unknown.statusCode).toBe(415);
     const fakeXlsx = await upload('', multipart('unites.xlsx', 'Région,Village', 'application/octet-stream'));

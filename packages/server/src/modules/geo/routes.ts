@@ -12,8 +12,9 @@ import { AppError } from '../../http/app-error.js';
 import { authedContext, requirePermission } from '../../http/auth.js';
 import { decodeCursor, page } from '../../http/cursor.js';
 import type { Api } from '../../http/types.js';
+import { sheetFormatOf } from '../../lib/sheet-sniff.js';
 import { toCsv, toXlsx } from '../../lib/sheet-writer.js';
-import { formatOf, readSheet } from '../../lib/tabular.js';
+import { readSheet } from '../../lib/tabular.js';
 import { geoExportRows } from './export.js';
 import type { VillageGroupService } from './groups-service.js';
 import { importGeoSheet } from './import.js';
@@ -121,7 +122,9 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
     {
       schema: {
         tags,
-        summary: 'Import units from CSV or XLSX (multipart field `file`); dry run by default',
+        summary:
+          'Import units from CSV or XLSX (multipart field `file`, recognised by its content: 415 ' +
+          '`not_a_spreadsheet` otherwise); dry run by default',
         querystring: importQuery,
         consumes: ['multipart/form-data'],
       },
@@ -131,7 +134,8 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
       const file = await request.file();
       if (file?.fieldname !== 'file')
         throw new AppError('validation_error', [{ path: 'file', message: 'required' }]);
-      const sheet = await readSheet(await file.toBuffer(), formatOf(file.filename, file.mimetype));
+      const content = await file.toBuffer();
+      const sheet = await readSheet(content, sheetFormatOf(content, file.filename, file.mimetype));
       return importGeoSheet(db, ctx, sheet, {
         dryRun: request.query.dryRun === 'true',
         onError: request.query.onError,
