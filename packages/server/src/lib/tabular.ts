@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../http/app-error.js';
+import { stripNul } from '../http/nul-guard.js';
+import { FORMULA_TRIGGER } from './sheet-writer.js';
 
 /** One data row of an uploaded sheet: its line as a spreadsheet shows it (header = line 1) and its cells. */
 export interface SheetRow {
@@ -36,6 +38,13 @@ function decodeText(buffer: Buffer): string {
   }
 }
 
+/**
+ * A cell as typed: our CSV exports put an apostrophe before text a spreadsheet would run as a formula
+ * (guardCell, sheet-writer.ts); it is taken off again so that an exported file re-imports unchanged.
+ */
+const unguarded = (cell: string) =>
+  cell.startsWith("'") && FORMULA_TRIGGER.test(cell.slice(1)) ? cell.slice(1) : cell;
+
 /** The separator the header row uses most. */
 function delimiterOf(firstLine: string): string {
   const counts = [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length }));
@@ -57,7 +66,7 @@ function readCsv(buffer: Buffer): Sheet {
     // A spreadsheet shows one row per record, blank lines included (skip_empty_lines is off); csv-parse's
     // info.lines would count text lines instead, and run ahead after a cell that holds a line break.
     rows: data
-      .map((record, i) => ({ line: i + 2, cells: record.map((c) => c.trim()) }))
+      .map((record, i) => ({ line: i + 2, cells: record.map((c) => unguarded(c).trim()) }))
       .filter((r) => r.cells.some((c) => c !== '')),
   };
 }
@@ -87,7 +96,7 @@ async function readXlsx(buffer: Buffer): Promise<Sheet> {
   if (!sheet) return { headers: [], rows: [] };
   const width = sheet.columnCount;
   const cellsOf = (row: ExcelJS.Row) =>
-    Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value).trim());
+    Array.from({ length: width }, (_, i) => unguarded(cellText(row.getCell(i + 1).value)).trim());
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     if (number > 1) rows.push({ line: number, cells: cellsOf(row) });
@@ -95,6 +104,8 @@ async function readXlsx(buffer: Buffer): Promise<Sheet> {
   return { headers: cellsOf(sheet.getRow(1)), rows: rows.filter((r) => r.cells.some((c) => c !== '')) };
 }
 
-export function readSheet(buffer: Buffer, format: SheetFormat): Promise<Sheet> {
-  return format === 'csv' ? Promise.resolve(readCsv(buffer)) : readXlsx(buffer);
+export async function readSheet(buffer: Buffer, format: SheetFormat): Promise<Sheet> {
+  const sheet = format === 'csv' ? readCsv(buffer) : await readXlsx(buffer);
+  // A NUL in a cell cannot be stored (PostgreSQL) and means nothing: cleaned as request bodies are.
+  return stripNul(sheet);
 }

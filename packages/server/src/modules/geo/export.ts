@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/driver.js';
+import type { SheetCell } from '../../lib/sheet-writer.js';
 import { exportHeaders, placeLevels } from './import-columns.js';
 import * as repo from './repo.js';
 
@@ -16,7 +17,9 @@ export async function geoExportRows(db: Queryable, withinPath: string | null) {
     ? await repo.findUnitsByIds(db, withinPath.split('/').filter(Boolean))
     : [];
   const byId = new Map([...ancestorsAbove, ...units].map((u) => [u.id, u]));
-  const rows: string[][] = [];
+  // Coordinates stay numbers: the CSV writer guards text starting with `-` against formula injection, and a
+  // longitude west of Greenwich must not come out as text.
+  const rows: SheetCell[][] = [];
   for (const unit of units) {
     if (!columns.includes(unit.level)) continue;
     const names = columns.map(() => '');
@@ -28,8 +31,8 @@ export async function geoExportRows(db: Queryable, withinPath: string | null) {
       ...names,
       yesNo(unit.border),
       yesNo(unit.rural),
-      unit.latitude?.toString() ?? '',
-      unit.longitude?.toString() ?? '',
+      unit.latitude ?? '',
+      unit.longitude ?? '',
       unit.code,
     ]);
   }
@@ -38,7 +41,7 @@ export async function geoExportRows(db: Queryable, withinPath: string | null) {
   const collator = new Intl.Collator('fr');
   rows.sort((a, b) => {
     for (let i = 0; i < columns.length; i++) {
-      const order = collator.compare(a[i]!, b[i]!);
+      const order = collator.compare(String(a[i]), String(b[i]));
       if (order !== 0) return order;
     }
     return 0;

@@ -30,6 +30,7 @@ let t: TestApp;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 let admin: Session;
 let tricky: TestUnit;
+let formula: TestUnit;
 let shortRegion: TestUnit;
 let longRegion: TestUnit;
 
@@ -48,6 +49,8 @@ beforeAll(async () => {
     "update geo_units set border = true, rural = false, alt_names = '{Kerang}' where id = $1",
     [tricky.id],
   );
+  // A name a spreadsheet would run as a formula (CSV injection).
+  formula = await makeUnit(t.db, tree.b.canton, 'village', { name: '=1+2' });
   shortRegion = await makeUnit(t.db, tree.country, 'region', { name: 'Oti' });
   await makeUnit(t.db, shortRegion, 'prefecture', { name: 'Zz Mandouri' });
   longRegion = await makeUnit(t.db, tree.country, 'region', { name: 'Oti Sud' });
@@ -142,6 +145,20 @@ describe('GET /api/v1/geo/export', () => {
     ]);
   });
 
+  it('writes a name starting with = as text (apostrophe in CSV, a text cell in XLSX)', async () => {
+    const csv = (await csvRows('')).find((r) => r[9] === formula.code)!;
+    expect(csv[4]).toBe("'=1+2");
+    const res = await exportOf('format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    let cell: ExcelJS.Cell | undefined;
+    workbook.worksheets[0]!.eachRow((row) => {
+      if (row.getCell(10).value === formula.code) cell = row.getCell(5);
+    });
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
+    expect(cell?.value).toBe('=1+2');
+  });
+
   it('lists parents before their children, region by region', async () => {
     const [, ...rows] = await csvRows('');
     const seen = new Set<string>();
@@ -189,7 +206,9 @@ describe('GET /api/v1/geo/export', () => {
   });
 
   it('round-trips through XLSX the same way, with the same content as the CSV', async () => {
-    expect(await xlsxRows('')).toEqual(await csvRows(''));
+    // The same cells, but for the CSV's guard against formulas.
+    const unguard = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(/^'(?=[=+\-@\t\r])/, '')));
+    expect(await xlsxRows('')).toEqual(unguard(await csvRows('')));
     const before = await count();
     const res = await exportOf('format=xlsx');
     const report = await reimport('export.xlsx', res.rawPayload);
