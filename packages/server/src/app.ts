@@ -31,6 +31,7 @@ import { complaintRoutes } from './modules/complaints/routes.js';
 import { savedFilterRoutes } from './modules/complaints/saved-filters/routes.js';
 import { createComplaintService } from './modules/complaints/service.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
+import { complaintWorkRoutes } from './modules/complaints/work-routes.js';
 import { createDeadlineService } from './modules/deadlines/service.js';
 import { createExportService } from './modules/exports/jobs.js';
 import { exportRoutes } from './modules/exports/routes.js';
@@ -162,6 +163,7 @@ export async function buildApp({ config, db, logger, services = createServices(d
   complaintRoutes(app, { complaints: services.complaints });
   attachmentRoutes(app, { attachments: services.attachments });
   receiptRoutes(app, {
+  complaintWorkRoutes(app, { db, complaints: services.complaints, deadlines: services.deadlines });
     complaints: services.complaints,
     reference: services.reference,
     hotline: config.hotline,

@@ -2,6 +2,7 @@ import { type Actor, COMPLAINT_STATUSES, isValidTrackingCode, normalizeTrackingC
 import { z } from 'zod';
 import { Conditions } from '../../db/conditions.js';
 import type { Queryable } from '../../db/driver.js';
+import { loadCalendar } from '../deadlines/calendar.js';
 import { or, scopeBranches } from './list-scope.js';
 import { FEW_HITS, fewHits, type TextSearch, textSearch } from './list-text.js';
 import { COMPLAINT_SELECT, type ComplaintRow } from './repo.js';
@@ -34,6 +35,8 @@ export const complaintFilterSchema = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   /** due_asc: the case whose next open deadline comes first; cases without one come last. */
   sort: z.enum(['received_desc', 'received_asc', 'due_asc']).default('received_desc'),
+  /** Cases whose next open deadline falls from today to this many business days ahead (not overdue yet). */
+  dueWithin: z.coerce.number().int().min(0).max(30).optional(),
 });
 export type ComplaintFilter = z.infer<typeof complaintFilterSchema>;
 
@@ -47,15 +50,10 @@ export type ComplaintCursor = z.infer<typeof complaintCursorSchema>;
  */
 export type ListedComplaint = ComplaintRow & { nextDueDate?: string; cursorAt: string };
 
-export async function listComplaints(
-  db: Queryable,
-  actor: Actor,
-  f: ComplaintFilter & { areaPath?: string | undefined; today?: string },
-  after: ComplaintCursor | undefined,
-  limit: number,
-  /** Tests only: force either plan (see FEW_HITS and MAX_BRANCHES). */
-  tuning: { fewHits?: number; maxBranches?: number } = {},
-): Promise<ListedComplaint[]> {
+type ListFilter = ComplaintFilter & { areaPath?: string | undefined; today?: string };
+
+/** The WHERE clauses of the filters (scope apart), shared by the list and its counts. */
+async function filterConditions(db: Queryable, actor: Actor, f: ListFilter, fewHitsLimit: number) {
   const c = new Conditions();
   if (f.queue === 'mine' || f.assignee === 'me') c.add('c.assignee_id = ?', actor.id);
   if (f.queue === 'unassigned' || f.assignee === 'none') c.add('c.assignee_id is null');
@@ -82,19 +80,48 @@ export async function listComplaints(
       // A rare word: its few matching ids come from the GIN indexes first, then scope, filters and order
       // apply to them. Left to itself, PostgreSQL walks the received_at index hoping to fill the page soon,
       // and reads every case when nothing matches (seconds at a million cases).
-      const hits = await fewHits(db, text.anywhere, tuning.fewHits ?? FEW_HITS);
+      const hits = await fewHits(db, text.anywhere, fewHitsLimit);
       if (hits) {
         prefix = `with hits as materialized (select c.id from complaints c where ${c.text(hits)})`;
         c.add('c.id in (select id from hits)');
       }
     }
   }
-  if (f.overdue) {
-    // next_due_date is the earliest open deadline (kept by the deadline sync): overdue ⇔ it is past.
-    const today = f.today ?? new Date().toISOString().slice(0, 10);
-    if (f.overdue === 'true') c.add('c.next_due_date < ?::date', today);
-    else c.add('(c.next_due_date is null or c.next_due_date >= ?::date)', today);
+  // next_due_date is the earliest open deadline (kept by the deadline sync): overdue ⇔ it is past.
+  const today = f.today ?? new Date().toISOString().slice(0, 10);
+  if (f.overdue === 'true') c.add('c.next_due_date < ?::date', today);
+  if (f.overdue === 'false') c.add('(c.next_due_date is null or c.next_due_date >= ?::date)', today);
+  if (f.dueWithin !== undefined) {
+    // Business days, as every deadline is counted: on a Friday, "within 2" reaches Tuesday.
+    const until = (await loadCalendar(db, today)).addBusinessDays(today, f.dueWithin);
+    c.add('c.next_due_date between ?::date and ?::date', today, until);
   }
+  return { c, prefix, text };
+}
+
+/** How many cases the list would show with these filters (the same rule, scope included). */
+export async function countComplaints(db: Queryable, actor: Actor, f: ListFilter): Promise<number> {
+  const { c, prefix, text } = await filterConditions(db, actor, f, FEW_HITS);
+  const scope = or(scopeBranches(actor));
+  c.add(scope.sql, ...scope.params);
+  if (text) c.add(text.scoped.sql, ...text.scoped.params);
+  const [row] = await db.query<{ n: number }>(
+    `${prefix} select count(*)::int as n from complaints c ${c.where}`,
+    c.params,
+  );
+  return row?.n ?? 0;
+}
+
+export async function listComplaints(
+  db: Queryable,
+  actor: Actor,
+  f: ListFilter,
+  after: ComplaintCursor | undefined,
+  limit: number,
+  /** Tests only: force either plan (see FEW_HITS and MAX_BRANCHES). */
+  tuning: { fewHits?: number; maxBranches?: number } = {},
+): Promise<ListedComplaint[]> {
+  const { c, prefix, text } = await filterConditions(db, actor, f, tuning.fewHits ?? FEW_HITS);
   const sort = SORTS[f.sort];
   if (after) c.add(sort.after, after.at, after.id);
   const select = COMPLAINT_SELECT.replace(/^\s*select /, `select ${sort.columns}, `);
