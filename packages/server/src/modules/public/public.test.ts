@@ -1,4 +1,9 @@
-import { formatTrackingCode, normalizeTrackingCode, singleTypoCorrections } from '@coso/domain';
+import {
+  formatTrackingCode,
+  generateTrackingCode,
+  normalizeTrackingCode,
+  singleTypoCorrections,
+} from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CONTEXT } from '../../context.js';
 import { createTestApp, makeTree, makeUser, type TestApp } from '../../test/harness.js';
@@ -130,7 +135,7 @@ describe('tracking by code', () => {
     expect(s.body).not.toContain(DESCRIPTION);
   });
 
-  it('answers 404 for an unknown code, suggesting a correction only when it exists and is the only one', async () => {
+  it('answers 404 for an unknown code, saying it is mistyped but never which existing code it stands for', async () => {
     const { code } = await fileOne();
     const real = normalizeTrackingCode(code);
     // Change one symbol: the check symbol shows the typo, and the real code is one of the candidates.
@@ -140,15 +145,16 @@ describe('tracking by code', () => {
     expect(singleTypoCorrections(typo)).toContain(real);
     const res = await track(typo);
     expect(res.statusCode).toBe(404);
-    expect(res.json().details).toEqual({ didYouMean: formatTrackingCode(real) });
+    expect(res.json().details).toEqual({ mistyped: true });
+    expect(res.body).not.toContain(formatTrackingCode(real));
 
-    const unknown = await track('2345-6789-A');
+    const unknown = await track(generateTrackingCode());
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().details).toBeUndefined();
-    // A mistyped code whose candidates exist nowhere suggests nothing.
+    // A mistyped code whose candidates exist nowhere answers exactly the same (recover.test.ts for the rest).
     const lone = await track('ZZZZ-ZZZZ-2');
     expect(lone.statusCode).toBe(404);
-    expect(lone.json().details).toBeUndefined();
+    expect(lone.json().details).toEqual({ mistyped: true });
   });
 });
 

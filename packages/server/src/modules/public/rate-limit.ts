@@ -14,6 +14,8 @@ export const DEFAULT_LIMITS = {
   file: { bucket: 'file', max: 10, windowSeconds: 3600 },
   track: { bucket: 'track', max: 120, windowSeconds: 600 },
   answer: { bucket: 'answer', max: 30, windowSeconds: 3600 },
+  // Correcting a mistyped code needs the phone's last 4 digits: few tries, so they cannot be guessed.
+  recover: { bucket: 'recover', max: 10, windowSeconds: 3600 },
   otpPerCase: { bucket: 'otp_case', max: 3, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 export type PublicLimits = typeof DEFAULT_LIMITS;

@@ -6,7 +6,13 @@ import type { Vault } from '../../vault/vault.js';
 import type { ComplaintService } from '../complaints/service.js';
 import type { DeadlineService } from '../deadlines/service.js';
 import { addressKey, DEFAULT_LIMITS, hit, type Limit, type PublicLimits } from './rate-limit.js';
-import { publicAnswerSchema, publicComplaintSchema, trackingParams, villagesQuery } from './schema.js';
+import {
+  publicAnswerSchema,
+  publicComplaintSchema,
+  recoverSchema,
+  trackingParams,
+  villagesQuery,
+} from './schema.js';
 import { createPublicService } from './service.js';
 import { formOptions, publicStats } from './stats.js';
 
@@ -64,6 +70,26 @@ export function publicRoutes(
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return service.track(request.params.trackingCode);
+    },
+  );
+
+  app.post(
+    '/api/v1/public/track/:trackingCode/recover',
+    {
+      onRequest: limited(limits.recover),
+      schema: {
+        tags,
+        security,
+        summary:
+          'The correct code for a mistyped one (404 `details.mistyped`), given the last 4 digits of the ' +
+          'phone number given at filing; 404 when nothing matches',
+        params: trackingParams,
+        body: recoverSchema,
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return service.recover(ctxOf(request), request.params.trackingCode, request.body.last4);
     },
   );
 

@@ -22,6 +22,9 @@ const proof = {
     .regex(/^\d{6}$/, { message: 'otp_digits' })
     .optional(),
 };
+/** The second factor that unlocks the correction of a mistyped tracking code (recover.ts). */
+export const recoverSchema = z.object({ last4: z.string().regex(/^\d{4}$/, { message: 'last4_digits' }) });
+
 const comment = z.string().trim().max(2000).optional();
 const satisfaction = z.number().int().min(1).max(5);
 

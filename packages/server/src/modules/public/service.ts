@@ -1,10 +1,4 @@
-import {
-  type ComplaintAction,
-  formatTrackingCode,
-  isValidTrackingCode,
-  normalizeTrackingCode,
-  singleTypoCorrections,
-} from '@coso/domain';
+import { type ComplaintAction, formatTrackingCode, normalizeTrackingCode } from '@coso/domain';
 import type { RequestContext } from '../../context.js';
 import type { Db, Queryable } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
@@ -16,6 +10,7 @@ import type { ComplaintService } from '../complaints/service.js';
 import type { DeadlineService } from '../deadlines/service.js';
 import { enqueue } from '../notifications/outbox.js';
 import { presentTracking } from './present.js';
+import { notFoundError, recoverCode } from './recover.js';
 import type { PublicAnswer, PublicComplaintInput } from './schema.js';
 import { issueOtp, type Proof, phoneOf, verifyProof } from './verify.js';
 
@@ -27,24 +22,6 @@ export type PublicService = ReturnType<typeof createPublicService>;
 async function idByCode(q: Queryable, code: string): Promise<string | undefined> {
   const [row] = await q.query<{ id: string }>('select id from complaints where tracking_code = $1', [code]);
   return row?.id;
-}
-
-/**
- * An unknown code answers 404; when its check symbol shows one mistyped symbol and exactly one of the codes it
- * could have been exists, the answer names that one. Codes that do not exist are never suggested, so a
- * suggestion reveals nothing a correct typist would not see.
- */
-async function notFound(q: Queryable, code: string): Promise<AppError> {
-  if (isValidTrackingCode(code)) return new AppError('not_found');
-  const candidates = singleTypoCorrections(code);
-  if (candidates.length === 0) return new AppError('not_found');
-  const rows = await q.query<{ code: string }>(
-    'select tracking_code as code from complaints where tracking_code = any($1::text[])',
-    [candidates],
-  );
-  return rows.length === 1
-    ? new AppError('not_found', { didYouMean: formatTrackingCode(rows[0]!.code) })
-    : new AppError('not_found');
 }
 
 /** The lifecycle action behind each decision; the 'public' source lands in the event's payload. */
@@ -73,11 +50,11 @@ export function createPublicService(deps: {
 }) {
   const { db, vault, complaints, deadlines } = deps;
 
-  /** The case behind a typed code, or the 404 (with its suggestion). */
+  /** The case behind a typed code, or the 404 (which never suggests an existing code: see recover.ts). */
   async function resolve(input: string) {
     const code = normalizeTrackingCode(input);
     const id = await idByCode(db, code);
-    if (!id) throw await notFound(db, code);
+    if (!id) throw notFoundError(code);
     return (await repo.findComplaint(db, id))!;
   }
 
@@ -118,6 +95,11 @@ export function createPublicService(deps: {
     async track(code: string) {
       const c = await resolve(code);
       return presentTracking(c, await deadlines.forCase(c.id));
+    },
+
+    /** The correct code for a mistyped one, to whoever knows the end of the phone number given at filing. */
+    recover(ctx: RequestContext, code: string, last4: string) {
+      return recoverCode(db, vault, ctx, code, last4);
     },
 
     /** Queues an SMS with a fresh one-time code to the phone the complainant gave. */
