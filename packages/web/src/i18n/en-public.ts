@@ -51,7 +51,10 @@ export const enPublic: Record<keyof typeof frPublic, string> = {
   'public.codeHint': 'E.g. ABCD-EFGH-J (dashes are optional).',
   'public.trackSubmit': 'See the status',
   'public.notFound': 'No complaint has this code.',
-  'public.didYouMean': 'Did you mean {code}?',
+  'public.mistyped':
+    'This code looks mistyped (one symbol is wrong). To find yours, give the last 4 digits of the phone given when filing.',
+  'public.recoverSubmit': 'Find my code',
+  'public.recoverNoMatch': 'No complaint matches this code and these digits. Check the code on your receipt.',
   'public.statusTitle': 'Status of complaint {code}',
   'public.status': 'Status',
   'public.status.received': 'Received',

@@ -49,7 +49,11 @@ export const frPublic = {
   'public.codeHint': 'Par ex. ABCD-EFGH-J (les tirets sont facultatifs).',
   'public.trackSubmit': 'Voir l’état',
   'public.notFound': 'Aucune plainte ne porte ce code.',
-  'public.didYouMean': 'Vouliez-vous dire {code} ?',
+  'public.mistyped':
+    'Ce code semble mal saisi (un signe est erroné). Pour retrouver le vôtre, donnez les 4 derniers chiffres du téléphone indiqué lors du dépôt.',
+  'public.recoverSubmit': 'Retrouver mon code',
+  'public.recoverNoMatch':
+    'Aucune plainte ne correspond à ce code et à ces chiffres. Vérifiez le code sur votre reçu.',
   'public.statusTitle': 'État de la plainte {code}',
   'public.status': 'État',
   'public.status.received': 'Reçue',

@@ -68,6 +68,9 @@ export const publicApi = {
   file: (body: PublicComplaint) =>
     http.post<{ trackingCode: string }>('/api/v1/public/complaints', body, opts),
   track: (c: string) => http.get<PublicTracking>(`/api/v1/public/track/${code(c)}`, undefined, opts),
+  /** The correct code for a mistyped one, given the last 4 digits of the phone given at filing. */
+  recover: (c: string, last4: string) =>
+    http.post<{ trackingCode: string }>(`/api/v1/public/track/${code(c)}/recover`, { last4 }, opts),
   requestOtp: (c: string) =>
     http.post<{ sent: boolean }>(`/api/v1/public/track/${code(c)}/otp`, undefined, opts),
   answer: (c: string, body: PublicAnswer) =>

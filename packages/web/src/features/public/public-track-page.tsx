@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n/i18n-context';
 import { lookup } from '../../i18n/translate';
@@ -7,6 +7,7 @@ import { ErrorAlert, SuccessAlert } from '../../ui/alerts';
 import { TextField } from '../../ui/form-fields';
 import { AnswerForm } from './answer-form';
 import { type PublicTracking, publicApi } from './api';
+import { CodeRecovery } from './code-recovery';
 import { PublicLayout } from './public-layout';
 
 const DATES = [
@@ -67,26 +68,24 @@ export function PublicTrackPage() {
           {t('public.trackSubmit')}
         </button>
       </form>
-      <NotFound error={failure} />
+      <NotFound error={failure} typed={current} />
       {result && <Status tracking={result} onChange={setResult} />}
     </PublicLayout>
   );
 }
 
-/** 404 in plain words, with the one existing code the check symbol points at, if any. */
-function NotFound({ error }: { error: unknown }) {
+/** 404 in plain words; for a mistyped code, the way to find one's own code with the phone's last digits. */
+function NotFound({ error, typed }: { error: unknown; typed: string }) {
   const { t } = useI18n();
   if (!(error instanceof ApiError && error.code === 'not_found')) return <ErrorAlert error={error} />;
-  const suggestion = (error.details as { didYouMean?: string } | undefined)?.didYouMean;
+  const mistyped = (error.details as { mistyped?: boolean } | undefined)?.mistyped === true;
   return (
-    <div className="alert alert-warning" role="alert">
-      <p className="mb-0">{t('public.notFound')}</p>
-      {suggestion && (
-        <Link href={`/public/suivi?code=${encodeURIComponent(suggestion)}`} className="alert-link">
-          {t('public.didYouMean', { code: suggestion })}
-        </Link>
-      )}
-    </div>
+    <>
+      <div className="alert alert-warning" role="alert">
+        <p className="mb-0">{t('public.notFound')}</p>
+      </div>
+      {mistyped && <CodeRecovery typed={typed} />}
+    </>
   );
 }
 
