@@ -15,6 +15,7 @@ import { type Config, tileOrigin } from './config.js';
 import type { Db } from './db/driver.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerNulGuard } from './http/nul-guard.js';
 import { registerWeb } from './http/web.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { localFileStore } from './lib/file-store.js';
@@ -111,6 +112,7 @@ export async function buildApp({ config, db, logger, services = createServices(d
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerNulGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../http/app-error.js';
+import { stripNul } from '../http/nul-guard.js';
 import { FORMULA_TRIGGER } from './sheet-writer.js';
 
 /** One data row of an uploaded sheet: its line as a spreadsheet shows it (header = line 1) and its cells. */
@@ -103,6 +104,8 @@ async function readXlsx(buffer: Buffer): Promise<Sheet> {
   return { headers: cellsOf(sheet.getRow(1)), rows: rows.filter((r) => r.cells.some((c) => c !== '')) };
 }
 
-export function readSheet(buffer: Buffer, format: SheetFormat): Promise<Sheet> {
-  return format === 'csv' ? Promise.resolve(readCsv(buffer)) : readXlsx(buffer);
+export async function readSheet(buffer: Buffer, format: SheetFormat): Promise<Sheet> {
+  const sheet = format === 'csv' ? readCsv(buffer) : await readXlsx(buffer);
+  // A NUL in a cell cannot be stored (PostgreSQL) and means nothing: cleaned as request bodies are.
+  return stripNul(sheet);
 }

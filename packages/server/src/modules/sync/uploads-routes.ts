@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, validationError } from '../../http/app-error.js';
 import { requirePermission, requireUser } from '../../http/auth.js';
+import { stripNulText } from '../../http/nul-guard.js';
 import type { Api } from '../../http/types.js';
 import { MAX_UPLOAD_BYTES } from '../complaints/attachments/sniff.js';
 import type { UploadService } from './uploads.js';
@@ -47,7 +48,8 @@ export function parseMetadata(raw: string | undefined): Record<string, string> {
   return out;
 }
 
-const text = (value: string | undefined, max: number) => (value ? [...value].slice(0, max).join('') : null);
+const text = (value: string | undefined, max: number) =>
+  value ? [...stripNulText(value)].slice(0, max).join('') || null : null;
 
 export function uploadRoutes(app: Api, { uploads }: { uploads: UploadService }) {
   const tags = ['sync'];
