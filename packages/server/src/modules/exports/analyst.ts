@@ -4,12 +4,14 @@ import { findUnit } from '../geo/repo.js';
 import { holidaysBetween } from '../reports/holidays.js';
 import { reportScope, type SummaryQuery } from '../reports/summary.js';
 import { summaryConditions } from '../reports/summary-sql.js';
+import { datasetScope } from './dataset-scope.js';
 import { formatDateTime, type TableSpec } from './table-stream.js';
 
 /**
  * The analysts' dataset: one row per case with every dimension and the durations in business days, and a
- * second file with one row per event. The same cases as the summary (the caller's jurisdictions; sensitive
- * cases only for the sensitive-case focal point), filtered like it. Deliberately absent: the complainant's
+ * second file with one row per event. The cases of the caller's jurisdictions that their role may see row by
+ * row (datasetScope: the case API's scope, e.g. published cases only for a supervisor), filtered like the
+ * summary. Deliberately absent: the complainant's
  * identity (name, phone, email, WhatsApp, address), the description and the published summary, the place
  * description and GPS point, event payloads (comments, reasons, resolutions are free text about people) and
  * who acted. Codes, not labels: the dictionary is in docs/reports.md.
@@ -121,7 +123,11 @@ interface Dataset {
 async function dataset(db: Queryable, actor: Actor, q: SummaryQuery, today: string): Promise<Dataset> {
   const area = q.area ? await findUnit(db, q.area) : undefined;
   const areaPath = area ? area.path : q.area ? '/none/' : undefined;
-  return { where: summaryConditions(reportScope(actor), { ...q, areaPath }), today };
+  // The summary's jurisdiction prefixes and filters; which of those cases the role may see row by row is
+  // datasetScope's alone (hence `sensitive: true` here: no blanket rule on top of it).
+  const where = summaryConditions({ ...reportScope(actor), sensitive: true }, { ...q, areaPath });
+  where.add(`(${where.text(datasetScope(actor))})`);
+  return { where, today };
 }
 
 /** The cases, page after page on (received_at, id), with what the row needs to compute its durations. */

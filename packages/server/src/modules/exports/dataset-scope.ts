@@ -1,0 +1,27 @@
+import type { Actor } from '@coso/domain';
+import { type Fragment, or, scopeBranches } from '../complaints/list-scope.js';
+
+/**
+ * Which cases the analysts' dataset (analyst.csv/xlsx, analyst-events.csv/xlsx and their background jobs)
+ * gives each role: never more than the case API gives it, so the rule is the case API's own SQL scope
+ * (scopeBranches, the twin of canSeeComplaint in the domain), plus one grant for the analyst role:
+ *
+ * - grievance officer, focal point: the ordinary cases of their area (and any case assigned to them or, for
+ *   ordinary cases, recorded by them; sensitive ones they were added to);
+ * - sensitive-case focal point: the sensitive cases of their area, and the cases assigned to them;
+ * - supervisor: the published ordinary cases of their area only, as the case list shows them (wider staff
+ *   read published summaries, never an unpublished case);
+ * - analyst: the ordinary cases of their area — the dataset exists for them and carries no identity and no
+ *   free text — never a sensitive case, which only the people handling it may see;
+ * - facilitator, CDD specialist, administrator: nothing (403: no reporting permission).
+ *
+ * docs/reports.md states this policy; exports/access.test.ts downloads every export as every role against it.
+ */
+export function datasetScope(actor: Actor): Fragment {
+  const branches: Fragment[] = [...scopeBranches(actor)];
+  if (actor.roles.includes('analyst')) {
+    for (const j of actor.jurisdictions)
+      branches.push({ sql: "(not c.sensitive and c.area_path like ? || '%')", params: [j.path] });
+  }
+  return or(branches);
+}
