@@ -7,6 +7,7 @@ import { enLifecycle } from './en-lifecycle';
 import { enCaseAccess, enMessages } from './en-messages';
 import { enPublic } from './en-public';
 import { enReports } from './en-reports';
+import { enWork } from './en-work';
 import type { CoreKey, MessageKey } from './fr';
 
 /** English: exactly the keys of `fr` (a missing or extra key is a type error), per dictionary. */
@@ -348,4 +349,5 @@ export const en: Record<MessageKey, string> = {
   ...enPublic,
   ...enLifecycle,
   ...enReports,
+  ...enWork,
 };

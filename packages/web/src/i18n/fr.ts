@@ -7,6 +7,7 @@ import { frLifecycle } from './fr-lifecycle';
 import { frCaseAccess, frMessages } from './fr-messages';
 import { frPublic } from './fr-public';
 import { frReports } from './fr-reports';
+import { frWork } from './fr-work';
 
 /**
  * French, the reference language: every key of the UI is defined here first (the grievance screens in their
@@ -360,6 +361,7 @@ export const fr = {
   ...frPublic,
   ...frLifecycle,
   ...frReports,
+  ...frWork,
 };
 
 export type MessageKey = keyof typeof fr;

@@ -11,6 +11,7 @@ import { frLifecycle } from './fr-lifecycle';
 import { frCaseAccess, frMessages } from './fr-messages';
 import { frPublic } from './fr-public';
 import { frReports } from './fr-reports';
+import { frWork } from './fr-work';
 import { interpolate, lookup } from './translate';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -40,6 +41,7 @@ describe('i18n dictionaries', () => {
       frPublic,
       frReports,
       frLifecycle,
+      frWork,
     ].map((d) => Object.keys(d));
     const total = parts.reduce((n, keys) => n + keys.length, 0);
     expect(Object.keys(fr).length).toBe(total);

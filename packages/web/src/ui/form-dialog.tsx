@@ -11,6 +11,8 @@ interface FormDialogProps {
   error?: unknown;
   wide?: boolean;
   variant?: 'primary' | 'danger' | 'warning';
+  /** Nothing can be confirmed as the form stands (the body says why). */
+  submitDisabled?: boolean;
   onSubmit: () => void;
   onCancel: () => void;
 }
@@ -67,7 +69,11 @@ export function FormDialog(props: FormDialogProps) {
             <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={props.busy}>
               {t('common.cancel')}
             </button>
-            <button type="submit" className={`btn btn-${props.variant ?? 'primary'}`} disabled={props.busy}>
+            <button
+              type="submit"
+              className={`btn btn-${props.variant ?? 'primary'}`}
+              disabled={props.busy || props.submitDisabled}
+            >
               {props.busy && <span className="spinner-border spinner-border-sm me-2" aria-hidden="true" />}
               {props.submitLabel}
             </button>

@@ -1,7 +1,8 @@
-import type { Permission } from '@coso/domain';
+import type { Permission, Role } from '@coso/domain';
 import { Fragment, type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useAuth } from '../features/auth/auth-context';
+import { handlesCases } from '../features/home/work-roles';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/translate';
@@ -18,6 +19,8 @@ interface MenuEntry {
   permission?: Permission;
   /** Title of the sidebar section the entry opens or belongs to. */
   section?: MessageKey;
+  /** Beyond the permission: whether the user's roles make the entry useful (a read-only supervisor owns no case). */
+  forRoles?: (roles: readonly Role[]) => boolean;
 }
 
 const GRM_ADMIN = 'reference.manage' as const;
@@ -31,13 +34,20 @@ const MENU: MenuEntry[] = [
     permission: 'complaints.create',
     section: 'nav.complaints',
   },
-  { href: '/complaints?queue=mine', label: 'nav.queue.mine', icon: 'inbox', permission: 'complaints.read' },
+  {
+    href: '/complaints?queue=mine',
+    label: 'nav.queue.mine',
+    icon: 'inbox',
+    permission: 'complaints.read',
+    forRoles: handlesCases,
+  },
   { href: '/complaints?queue=area', label: 'nav.queue.area', icon: 'map', permission: 'complaints.read' },
   {
     href: '/complaints?queue=unassigned',
     label: 'nav.queue.unassigned',
     icon: 'inbox',
     permission: 'complaints.read',
+    forRoles: handlesCases,
   },
   {
     href: '/complaints?queue=escalated',
@@ -96,13 +106,14 @@ function activeHref(path: string, search: string, entries: MenuEntry[]): string 
 }
 
 /** Entries the user may open, each section's title placed before the first entry shown from it. */
-function visibleMenu(can: (p: Permission) => boolean) {
+function visibleMenu(can: (p: Permission) => boolean, roles: readonly Role[]) {
   const shown: Array<MenuEntry & { header?: MessageKey }> = [];
   let section: MessageKey | undefined;
   let announced: MessageKey | undefined;
   for (const e of MENU) {
     if (e.section) section = e.section;
     if (e.permission && !can(e.permission)) continue;
+    if (e.forRoles && !e.forRoles(roles)) continue;
     shown.push(section && section !== announced ? { ...e, header: section } : e);
     announced = section;
   }
@@ -111,7 +122,7 @@ function visibleMenu(can: (p: Permission) => boolean) {
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const meta = useMeta();
   const [path] = useLocation();
   const search = useSearch();
@@ -123,7 +134,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     if (path) setSidebarOpen(false);
   }, [path, search]);
 
-  const entries = visibleMenu(can);
+  const entries = visibleMenu(can, me?.roles ?? []);
   const active = activeHref(path, search, entries);
 
   return (

@@ -1,5 +1,5 @@
 import { formatTrackingCode } from '@coso/domain';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { ComplaintFilterQuery, ComplaintListItem } from '../../api/complaint-types';
 import { complaintsExportUrl, listComplaints } from '../../api/complaints';
@@ -11,9 +11,12 @@ import { Icon } from '../../ui/icons';
 import { LoadMore } from '../../ui/load-more';
 import { PageHeader } from '../../ui/page-header';
 import { useCursorList } from '../../ui/use-cursor-list';
-import { useAuth } from '../auth/auth-context';
+import { useAuth, useMe } from '../auth/auth-context';
+import { handlesCases } from '../home/work-roles';
 import { DueDate, SensitiveBadge, StatusBadge } from './badges';
+import { BulkBar } from './list/bulk-actions';
 import { ComplaintFilters } from './list/complaint-filters';
+import { emptyListText } from './list/empty-text';
 import { filtersToSearch, listHref, parseFilters, queueOf } from './list/filter-query';
 import { SavedFilters } from './list/saved-filters';
 import { useReference } from './use-reference';
@@ -29,6 +32,9 @@ const TITLES: Record<string, MessageKey> = {
 export default function ComplaintsListPage() {
   const { t, formatDate } = useI18n();
   const { can } = useAuth();
+  const me = useMe();
+  const bulk = handlesCases(me.roles);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   const reference = useReference();
   const search = useSearch();
   const [, navigate] = useLocation();
@@ -39,8 +45,33 @@ export default function ComplaintsListPage() {
 
   const list = useCursorList((cursor) => listComplaints(filters, cursor), [key]);
   const change = (next: ComplaintFilterQuery) => navigate(listHref(next), { replace: true });
+  // A selection belongs to the list it was made in: other filters, other cases.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters' key is the list's identity.
+  useEffect(() => setSelected(new Set()), [key]);
+
+  const tick = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const selectColumn: Column<ComplaintListItem> = {
+    key: 'select',
+    header: '',
+    render: (c) => (
+      <input
+        type="checkbox"
+        className="form-check-input"
+        checked={selected.has(c.id)}
+        onChange={(e) => tick(c.id, e.target.checked)}
+        aria-label={t('bulk.select', { code: formatTrackingCode(c.trackingCode) })}
+      />
+    ),
+  };
 
   const columns: Column<ComplaintListItem>[] = [
+    ...(bulk ? [selectColumn] : []),
     {
       key: 'code',
       header: t('complaint.trackingCode'),
@@ -120,11 +151,14 @@ export default function ComplaintsListPage() {
         <div className="col-xl-9">
           <Card title={t('list.results')} bodyClassName="card-body p-0">
             <ComplaintFilters filters={filters} onChange={change} />
+            {bulk && (
+              <BulkBar rows={list.items} selected={selected} onSelect={setSelected} onDone={list.reload} />
+            )}
             <DataTable
               columns={columns}
               rows={list.items}
               rowKey={(c) => c.id}
-              empty={list.loading || list.error ? undefined : t('list.empty')}
+              empty={list.loading || list.error ? undefined : emptyListText(me.roles, filters, t)}
               caption={title}
             />
             <div className="px-3 pb-3">

@@ -6,6 +6,8 @@ import { PageHeader } from '../../ui/page-header';
 import { RoleBadges } from '../../ui/role-badges';
 import { useAuth, useMe } from '../auth/auth-context';
 import { useGeoLevels } from '../geo/use-geo-levels';
+import { WorkCounts } from './work-counts';
+import { handlesCases } from './work-roles';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -19,7 +21,8 @@ export function HomePage() {
       href: '/complaints?queue=mine',
       icon: 'inbox',
       label: t('nav.queue.mine'),
-      show: can('complaints.read'),
+      // Only those who are assigned cases have a "mine" queue.
+      show: can('complaints.read') && handlesCases(me.roles),
     },
     { href: '/grm/routing', icon: 'route', label: t('nav.grmRouting'), show: can('reference.manage') },
     { href: '/geo', icon: 'map', label: t('nav.geo'), show: can('geo.read') },
@@ -53,6 +56,7 @@ export function HomePage() {
           </dd>
         </dl>
       </Card>
+      {can('complaints.read') && <WorkCounts />}
       <div className="row g-3">
         {shortcuts
           .filter((s) => s.show)

@@ -1,11 +1,9 @@
 import type { ComplaintActionName } from '@coso/domain';
 import type { Attachment, Complaint } from '../../../api/complaint-types';
-import { previewRouting } from '../../../api/grm';
 import { useI18n } from '../../../i18n/i18n-context';
-import { ErrorAlert, Loading } from '../../../ui/alerts';
 import type { FieldErrors } from '../../../ui/errors';
 import { CheckboxField, FieldSet, SelectField, TextAreaField, TextField } from '../../../ui/form-fields';
-import { useAsync } from '../../../ui/use-async';
+import { ReassignAssigneeField } from './reassign-fields';
 
 export const ANSWERS = ['accepted', 'rejected', 'no_response'] as const;
 
@@ -43,6 +41,7 @@ export function actionBody(action: ComplaintActionName, v: ActionValues): Record
   switch (action) {
     case 'acknowledge':
     case 'start':
+    case 'take_over':
       return { action, note: opt(v.note) };
     case 'reject_ineligible':
       return { action, reason: v.reason, referralBody: opt(v.referralBody) };
@@ -75,6 +74,10 @@ interface FieldsProps {
   values: ActionValues;
   set: <K extends keyof ActionValues>(key: K, value: ActionValues[K]) => void;
   errors: FieldErrors;
+  /** The form cannot be confirmed as it stands (reassign with nobody to choose). */
+  onBlocked?: (blocked: boolean) => void;
+  /** Opens another action's form instead (reassign → take over). */
+  onSwitchAction?: (action: ComplaintActionName) => void;
 }
 
 /** The fields of one action's form. */
@@ -93,6 +96,7 @@ export function ActionFields(props: FieldsProps) {
   switch (action) {
     case 'acknowledge':
     case 'start':
+    case 'take_over':
       return (
         <TextAreaField
           id="action-note"
@@ -124,7 +128,14 @@ export function ActionFields(props: FieldsProps) {
     case 'reassign':
       return (
         <>
-          <AssigneeField {...props} />
+          <ReassignAssigneeField
+            complaint={props.complaint}
+            assigneeId={v.assigneeId}
+            onAssignee={(x) => set('assigneeId', x)}
+            errors={errors}
+            onBlocked={props.onBlocked}
+            onSwitchAction={props.onSwitchAction}
+          />
           {reason}
         </>
       );
@@ -217,46 +228,5 @@ function AnswerFields({ values: v, set, errors }: FieldsProps) {
         error={errors.comment}
       />
     </>
-  );
-}
-
-/**
- * The people who may take the case over. No endpoint lists a case's eligible handlers yet: the routing
- * preview of the case's category and village gives the handlers of its first level, with their workload.
- */
-function AssigneeField({ complaint, values: v, set, errors }: FieldsProps) {
-  const { t } = useI18n();
-  const candidates = useAsync(
-    () => previewRouting(complaint.category, complaint.village.id).then((p) => p.candidates),
-    [complaint.category, complaint.village.id],
-  );
-  if (candidates.loading) return <Loading />;
-  if (candidates.error) return <ErrorAlert error={candidates.error} />;
-  const others = (candidates.data ?? []).filter((c) => c.id !== complaint.assignee?.id);
-  if (others.length === 0) {
-    return (
-      <div className={`alert ${errors.assigneeId ? 'alert-danger' : 'alert-info'}`}>
-        {t('actionForm.noCandidates')}
-        {errors.assigneeId && <div>{errors.assigneeId}</div>}
-      </div>
-    );
-  }
-  return (
-    <SelectField
-      id="action-assignee"
-      label={t('actionForm.assignee')}
-      value={v.assigneeId}
-      onChange={(x) => set('assigneeId', x)}
-      options={[
-        { value: '', label: t('intake.choose') },
-        ...others.map((c) => ({
-          value: c.id,
-          label: t('actionForm.candidate', { name: c.displayName, count: c.openCases }),
-        })),
-      ]}
-      error={errors.assigneeId}
-      hint={t('actionForm.assigneeHint')}
-      required
-    />
   );
 }

@@ -36,6 +36,7 @@ export function CaseActions({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [blocked, setBlocked] = useState(false);
   const actions = complaint.allowedActions.filter((a) => a !== 'comment');
 
   function open(a: ComplaintActionName) {
@@ -96,6 +97,7 @@ export function CaseActions({
         title={action ? t(`action.${action}`) : ''}
         submitLabel={t('actionForm.confirm')}
         busy={busy}
+        submitDisabled={blocked}
         error={error}
         wide={action === 'propose_resolution'}
         onSubmit={submit}
@@ -112,6 +114,8 @@ export function CaseActions({
               values={values}
               set={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
               errors={errors}
+              onBlocked={setBlocked}
+              onSwitchAction={open}
             />
           </>
         )}

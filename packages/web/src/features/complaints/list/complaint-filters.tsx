@@ -7,7 +7,15 @@ import { CheckboxField, SelectField, TextField } from '../../../ui/form-fields';
 import type { PlacedUnit } from '../../geo/unit-context';
 import { UnitPicker } from '../../geo/unit-picker';
 import { useReference } from '../use-reference';
-import { ADVANCED_KEYS, type FilterKey, statusesOf } from './filter-query';
+import {
+  ADVANCED_KEYS,
+  DEFAULT_DUE_WITHIN,
+  type DueChoice,
+  dueChoiceOf,
+  type FilterKey,
+  statusesOf,
+  withDueChoice,
+} from './filter-query';
 
 interface FiltersProps {
   filters: ComplaintFilterQuery;
@@ -118,6 +126,7 @@ export function ComplaintFilters({ filters, onChange }: FiltersProps) {
             options={[
               { value: 'received_desc', label: t('sort.received_desc') },
               { value: 'received_asc', label: t('sort.received_asc') },
+              { value: 'due_asc', label: t('sort.due_asc') },
             ]}
             className=""
           />
@@ -128,21 +137,38 @@ export function ComplaintFilters({ filters, onChange }: FiltersProps) {
           </button>
         </div>
       </form>
-      <fieldset className="mt-2">
-        <legend className="form-label fs-6 mb-1">{t('list.status')}</legend>
-        <div className="d-flex flex-wrap column-gap-3">
-          {COMPLAINT_STATUSES.map((s) => (
-            <CheckboxField
-              key={s}
-              id={`filter-status-${s}`}
-              label={t(`status.${s}`)}
-              checked={statuses.includes(s)}
-              onChange={(on) => toggleStatus(s, on)}
-              className="mb-1"
-            />
-          ))}
+      <div className="row g-2 mt-1">
+        <fieldset className="col-lg-9">
+          <legend className="form-label fs-6 mb-1">{t('list.status')}</legend>
+          <div className="d-flex flex-wrap column-gap-3">
+            {COMPLAINT_STATUSES.map((s) => (
+              <CheckboxField
+                key={s}
+                id={`filter-status-${s}`}
+                label={t(`status.${s}`)}
+                checked={statuses.includes(s)}
+                onChange={(on) => toggleStatus(s, on)}
+                className="mb-1"
+              />
+            ))}
+          </div>
+        </fieldset>
+        <div className="col-sm-6 col-lg-3">
+          {/* The deadline filter a focal point's day starts with: overdue, or due within a few business days. */}
+          <SelectField
+            id="filter-due"
+            label={t('list.due')}
+            value={dueChoiceOf(filters)}
+            onChange={(v) => onChange(withDueChoice(filters, v as DueChoice))}
+            options={[
+              all,
+              { value: 'overdue', label: t('list.due.overdue') },
+              { value: 'soon', label: t('list.due.soon', { n: filters.dueWithin ?? DEFAULT_DUE_WITHIN }) },
+            ]}
+            className="mb-1"
+          />
         </div>
-      </fieldset>
+      </div>
       <div className="d-flex flex-wrap gap-2 mt-2">
         <button
           type="button"

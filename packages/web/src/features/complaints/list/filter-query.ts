@@ -21,6 +21,8 @@ export const FILTER_KEYS = [
   'from',
   'to',
   'q',
+  'overdue',
+  'dueWithin',
   'sort',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -74,3 +76,19 @@ export const ADVANCED_KEYS: readonly FilterKey[] = [
   'assignee',
   'escalated',
 ];
+
+/** The deadline filter as one choice: overdue cases, or those due within a few business days. */
+export type DueChoice = '' | 'overdue' | 'soon';
+
+export const dueChoiceOf = (f: ComplaintFilterQuery): DueChoice =>
+  f.overdue === 'true' ? 'overdue' : f.dueWithin ? 'soon' : '';
+
+/** "Soon" is two business days unless the address says otherwise (the home page's link). */
+export const DEFAULT_DUE_WITHIN = '2';
+
+export function withDueChoice(f: ComplaintFilterQuery, choice: DueChoice): ComplaintFilterQuery {
+  const { overdue: _o, dueWithin, ...rest } = f;
+  if (choice === 'overdue') return { ...rest, overdue: 'true' };
+  if (choice === 'soon') return { ...rest, dueWithin: dueWithin ?? DEFAULT_DUE_WITHIN };
+  return rest;
+}
