@@ -47,7 +47,8 @@ export interface UnitFilter {
 }
 
 /** Escapes LIKE wildcards so that a search for "%" or "_" means those characters. */
-export const likeContaining = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+const likeEscaped = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+export const likeContaining = (text: string) => `%${likeEscaped(text)}%`;
 
 /**
  * The translate() arguments that turn each accented Latin letter into what `nameKey` makes of it (its base
@@ -81,6 +82,24 @@ export function sqlNameKey(expr: string): string {
   return `btrim(regexp_replace(regexp_replace(${lowered}, ${separators}, ' ', 'g'), '\\s+', ' ', 'g'))`;
 }
 
+/**
+ * How well a unit's name key matches the searched key: 0 when the name starts with it ("La" → Lama), 1 when
+ * one of its words does (Agbang Lassa), 2 for any other match (Kpalangou, a code, an alternate spelling).
+ * The SQL below ranks the same way; this copy gives the rank of a page's cursor, which keeps only the key.
+ */
+export function matchRank(key: string, searched: string): number {
+  if (key.startsWith(searched)) return 0;
+  return key.includes(` ${searched}`) ? 1 : 2;
+}
+
+function sqlMatchRank(c: Conditions, searched: string): string {
+  const escaped = likeEscaped(searched);
+  return c.text({
+    sql: '(case when g.name_key like ? then 0 when g.name_key like ? then 1 else 2 end)',
+    params: [`${escaped}%`, `% ${escaped}%`],
+  });
+}
+
 /** The tops of a set of subtrees: the paths that lie inside no other path of the set. */
 const topsOf = (paths: string[]) => paths.filter((p) => !paths.some((o) => o !== p && p.startsWith(o)));
 
@@ -105,9 +124,21 @@ export function listUnits(db: Queryable, f: UnitFilter): Promise<GeoUnitRow[]> {
   if (browsing && f.scopePaths) c.add('g.path = any(?::text[])', topsOf(f.scopePaths));
   if (f.scopePaths)
     c.add("exists (select 1 from unnest(?::text[]) s(p) where g.path like s.p || '%')", f.scopePaths);
-  if (f.after) c.add('(g.name_key, g.id) > (?, ?::uuid)', f.after.nameKey, f.after.id);
+  // A search lists the best matches first (see matchRank); pages follow (rank, name, id).
+  const searched = f.q ? nameKey(f.q) : undefined;
+  if (f.after && searched !== undefined) {
+    const rank = sqlMatchRank(c, searched);
+    c.add(
+      `(${rank}, g.name_key, g.id) > (?::int, ?, ?::uuid)`,
+      matchRank(f.after.nameKey, searched),
+      f.after.nameKey,
+      f.after.id,
+    );
+  } else if (f.after) c.add('(g.name_key, g.id) > (?, ?::uuid)', f.after.nameKey, f.after.id);
+  const order = searched === undefined ? '' : `${sqlMatchRank(c, searched)}, `;
   return db.query<GeoUnitRow>(
-    `select ${UNIT_COLUMNS} from geo_units g ${c.where} order by g.name_key, g.id limit ${c.param(f.limit)}`,
+    `select ${UNIT_COLUMNS} from geo_units g ${c.where}
+      order by ${order}g.name_key, g.id limit ${c.param(f.limit)}`,
     c.params,
   );
 }
