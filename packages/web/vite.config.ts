@@ -1,13 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { fieldServiceWorker } from './build/field-sw.ts';
+import { precompress } from './build/precompress.ts';
 
 const api = 'http://127.0.0.1:3000';
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 export default defineConfig({
   // The field app (/terrain/) is a second page with its own entry, bundle and offline service worker.
-  plugins: [fieldServiceWorker({ html: page('field.html'), worker: page('src/field/platform/sw.ts') })],
+  plugins: [
+    fieldServiceWorker({ html: page('field.html'), worker: page('src/field/platform/sw.ts') }),
+    precompress(),
+  ],
   resolve: {
     // The domain package is consumed from source so the browser bundle shares the exact server rules.
     alias: { '@coso/domain': fileURLToPath(new URL('../domain/src/index.ts', import.meta.url)) },

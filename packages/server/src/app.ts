@@ -14,6 +14,7 @@ import {
 import { type Config, tileOrigin } from './config.js';
 import type { Db } from './db/driver.js';
 import { registerAuth } from './http/auth.js';
+import { registerCompression } from './http/compression.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerNulGuard } from './http/nul-guard.js';
 import { registerWeb } from './http/web.js';
@@ -31,8 +32,8 @@ import { revealIdentityRoutes } from './modules/complaints/reveal-routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
 import { savedFilterRoutes } from './modules/complaints/saved-filters/routes.js';
 import { createComplaintService } from './modules/complaints/service.js';
-import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { complaintWorkRoutes } from './modules/complaints/work-routes.js';
+import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { createDeadlineService } from './modules/deadlines/service.js';
 import { createExportService } from './modules/exports/jobs.js';
 import { exportRoutes } from './modules/exports/routes.js';
@@ -76,7 +77,13 @@ export function createServices(db: Db, config: Config, clock: Clock = systemCloc
     geo: createGeoService({ db }),
     groups: createVillageGroupService({ db }),
     reference,
-    complaints: createComplaintService({ db, reference, vault, deadlines }),
+    complaints: createComplaintService({
+      db,
+      reference,
+      vault,
+      deadlines,
+      projectStart: config.projectStartDate,
+    }),
     deadlines,
     grmConfig: createGrmConfigService({ db }),
     attachments: createAttachmentService({ db, files }),
@@ -86,7 +93,7 @@ export function createServices(db: Db, config: Config, clock: Clock = systemCloc
     syncPush: createSyncPushService({
       db,
       registry: createDefaultMutationRegistry({ uploads, files }),
-      deps: { vault, files, clock },
+      deps: { vault, files, clock, projectStart: config.projectStartDate },
     }),
   };
 }
@@ -133,6 +140,7 @@ export async function buildApp({ config, db, logger, services = createServices(d
     },
     hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {
@@ -163,16 +171,16 @@ export async function buildApp({ config, db, logger, services = createServices(d
   auditRoutes(app, { db });
   referenceRoutes(app, { reference: services.reference });
   complaintRoutes(app, { complaints: services.complaints });
+  complaintWorkRoutes(app, { db, complaints: services.complaints, deadlines: services.deadlines });
   attachmentRoutes(app, { attachments: services.attachments });
   receiptRoutes(app, {
-  complaintWorkRoutes(app, { db, complaints: services.complaints, deadlines: services.deadlines });
     complaints: services.complaints,
     reference: services.reference,
     hotline: config.hotline,
   });
   revealIdentityRoutes(app, { complaints: services.complaints });
   caseAccessRoutes(app, { db, complaints: services.complaints });
-  complaintImportRoutes(app, { db, vault: services.vault });
+  complaintImportRoutes(app, { db, vault: services.vault, projectStart: config.projectStartDate });
   exportRoutes(app, { db, exports: services.exports, complaints: services.complaints });
   savedFilterRoutes(app, { db });
   grmConfigRoutes(app, { grmConfig: services.grmConfig });

@@ -22,6 +22,8 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
       wildcard: true,
       index: ['index.html'],
       cacheControl: false,
+      // The build writes .br and .gz copies of text files (packages/web/build/precompress.ts).
+      preCompressed: true,
       setHeaders(res, file) {
         // Hashed assets never change; index.html and the service worker must always be revalidated.
         res.header(
