@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Db, Queryable } from './driver.js';
+import type { Queryable, RootDb } from './driver.js';
 
 /** Embedded PostgreSQL (WebAssembly): in memory when `dataDir` is undefined, else persisted in that folder. */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(dataDir?: string): Promise<RootDb> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const pg = new PGlite({
     ...(dataDir ? { dataDir } : {}),
@@ -23,11 +23,24 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     },
   });
   const root = wrap(pg);
+  // One process owns the data folder, so an in-process set of held keys is the whole lock.
+  const held = new Set<string>();
   return {
     kind: 'pglite',
     query: root.query,
     exec: root.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async exclusive(key, fn) {
+      const name = key.join(':');
+      if (held.has(name)) return false;
+      held.add(name);
+      try {
+        await fn();
+        return true;
+      } finally {
+        held.delete(name);
+      }
+    },
     close: () => pg.close(),
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../db/driver.js';
+import type { RootDb } from '../db/driver.js';
 import type { Clock } from '../lib/clock.js';
 import { createDeadlineScanner } from '../modules/deadlines/scanner.js';
 
@@ -8,11 +8,10 @@ const SCAN_LOCK: [number, number] = [7_402_028, 100];
 
 /**
  * Runs the deadline scan every `everyMs`, and once shortly after start so that whatever fell due while the
- * platform was down is caught up at once. On PostgreSQL an advisory lock held by an open transaction keeps
- * the scan to one process at a time, while the scan's own per-deadline transactions use other connections of
- * the pool. An embedded PGlite database belongs to one process and has one connection: no lock there (holding
- * a transaction open would block the scan's own). Exactly-once does not rest on this lock but on the
- * per-deadline marks; the lock only saves duplicate work.
+ * platform was down is caught up at once. Db.exclusive keeps the scan to one process at a time (a session
+ * advisory lock on PostgreSQL, never a transaction held open for the whole scan: that one sat "idle in
+ * transaction" for minutes), while the scan's own per-deadline transactions come and go. Exactly-once does
+ * not rest on this lock but on the per-deadline marks; the lock only saves duplicate work.
  */
 export function startDeadlineScan({
   db,
@@ -20,7 +19,7 @@ export function startDeadlineScan({
   log,
   everyMs = 5 * 60_000,
 }: {
-  db: Db;
+  db: RootDb;
   clock: Clock;
   log: FastifyBaseLogger;
   everyMs?: number;
@@ -31,28 +30,24 @@ export function startDeadlineScan({
     const result = await scanner.scan();
     if (result.reminders + result.breaches + result.escalations > 0) log.info({ result }, 'deadline scan');
   };
-  const tick = () => {
-    if (running) return;
+  const tick = (): Promise<void> => {
+    if (running) return running;
     running = (async () => {
       try {
-        if (db.kind === 'pglite') return await run();
-        await db.transaction(async (tx) => {
-          const [lock] = await tx.query<{ ok: boolean }>(
-            'select pg_try_advisory_xact_lock($1, $2) as ok',
-            SCAN_LOCK,
-          );
-          if (lock?.ok) await run();
-        });
+        await db.exclusive(SCAN_LOCK, run);
       } catch (err) {
         log.error({ err }, 'deadline scan failed');
       } finally {
         running = undefined;
       }
     })();
+    return running;
   };
   const first = setTimeout(tick, 5_000);
   const timer = setInterval(tick, everyMs);
   return {
+    /** A scan now (or the one in progress); resolves when it ends. */
+    runNow: tick,
     async stop() {
       clearTimeout(first);
       clearInterval(timer);

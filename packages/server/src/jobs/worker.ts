@@ -1,10 +1,12 @@
+import path from 'node:path';
 import { togoDate } from '@coso/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
-import type { Db, Queryable } from '../db/driver.js';
+import type { Db, RootDb } from '../db/driver.js';
 import { type Clock, systemClock } from '../lib/clock.js';
+import { purgeStalePartials, STALE_PARTIAL_HOURS } from '../lib/file-store.js';
 import { purgeExpired } from '../modules/auth/repo.js';
-import { createExportService } from '../modules/exports/jobs.js';
+import { createExportService, exportsDir } from '../modules/exports/jobs.js';
 import { createNotificationSender } from '../modules/notifications/sender.js';
 import { ROLLUP_EVERY_MINUTES, refreshRollup, rollupWanted } from '../modules/reports/rollup-build.js';
 import { generateDueReports } from '../modules/reports/runs.js';
@@ -16,15 +18,22 @@ import { startDeadlineScan } from './deadline-scan.js';
 export interface PeriodicTask {
   name: string;
   everyMs: number;
-  /** Runs inside the transaction holding the task's lock (on PGlite, any other query would wait for it). */
-  run(tx: Queryable): Promise<void>;
+  /**
+   * Runs under the task's lock (Db.exclusive) but in no transaction: a task opens short transactions of its
+   * own for database work only, and does file I/O or rendering outside them.
+   */
+  run(db: Db): Promise<void>;
 }
 
 const EXPORT_POLL_MS = 3000;
 
+/** The advisory-lock namespace of the periodic tasks: (WORKER_LOCK, index in the task list). */
+export const WORKER_LOCK = 7_402_028;
+
 /**
- * Runs periodic housekeeping in-process. Each run takes a transaction-level advisory lock so that, with
- * several processes on one PostgreSQL, a task runs in one of them at a time.
+ * Runs periodic housekeeping in-process. Each run holds its task's lock (Db.exclusive: a session advisory lock
+ * on PostgreSQL) so that, with several processes on one database, a task runs in one of them at a time, and
+ * never twice at once in one process.
  */
 export function startWorker({
   db,
@@ -33,7 +42,7 @@ export function startWorker({
   vault,
   clock = systemClock,
 }: {
-  db: Db;
+  db: RootDb;
   config: Config;
   log: FastifyBaseLogger;
   vault: Vault;
@@ -55,56 +64,73 @@ export function startWorker({
         exporting = undefined;
       });
   }, EXPORT_POLL_MS);
+  const partialsBefore = () => new Date(clock.now().getTime() - STALE_PARTIAL_HOURS * 3_600_000);
   const tasks: PeriodicTask[] = [
-    { name: 'purge-auth', everyMs: 15 * 60_000, run: (tx) => purgeExpired(tx, config.login.windowMinutes) },
-    // Abandoned resumable uploads (modules/sync/uploads.ts: STALE_UPLOAD_DAYS, UNUSED_UPLOAD_DAYS).
+    { name: 'purge-auth', everyMs: 15 * 60_000, run: (db) => purgeExpired(db, config.login.windowMinutes) },
+    // Abandoned resumable uploads (modules/sync/uploads.ts: STALE_UPLOAD_DAYS, UNUSED_UPLOAD_DAYS), and the
+    // partial files of writes a killed process left behind (lib/file-store.ts: STALE_PARTIAL_HOURS).
     {
       name: 'purge-uploads',
       everyMs: 60 * 60_000,
-      run: async (tx) => void (await purgeStaleUploads(tx, uploadsDir(config.dataDir))),
+      run: async (db) => {
+        await purgeStaleUploads(db, uploadsDir(config.dataDir), partialsBefore());
+        await purgeStalePartials(path.join(config.dataDir, 'files'), partialsBefore());
+        await purgeStalePartials(exportsDir(config.dataDir), partialsBefore(), (name) =>
+          name.endsWith('.part'),
+        );
+      },
     },
     // Last month's and last quarter's national reports, once (modules/reports/runs.ts).
     {
       name: 'periodic-reports',
       everyMs: 60 * 60_000,
-      run: async (tx) => void (await generateDueReports(tx, config.dataDir, togoDate(clock.now()))),
+      run: async (db) => void (await generateDueReports(db, config.dataDir, togoDate(clock.now()))),
     },
     // The summary's rollup, once the live query gets slow (modules/reports/rollup-build.ts: ROLLUP_MIN_CASES).
+    // Database work only, so one transaction: readers keep the previous rollup until it commits.
     {
       name: 'report-rollup',
       everyMs: ROLLUP_EVERY_MINUTES * 60_000,
-      run: async (tx) => {
-        if (await rollupWanted(tx)) await refreshRollup(tx, togoDate(clock.now()), clock.now());
+      run: async (db) => {
+        if (await rollupWanted(db))
+          await db.transaction((tx) => refreshRollup(tx, togoDate(clock.now()), clock.now()));
       },
     },
     // Files of expired background exports (modules/exports/jobs.ts: EXPORT_TTL_HOURS).
-    { name: 'purge-exports', everyMs: 60 * 60_000, run: async (tx) => void (await exports.purgeExpired(tx)) },
+    { name: 'purge-exports', everyMs: 60 * 60_000, run: async (db) => void (await exports.purgeExpired(db)) },
     // (Appended: a task's place in this list is its lock key.) Removals older than devices may be offline (modules/sync/prune.ts: REMOVALS_RETENTION_DAYS).
     {
       name: 'prune-sync-removals',
       everyMs: 24 * 3_600_000,
-      run: async (tx) => void (await pruneRemovals(tx, clock.now())),
+      run: (db) => db.transaction(async (tx) => void (await pruneRemovals(tx, clock.now()))),
     },
   ];
-  const timers = tasks.map((task, index) => {
-    const tick = async () => {
-      try {
-        await db.transaction(async (tx) => {
-          const [lock] = await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1, $2) as ok', [
-            7_402_028,
-            index,
-          ]);
-          if (lock?.ok) await task.run(tx);
-        });
-      } catch (err) {
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+  const runTask = (task: PeriodicTask, index: number): Promise<boolean> => {
+    const run = db
+      .exclusive([WORKER_LOCK, index], () => task.run(db))
+      .catch((err) => {
         log.error({ err, task: task.name }, 'periodic task failed');
-      }
-    };
-    return setInterval(() => void tick(), task.everyMs);
-  });
+        return false;
+      })
+      .finally(() => running.delete(run));
+    running.add(run);
+    return run;
+  };
+  const timers = tasks.map((task, index) =>
+    setInterval(() => {
+      if (!stopped) void runTask(task, index);
+    }, task.everyMs),
+  );
   return {
+    /** Runs every periodic task once now (tests, and an administrator's catch-up); resolves when done. */
+    runAll: () => Promise.all([...tasks.map(runTask), deadlineScan.runNow()]),
+    /** Stops the timers and waits for the runs in progress (the caller then closes the database). */
     async stop() {
+      stopped = true;
       for (const t of timers) clearInterval(t);
+      await Promise.all(running);
       clearInterval(exportTimer);
       await exporting;
       await deadlineScan.stop();

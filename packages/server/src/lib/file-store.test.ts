@@ -1,10 +1,16 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileNotFoundError, type FileStore, InvalidFileKeyError, localFileStore } from './file-store.js';
+import {
+  FileNotFoundError,
+  type FileStore,
+  InvalidFileKeyError,
+  localFileStore,
+  purgeStalePartials,
+} from './file-store.js';
 
 let root: string;
 let store: FileStore;
@@ -68,5 +74,23 @@ describe('localFileStore', () => {
       await expect(store.put(key, Buffer.from('x'))).rejects.toBeInstanceOf(InvalidFileKeyError);
       await expect(store.get(key)).rejects.toBeInstanceOf(InvalidFileKeyError);
     }
+  });
+});
+
+describe('purgeStalePartials', () => {
+  it('deletes the partial files a killed write left, by age, and nothing else', async () => {
+    const dir = path.join(root, 'purge', 'complaints', 'c1');
+    await mkdir(dir, { recursive: true });
+    const dead = path.join(dir, 'a1.0b5e3c1e-4a8c-4f0e-9d55-3b0c6a1f2e77.tmp');
+    const writing = path.join(dir, 'a2.6f1d2b7a-9c3e-4d5f-8a1b-2c3d4e5f6a7b.tmp');
+    const stored = path.join(dir, 'a3');
+    for (const file of [dead, writing, stored]) await writeFile(file, 'x');
+    const old = new Date(Date.now() - 2 * 86_400_000);
+    for (const file of [dead, stored]) await utimes(file, old, old);
+    expect(await purgeStalePartials(path.join(root, 'purge'), new Date(Date.now() - 86_400_000))).toBe(1);
+    await expect(stat(dead)).rejects.toThrow();
+    await stat(writing);
+    await stat(stored);
+    expect(await purgeStalePartials(path.join(root, 'absent'), new Date())).toBe(0);
   });
 });

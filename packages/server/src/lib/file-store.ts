@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -108,4 +108,39 @@ export function localFileStore(root: string): FileStore {
       await rm(fullPath(key), { force: true });
     },
   };
+}
+
+/** A partial file untouched this long belongs to a write that died (killed process): the periodic purge deletes it. */
+export const STALE_PARTIAL_HOURS = 24;
+
+/**
+ * Deletes, under `root` and its subfolders, the files `isPartial` recognises whose last write is before
+ * `olderThan`; returns how many. A write in progress keeps touching its file, so age tells a dead one from a
+ * slow one. A missing root is nothing to purge.
+ */
+export async function purgeStalePartials(
+  root: string,
+  olderThan: Date,
+  isPartial: (name: string) => boolean = (name) => name.endsWith('.tmp'),
+): Promise<number> {
+  let removed = 0;
+  const entries = await readdir(root, { withFileTypes: true }).catch((error) => {
+    if (isMissing(error)) return [];
+    throw error;
+  });
+  for (const entry of entries) {
+    const full = path.join(root, entry.name);
+    if (entry.isDirectory()) removed += await purgeStalePartials(full, olderThan, isPartial);
+    else if (entry.isFile() && isPartial(entry.name)) {
+      const modified = await stat(full).then(
+        (s) => s.mtime,
+        () => undefined,
+      );
+      if (modified && modified < olderThan) {
+        await rm(full, { force: true });
+        removed += 1;
+      }
+    }
+  }
+  return removed;
 }

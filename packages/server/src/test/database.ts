@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Db } from '../db/driver.js';
+import type { RootDb } from '../db/driver.js';
 import { migrate } from '../db/migrate.js';
 import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
@@ -9,7 +9,7 @@ import { openPostgres } from '../db/postgres.js';
  * A fresh, migrated database for one test file: in-memory PGlite, or (TEST_DB=postgres) a new database on the
  * server named by DATABASE_URL, dropped again by `drop()`.
  */
-export async function openTestDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{ db: RootDb; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (process.env.TEST_DB !== 'postgres' || !url) {
     const db = await openPglite();

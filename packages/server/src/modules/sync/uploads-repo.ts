@@ -88,3 +88,10 @@ export async function deleteStaleUploads(
   );
   return rows.map((r) => r.id);
 }
+
+/** Which of these ids still have a row (the purge deletes the files of the others). */
+export async function existingUploads(q: Queryable, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await q.query<{ id: string }>('select id from sync_uploads where id = any($1::uuid[])', [ids]);
+  return rows.map((r) => r.id);
+}

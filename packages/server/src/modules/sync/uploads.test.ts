@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -259,10 +259,26 @@ describe('resumable uploads (tus 1.0.0)', () => {
     await t.db.query(`update sync_uploads set completed_at = now() - interval '31 days' where id = $1`, [
       unused,
     ]);
-    expect(await purgeStaleUploads(t.db, dir)).toBe(2);
+    expect(await purgeStaleUploads(t.db, dir, new Date(Date.now() - 86_400_000))).toBe(2);
     expect((await head(ada, idle)).statusCode).toBe(404);
     expect((await head(ada, unused)).statusCode).toBe(404);
     await expect(stat(path.join(dir, unused))).rejects.toThrow();
     expect((await head(ada, fresh)).statusCode).toBe(200);
+  });
+
+  it('purges the files of uploads a killed process left without a row, once they are a day old', async () => {
+    const kept = await newUpload(ada, photo.length);
+    const dead = path.join(dir, '0b5e3c1e-4a8c-4f0e-9d55-3b0c6a1f2e77'); // created, then the process died
+    const young = path.join(dir, '6f1d2b7a-9c3e-4d5f-8a1b-2c3d4e5f6a7b'); // a create() still under way
+    const stray = path.join(dir, 'upload.tmp');
+    for (const file of [dead, young, stray]) await writeFile(file, 'partial');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    for (const file of [dead, stray, path.join(dir, kept)]) await utimes(file, twoDaysAgo, twoDaysAgo);
+    expect(await purgeStaleUploads(t.db, dir, new Date(Date.now() - 86_400_000))).toBe(2);
+    await expect(stat(dead)).rejects.toThrow();
+    await expect(stat(stray)).rejects.toThrow();
+    await stat(young);
+    await stat(path.join(dir, kept)); // its row is there: an upload paused for a day is not a dead one
+    expect((await head(ada, kept)).statusCode).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Actor } from '@coso/domain';
@@ -195,11 +195,36 @@ export function createUploadService({ db, dir }: { db: Db; dir: string }) {
 }
 
 /**
- * The purge job (jobs/worker.ts): stale rows are deleted in the job's transaction, then their bytes. Should that
- * transaction still fail, a row whose file is gone answers upload_not_found and the device starts over.
+ * The purge job (jobs/worker.ts), outside any transaction: stale rows are deleted, then their bytes. Should the
+ * process die in between, the file is an orphan: files without a row and untouched since `orphanBefore` (a
+ * killed upload, or one whose row was never written) are deleted too. A row whose file is gone answers
+ * upload_not_found and the device starts over.
  */
-export async function purgeStaleUploads(tx: Queryable, dir: string): Promise<number> {
-  const ids = await repo.deleteStaleUploads(tx, STALE_UPLOAD_DAYS, UNUSED_UPLOAD_DAYS);
+export async function purgeStaleUploads(q: Queryable, dir: string, orphanBefore: Date): Promise<number> {
+  const ids = await repo.deleteStaleUploads(q, STALE_UPLOAD_DAYS, UNUSED_UPLOAD_DAYS);
   for (const id of ids) await rm(path.join(dir, id), { force: true });
-  return ids.length;
+  const names = await readdir(dir).catch((error) => {
+    if (isMissing(error)) return [];
+    throw error;
+  });
+  const candidates: string[] = [];
+  for (const name of names) {
+    const modified = await stat(path.join(dir, name)).then(
+      (s) => (s.isFile() ? s.mtime : undefined),
+      () => undefined,
+    );
+    if (modified && modified < orphanBefore) candidates.push(name);
+  }
+  const known = new Set(
+    await repo.existingUploads(
+      q,
+      candidates.filter((n) => UUID.test(n)),
+    ),
+  );
+  let orphans = 0;
+  for (const name of candidates.filter((n) => !known.has(n))) {
+    await rm(path.join(dir, name), { force: true });
+    orphans += 1;
+  }
+  return ids.length + orphans;
 }
