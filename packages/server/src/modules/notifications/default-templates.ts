@@ -7,26 +7,29 @@ export interface TemplateText {
 type Texts = { fr: TemplateText; en: TemplateText };
 
 /**
- * The built-in texts, French first. Staff topics go in-app and by email (SMS is possible); complainant topics
- * by SMS and email.
- * SMS texts fit one message (160 GSM characters) and avoid characters outside the GSM alphabet (’, œ).
+ * The built-in texts, French first, with their accents. Staff topics go in-app and by email (SMS is
+ * possible); complainant topics by SMS and email. Variables arrive as the recipient reads them (labels in
+ * their language, dd/mm/yyyy dates, grouped tracking codes: message-values.ts).
+ * SMS texts fit one message: 160 characters of the GSM 03.38 alphabet (checked by templates.test.ts). É é è
+ * à ù are in it, but ê â î ô û ç œ and ’ are not and would turn an SMS into UCS-2 (70 characters a message),
+ * so SMS wording avoids them (« est fermé » rather than « est clôturée »).
  * They carry references, codes and dates only: never a description, a name or an address.
  */
 export const DEFAULT_TEMPLATES: Record<Topic, Partial<Record<Channel, Texts>>> = {
   case_assigned: staff(
     [
-      'Dossier {reference} attribue',
-      'Le dossier {reference} ({category}) vous est attribue au niveau {handlingLevel}.',
+      'Dossier {reference} attribué',
+      'Le dossier {reference} vous est attribué au niveau {handlingLevel}. Catégorie : {category}.',
     ],
     [
       'Case {reference} assigned',
-      'Case {reference} ({category}) is now assigned to you at {handlingLevel} level.',
+      'Case {reference} is now assigned to you at {handlingLevel} level. Category: {category}.',
     ],
   ),
   case_escalated: staff(
     [
-      'Dossier {reference} escalade',
-      'Le dossier {reference} a ete escalade au niveau {handlingLevel} et vous est confie.',
+      'Dossier {reference} escaladé',
+      'Le dossier {reference} a été escaladé au niveau {handlingLevel} et vous est confié.',
     ],
     [
       'Case {reference} escalated',
@@ -34,13 +37,13 @@ export const DEFAULT_TEMPLATES: Record<Topic, Partial<Record<Channel, Texts>>> =
     ],
   ),
   case_comment: staff(
-    ['Nouveau commentaire : {reference}', 'Un nouveau commentaire a ete ajoute au dossier {reference}.'],
+    ['Nouveau commentaire : {reference}', 'Un nouveau commentaire a été ajouté au dossier {reference}.'],
     ['New comment: {reference}', 'A new comment was added to case {reference}.'],
   ),
   deadline_reminder: staff(
     [
-      'Rappel : echeance du dossier {reference}',
-      'Dossier {reference} : echeance ({deadline}) le {dueDate}, dans {remainingBusinessDays} jour(s) ouvrable(s).',
+      'Rappel : échéance du dossier {reference}',
+      'Dossier {reference} : échéance ({deadline}) le {dueDate}, dans {remainingBusinessDays} jour(s) ouvrable(s).',
     ],
     [
       'Reminder: case {reference} due soon',
@@ -49,15 +52,15 @@ export const DEFAULT_TEMPLATES: Record<Topic, Partial<Record<Channel, Texts>>> =
   ),
   deadline_breached: staff(
     [
-      'Delai depasse : dossier {reference}',
-      'Dossier {reference} : le delai ({deadline}) a expire le {dueDate}.',
+      'Délai dépassé : dossier {reference}',
+      'Dossier {reference} : le délai ({deadline}) a expiré le {dueDate}.',
     ],
     ['Deadline breached: case {reference}', 'Case {reference}: the {deadline} deadline passed on {dueDate}.'],
   ),
   complainant_receipt: complainant(
     [
-      'Votre plainte est enregistree',
-      'COSO : votre plainte est enregistree le {receivedOn}. Code de suivi : {trackingCode}. Gardez ce code.',
+      'Votre plainte est enregistrée',
+      'COSO : votre plainte est enregistrée le {receivedOn}. Code de suivi : {trackingCode}. Gardez ce code.',
     ],
     [
       'Your complaint is registered',
@@ -67,7 +70,7 @@ export const DEFAULT_TEMPLATES: Record<Topic, Partial<Record<Channel, Texts>>> =
   complainant_acknowledged: complainant(
     [
       'Votre plainte est prise en charge',
-      'COSO : votre plainte {trackingCode} est prise en charge. Nous vous tiendrons informe.',
+      'COSO : votre plainte {trackingCode} est prise en charge. Nous vous tiendrons informé(e).',
     ],
     [
       'Your complaint is being handled',
@@ -76,8 +79,8 @@ export const DEFAULT_TEMPLATES: Record<Topic, Partial<Record<Channel, Texts>>> =
   ),
   complainant_resolution_proposed: complainant(
     [
-      'Une solution est proposee',
-      'COSO : une solution est proposee pour la plainte {trackingCode}. Merci de repondre avant le {answerDueDate}.',
+      'Une solution est proposée',
+      'COSO : une solution est proposée pour la plainte {trackingCode}. Merci de répondre avant le {answerDueDate}.',
     ],
     [
       'A resolution is proposed',
@@ -86,15 +89,16 @@ export const DEFAULT_TEMPLATES: Record<Topic, Partial<Record<Channel, Texts>>> =
   ),
   complainant_closed: complainant(
     [
-      'Votre plainte est cloturee',
-      'COSO : la plainte {trackingCode} est cloturee. Merci de votre confiance.',
+      'Votre plainte est clôturée',
+      'COSO : le dossier de la plainte {trackingCode} est fermé. Merci de votre confiance.',
     ],
     ['Your complaint is closed', 'COSO: complaint {trackingCode} is closed. Thank you for your trust.'],
+    'COSO : la plainte {trackingCode} est clôturée. Merci de votre confiance.',
   ),
   public_otp: complainant(
     [
-      'Code de verification',
-      'COSO : code de verification {otp} pour la plainte {trackingCode}. Valable 10 minutes.',
+      'Code de vérification',
+      'COSO : code de vérification {otp} pour la plainte {trackingCode}. Valable 10 minutes.',
     ],
     ['Verification code', 'COSO: verification code {otp} for complaint {trackingCode}. Valid 10 minutes.'],
   ),
@@ -111,7 +115,13 @@ function staff(fr: [string, string], en: [string, string]) {
   return { in_app: t, email: t, sms };
 }
 
-/** Complainant topics: SMS (no subject) and email. */
-function complainant(fr: [string, string], en: [string, string]) {
-  return { sms: texts(['', fr[1]], ['', en[1]]), email: texts(fr, en) };
+/**
+ * Complainant topics: SMS (no subject) and email. `frEmailBody`: the French email's wording when the SMS
+ * had to avoid a letter outside the GSM alphabet.
+ */
+function complainant(fr: [string, string], en: [string, string], frEmailBody?: string) {
+  return {
+    sms: texts(['', fr[1]], ['', en[1]]),
+    email: texts([fr[0], frEmailBody ?? fr[1]], en),
+  };
 }

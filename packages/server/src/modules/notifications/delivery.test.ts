@@ -52,6 +52,15 @@ const gateway = createServer((req, res) => {
   });
 });
 
+/** The text of a quoted-printable body (accented letters travel as =C3=A9), as a mail reader shows it. */
+const quotedPrintable = (raw: string) =>
+  Buffer.from(
+    raw
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
+
 const sender = () =>
   createNotificationSender({ db: t.db, config: t.config, vault: t.services.vault, clock, log: t.app.log });
 
@@ -139,7 +148,9 @@ describe('email delivery', () => {
     const mine = mails.filter((m) => m.raw.includes(`<outbox-${id}@coso.platform>`));
     expect(mine).toHaveLength(1);
     expect(mine[0]!.to).toEqual(['focal@coso.test']);
-    expect(mine[0]!.raw).toContain(`Un nouveau commentaire a ete ajoute au dossier ${c.reference}.`);
+    expect(quotedPrintable(mine[0]!.raw)).toContain(
+      `Un nouveau commentaire a été ajouté au dossier ${c.reference}.`,
+    );
     expect(mine[0]!.raw).toMatch(/^Subject: Nouveau commentaire : /m);
     expect(mine[0]!.raw).toMatch(/^From: COSO <no-reply@coso\.test>/m);
     expect(mine[0]!.raw).not.toContain('Ama K.');
@@ -189,7 +200,7 @@ describe('SMS delivery through the HTTP gateway', () => {
     expect(mine[0]!.body.to).toBe('+22890112233');
     expect(mine[0]!.headers['idempotency-key']).toBe(`coso-${id}`);
     expect(mine[0]!.body.text).toBe(
-      `COSO : votre plainte est enregistree le 28/11/2026. Code de suivi : ${c.trackingCode}. Gardez ce code.`,
+      `COSO : votre plainte est enregistrée le 28/11/2026. Code de suivi : ${c.trackingCode}. Gardez ce code.`,
     );
     expect(await rowOf(id)).toMatchObject({ status: 'sent', attempts: 1, providerId: `gw-${sms.length}` });
     const dump = await t.db.query<{ row: string }>(

@@ -199,7 +199,8 @@ describe('in-app delivery', () => {
     const c = await fileComplaint({ name: 'Edem F.' });
     const user = await makeUser(t, ['focal_point'], [tree.a.region]); // no email
     await t.db.query(`update users set phone = '+22870000011' where id = $1`, [user.id]);
-    const payload = { reference: c.reference, category: 'works', handlingLevel: 'region' };
+    // As producers word them for a French reader (message-values.ts).
+    const payload = { reference: c.reference, category: 'Travaux', handlingLevel: 'régional' };
     const base = {
       topic: 'case_assigned',
       recipient: { kind: 'user', userId: user.id },
@@ -222,7 +223,7 @@ describe('in-app delivery', () => {
       ['in_app', 'sent', 1, null],
       ['email', 'skipped', 0, 'no email address for this user'],
       ['sms', 'sent', 1, null],
-      ['in_app', 'skipped', 0, 'missing variable(s): category, handlingLevel'],
+      ['in_app', 'skipped', 0, 'missing variable(s): handlingLevel, category'],
       ['sms', 'skipped', 0, 'the complainant gave no phone'],
     ]);
     const inbox = await t.db.query(
@@ -235,15 +236,15 @@ describe('in-app delivery', () => {
         outboxId: rows[0]!.id,
         topic: 'case_assigned',
         complaintId: c.id,
-        title: `Dossier ${c.reference} attribue`,
-        body: `Le dossier ${c.reference} (works) vous est attribue au niveau region.`,
+        title: `Dossier ${c.reference} attribué`,
+        body: `Le dossier ${c.reference} vous est attribué au niveau régional. Catégorie : Travaux.`,
       },
     ]);
     // SMS to staff is optional: to the phone of their account.
     expect(received.get(`coso-${rows[2]!.id}`)).toEqual([
       {
         to: '+22870000011',
-        text: `COSO : Le dossier ${c.reference} (works) vous est attribue au niveau region.`,
+        text: `COSO : Le dossier ${c.reference} vous est attribué au niveau régional. Catégorie : Travaux.`,
         reference: rows[2]!.id,
       },
     ]);

@@ -122,7 +122,11 @@ describe('producers along a case', () => {
       `case_escalated/in_app/${national.id}`,
       `case_escalated/email/${national.id}`,
     ]);
-    expect(JSON.parse(rows[0]!.payload)).toEqual({ reference: expect.any(String), handlingLevel: 'country' });
+    // In the recipient's words (message-values.ts): the level, not its code.
+    expect(JSON.parse(rows[0]!.payload)).toEqual({
+      reference: expect.any(String),
+      handlingLevel: 'national',
+    });
   });
 
   it('follows the complainant through acknowledgment, proposal (with answer due date) and closure', async () => {
@@ -158,9 +162,10 @@ describe('producers along a case', () => {
     );
     const proposal = await complainant(mark);
     expect(proposal).toHaveLength(2);
+    const [y, m, d] = answer!.due.split('-');
     expect(JSON.parse(proposal[0]!.payload)).toEqual({
-      trackingCode: expect.any(String),
-      answerDueDate: answer!.due,
+      trackingCode: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/),
+      answerDueDate: `${d}/${m}/${y}`,
     });
     mark = await lastEventId(c.id);
     await system(c.id, { action: 'record_answer', answer: 'accepted', appeal: false });
@@ -205,8 +210,8 @@ describe('producers along a case', () => {
     expect(ordinary.some((r) => r.who === officerB.id)).toBe(false);
     expect(JSON.parse(ordinary[0]!.payload)).toEqual({
       reference: expect.any(String),
-      deadline: 'acknowledge',
-      dueDate: '2026-03-12',
+      deadline: 'accusé de réception',
+      dueDate: '12/03/2026',
       remainingBusinessDays: 1,
     });
     // A sensitive case: the grievance officer of the area cannot see it, the sensitive-case focal point can.

@@ -1,9 +1,10 @@
-import { canSeeComplaint, isoDateOf, supervises } from '@coso/domain';
+import { canSeeComplaint, isoDateOf, type Locale, supervises } from '@coso/domain';
 import type { Queryable } from '../../db/driver.js';
 import type { Vault } from '../../vault/vault.js';
 import { accessView } from '../complaints/presenter.js';
 import * as complaints from '../complaints/repo.js';
 import { findUsersByIds, type UserRecord } from '../users/repo.js';
+import { readableValues } from './message-values.js';
 import { type Channel, enqueue, TOPICS, type Topic } from './outbox.js';
 
 /** What the producers need to know of a case event, right after it was appended. */
@@ -49,8 +50,9 @@ function complainantTopicOf(e: CaseEvent): Topic | undefined {
 /**
  * Queues the messages an event calls for, in the transaction that wrote it, so they exist if and only if it
  * commits. Staff hear in-app and by email; the complainant, only with consent, by SMS and/or email. Payloads
- * hold the topic's variables only (references, codes, levels, dates) — never the description, a name or an
- * address — so even a sensitive case's messages reveal nothing; each staff recipient must see the case.
+ * hold the topic's variables only (references, codes, levels, dates, as the recipient reads them: see
+ * message-values.ts) — never the description, a name or an address — so even a sensitive case's messages
+ * reveal nothing; each staff recipient must see the case.
  */
 export async function notifyEvent(tx: Queryable, deps: ProducerDeps, e: CaseEvent): Promise<void> {
   const c = await complaints.findComplaint(tx, e.complaintId);
@@ -97,7 +99,7 @@ async function staffRecipients(tx: Queryable, c: Complaint, e: CaseEvent, topic:
 }
 
 async function notifyStaff(tx: Queryable, c: Complaint, e: CaseEvent, topic: Topic) {
-  const payload = payloadFor(topic, {
+  const values = payloadFor(topic, {
     reference: c.reference,
     category: c.categoryCode,
     handlingLevel: c.handlingLevel,
@@ -105,7 +107,11 @@ async function notifyStaff(tx: Queryable, c: Complaint, e: CaseEvent, topic: Top
     dueDate: e.payload?.dueDate,
     remainingBusinessDays: e.payload?.remainingBusinessDays,
   });
+  // Each recipient reads the labels in their own language: one payload per language.
+  const payloads = new Map<Locale, Record<string, unknown>>();
   for (const user of await staffRecipients(tx, c, e, topic)) {
+    const locale: Locale = user.locale === 'en' ? 'en' : 'fr';
+    if (!payloads.has(locale)) payloads.set(locale, await readableValues(tx, values, locale));
     // A user without an email address still has the in-app inbox.
     const channels: Channel[] = user.email ? ['in_app', 'email'] : ['in_app'];
     for (const channel of channels) {
@@ -114,8 +120,8 @@ async function notifyStaff(tx: Queryable, c: Complaint, e: CaseEvent, topic: Top
         channel,
         recipient: { kind: 'user', userId: user.id },
         complaintId: c.id,
-        locale: user.locale,
-        payload,
+        locale,
+        payload: payloads.get(locale)!,
         dedupeKey: dedupeKey(topic, c, e, channel, user.id),
       });
     }
@@ -144,12 +150,16 @@ async function notifyComplainant(tx: Queryable, vault: Vault, c: Complaint, e: C
   if (!c.notifyConsent || c.anonymous) return;
   const channels = await complainantChannels(tx, vault, c);
   if (channels.length === 0) return;
-  const payload = payloadFor(topic, {
-    trackingCode: c.trackingCode,
-    receivedOn: isoDateOf(c.receivedAt),
-    answerDueDate: topic === 'complainant_resolution_proposed' ? await answerDueDate(tx, c.id) : undefined,
-  });
-  const locale = c.preferredLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'fr';
+  const locale: Locale = c.preferredLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'fr';
+  const payload = await readableValues(
+    tx,
+    payloadFor(topic, {
+      trackingCode: c.trackingCode,
+      receivedOn: isoDateOf(c.receivedAt),
+      answerDueDate: topic === 'complainant_resolution_proposed' ? await answerDueDate(tx, c.id) : undefined,
+    }),
+    locale,
+  );
   for (const channel of channels) {
     await enqueue(tx, {
       topic,
