@@ -93,6 +93,11 @@ export const ERRORS = {
     fr: 'Cette personne a déjà été ajoutée au dossier.',
     en: 'This person was already added to the case.',
   },
+  sensitive_focal_point_required: {
+    status: 403,
+    fr: 'Seul le point focal des cas sensibles peut rendre ordinaire un dossier sensible.',
+    en: 'Only the sensitive-case focal point can make a sensitive case ordinary again.',
+  },
   template_unknown_placeholder: {
     status: 422,
     fr: 'Le modèle utilise une variable inconnue pour ce message : utilisez seulement les variables proposées.',

@@ -1,4 +1,5 @@
 export * from './calendar/business-days.js';
+export * from './complaints/assignment.js';
 export * from './complaints/case-access.js';
 export * from './complaints/deadlines.js';
 export * from './complaints/intake.js';

@@ -55,6 +55,16 @@ export const complaintActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('declare_unresolved'), reason }),
   z.object({ action: z.literal('escalate'), reason }),
   z.object({ action: z.literal('reassign'), assigneeId: z.uuid(), reason }),
+  // An eligible handler assigns the case to themself (no one else to ask in a one-focal-point region).
+  z.object({ action: z.literal('take_over'), note }),
+  // A case found to be of another kind (a "works" complaint that is in fact GBV/SEA): codes of the reference lists.
+  z.object({
+    action: z.literal('recategorise'),
+    category: z.string().trim().min(1).max(40),
+    type: z.string().trim().min(1).max(40),
+    sensitive: z.boolean(),
+    reason,
+  }),
   z.object({ action: z.literal('withdraw'), reason }),
   z.object({ action: z.literal('refer'), referralBody: z.string().trim().min(2).max(200), reason }),
   z.object({ action: z.literal('reopen'), reason }),
@@ -67,7 +77,7 @@ export const COMPLAINT_ACTIONS = complaintActionSchema.options.map((o) => o.shap
 /** How a closed case ended. */
 export type ClosureOutcome = 'satisfied' | 'unsatisfied' | 'no_response';
 
-/** From which statuses each action may be taken. Reassign and comment keep the status. */
+/** From which statuses each action may be taken. Reassign, take over, recategorise and comment keep the status. */
 const ALLOWED_FROM: Record<ComplaintActionName, readonly ComplaintStatus[]> = {
   acknowledge: ['received', 'escalated'],
   reject_ineligible: ['received', 'escalated'],
@@ -77,6 +87,9 @@ const ALLOWED_FROM: Record<ComplaintActionName, readonly ComplaintStatus[]> = {
   declare_unresolved: ['in_progress', 'resolution_proposed'],
   escalate: ['received', 'acknowledged', 'in_progress', 'unresolved', 'appealed', 'escalated'],
   reassign: OPEN_STATUSES,
+  take_over: OPEN_STATUSES,
+  // Any status: a closed case found to be GBV/SEA must still be restricted at once.
+  recategorise: COMPLAINT_STATUSES,
   withdraw: OPEN_STATUSES,
   refer: ['received', 'acknowledged', 'in_progress', 'unresolved', 'escalated'],
   reopen: ['closed', 'ineligible', 'withdrawn', 'referred'],
@@ -126,6 +139,8 @@ export function transition(status: ComplaintStatus, action: ComplaintAction): Tr
     case 'reopen':
       return { to: 'in_progress' };
     case 'reassign':
+    case 'take_over':
+    case 'recategorise':
     case 'comment':
       return { to: status };
   }

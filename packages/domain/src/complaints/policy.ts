@@ -1,6 +1,7 @@
 import { isWithin } from '../geo.js';
 import type { Actor } from '../permissions.js';
 import type { Role } from '../roles.js';
+import { mayHandleCase } from './assignment.js';
 import { type ComplaintActionName, type ComplaintStatus, isActionAllowed } from './lifecycle.js';
 
 /** What the access rules need to know about a case. */
@@ -17,6 +18,8 @@ export interface ComplaintAccessView {
   sharedWith?: readonly string[];
   /** Whether a sanitised summary was published for wider staff (supervisors). Absent means not published. */
   published?: boolean;
+  /** Path of the unit handling the case (assignment.ts); absent means nobody may take it over. */
+  handlingUnitPath?: string;
 }
 
 /**
@@ -74,6 +77,8 @@ const FIELD_ACTIONS: readonly ComplaintActionName[] = ['comment', 'record_answer
 /** May this actor take this action on this case now? (Lifecycle and role × jurisdiction together.) */
 export function canAct(actor: Actor, c: ComplaintAccessView, action: ComplaintActionName): boolean {
   if (!isActionAllowed(c.status, action) || !canSeeComplaint(actor, c)) return false;
+  // Taking over is for an eligible handler who does not hold the case yet, supervisor of it or not.
+  if (action === 'take_over') return c.assigneeId !== actor.id && mayHandleCase(actor, c);
   if (c.assigneeId === actor.id || supervises(actor, c)) return true;
   // Whoever else sees a sensitive case was added to it: they read and comment, nothing more.
   if (c.sensitive) return action === 'comment';
@@ -81,6 +86,25 @@ export function canAct(actor: Actor, c: ComplaintAccessView, action: ComplaintAc
   const readOnly = actor.roles.every((r) => r === 'supervisor');
   if (action === 'comment') return !readOnly;
   return holds(actor, 'facilitator') && FIELD_ACTIONS.includes(action);
+}
+
+/**
+ * Whether this actor may recategorise the case to this sensitivity: whoever may recategorise it at all (its
+ * assignee or its supervisor), but making a sensitive case ordinary again widens who sees a possible GBV/SEA
+ * survivor's file, so only a sensitive-case focal point of its area may decide it.
+ */
+export function canRecategorise(actor: Actor, c: ComplaintAccessView, toSensitive: boolean): boolean {
+  if (!canAct(actor, c, 'recategorise')) return false;
+  if (!c.sensitive || toSensitive) return true;
+  return holds(actor, 'sensitive_focal_point') && covers(actor, c.areaPath);
+}
+
+/**
+ * Attachments (photos, recordings, minutes) may identify people: they are for those who see the original
+ * case, never for wider staff reading its published summary.
+ */
+export function canSeeAttachments(actor: Actor, c: ComplaintAccessView): boolean {
+  return canSeeComplaint(actor, c) && !seesPublishedSummaryOnly(actor, c);
 }
 
 /** Roles that may ever see a complainant's identity; facilitators, supervisors, analysts and admins never. */

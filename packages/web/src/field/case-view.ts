@@ -140,8 +140,9 @@ export function filterCases(
   });
 }
 
-// Reassigning needs the list of people who may take the case, which is not on the device.
-const DESKTOP_ONLY: readonly ComplaintActionName[] = ['reassign'];
+// Reassigning and taking over need who may handle the case, which is not on the device; recategorising needs
+// the reference lists and may take the case off the phone at once: all three are done at the desk.
+const DESKTOP_ONLY: readonly ComplaintActionName[] = ['reassign', 'take_over', 'recategorise'];
 
 /**
  * The actions this user may take on the case now, by the domain's lifecycle and policy. A case still queued

@@ -69,6 +69,8 @@ export const enCase: Record<keyof typeof frCase, string> = {
   'action.declare_unresolved': 'Declare unresolved',
   'action.escalate': 'Escalate to the next level',
   'action.reassign': 'Reassign',
+  'action.take_over': 'Take over',
+  'action.recategorise': 'Recategorise',
   'action.withdraw': 'Record the withdrawal',
   'action.refer': 'Refer outside the project',
   'action.reopen': 'Reopen the case',
@@ -84,6 +86,9 @@ export const enCase: Record<keyof typeof frCase, string> = {
   'actionHelp.declare_unresolved': 'No resolution could be found at this level.',
   'actionHelp.escalate': 'The case goes up to the next level of the escalation chain.',
   'actionHelp.reassign': 'The case is handed over to someone else; its history is kept.',
+  'actionHelp.take_over': 'You become the person handling the case; its history is kept.',
+  'actionHelp.recategorise':
+    'The case changes category, type or sensitivity: it is routed again by the rules, its deadlines are recomputed and its access is restricted at once.',
   'actionHelp.withdraw': 'The complainant withdraws the complaint.',
   'actionHelp.refer': 'The case is referred to another body (court, mediation, another programme…).',
   'actionHelp.reopen': 'The closed case goes back into handling.',

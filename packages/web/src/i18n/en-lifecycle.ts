@@ -23,6 +23,8 @@ export const enLifecycle: Record<keyof typeof frLifecycle, string> = {
   'event.declare_unresolved': 'Declared unresolved',
   'event.escalate': 'Escalated',
   'event.reassign': 'Reassigned',
+  'event.take_over': 'Taken over',
+  'event.recategorise': 'Recategorised',
   'event.withdraw': 'Withdrawn by the complainant',
   'event.refer': 'Referred outside the project',
   'event.reopen': 'Reopened',

@@ -54,6 +54,8 @@ export const enMessages: Record<keyof typeof frMessages, string> = {
   'error.case_not_sensitive': 'Only sensitive cases can be shared with added people.',
   'error.sensitive_case_not_publishable': 'A sensitive case is never published to wider staff.',
   'error.access_already_granted': 'This person was already added to the case.',
+  'error.sensitive_focal_point_required':
+    'Only the sensitive-case focal point can make a sensitive case ordinary again.',
 };
 
 /** English of `frCaseAccess`. */

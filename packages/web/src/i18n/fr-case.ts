@@ -67,6 +67,8 @@ export const frCase = {
   'action.declare_unresolved': 'Déclarer non résolue',
   'action.escalate': 'Escalader au niveau supérieur',
   'action.reassign': 'Réassigner',
+  'action.take_over': 'Prendre en charge',
+  'action.recategorise': 'Recatégoriser',
   'action.withdraw': 'Enregistrer le retrait',
   'action.refer': 'Orienter hors du projet',
   'action.reopen': 'Rouvrir le dossier',
@@ -82,6 +84,9 @@ export const frCase = {
   'actionHelp.declare_unresolved': "Aucune solution n'a pu être trouvée à ce niveau.",
   'actionHelp.escalate': "Le dossier monte au niveau suivant de la chaîne d'escalade.",
   'actionHelp.reassign': 'Le dossier est confié à une autre personne ; l’historique est conservé.',
+  'actionHelp.take_over': 'Vous devenez la personne chargée du dossier ; l’historique est conservé.',
+  'actionHelp.recategorise':
+    'Le dossier change de catégorie, de type ou de sensibilité : il est réorienté selon les règles, ses délais sont recalculés et son accès est restreint aussitôt.',
   'actionHelp.withdraw': 'Le plaignant retire sa plainte.',
   'actionHelp.refer':
     'Le dossier est orienté vers un autre organisme (justice, médiation, autre programme…).',

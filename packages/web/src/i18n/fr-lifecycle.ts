@@ -22,6 +22,8 @@ export const frLifecycle = {
   'event.declare_unresolved': 'Déclarée non résolue',
   'event.escalate': 'Escaladée',
   'event.reassign': 'Réassignée',
+  'event.take_over': 'Prise en charge',
+  'event.recategorise': 'Recatégorisée',
   'event.withdraw': 'Retirée par le plaignant',
   'event.refer': 'Orientée hors du projet',
   'event.reopen': 'Rouverte',

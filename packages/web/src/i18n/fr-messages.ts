@@ -53,6 +53,8 @@ export const frMessages = {
     'Seuls les dossiers sensibles peuvent être partagés avec des personnes ajoutées.',
   'error.sensitive_case_not_publishable': "Un dossier sensible n'est jamais publié au personnel élargi.",
   'error.access_already_granted': 'Cette personne a déjà été ajoutée au dossier.',
+  'error.sensitive_focal_point_required':
+    'Seul le point focal des cas sensibles peut rendre ordinaire un dossier sensible.',
 };
 
 /** French: publication review, people added to sensitive cases and referrals (case page). */

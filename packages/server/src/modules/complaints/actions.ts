@@ -5,6 +5,7 @@ import {
   canSeeComplaint,
   inFilerWindow,
   isActionAllowed,
+  mayHandleCase,
   transition,
 } from '@coso/domain';
 import type { AuthUser, RequestContext } from '../../context.js';
@@ -17,6 +18,7 @@ import { notifyEvent } from '../notifications/producers.js';
 import { findReference } from '../reference/repo.js';
 import { findUserById } from '../users/repo.js';
 import { accessView } from './presenter.js';
+import { recategoriseChange, recomputeOpenDeadlines } from './recategorise.js';
 import * as repo from './repo.js';
 import { routeUp } from './routing.js';
 
@@ -53,14 +55,14 @@ async function checkMinutes(tx: Queryable, c: repo.ComplaintRow, attachmentId: s
     throw validationError([{ path: 'minutesAttachmentId', message: 'minutes_required' }]);
 }
 
-/** A new assignee must be an active user who would see the case through their own role and area. */
+/**
+ * A new assignee must be an active user who may handle the case at its current level (domain assignment.ts):
+ * a handling role for its sensitivity, over its handling unit — never a supervisor, analyst or facilitator,
+ * whatever else they may read.
+ */
 async function checkAssignee(tx: Queryable, c: repo.ComplaintRow, assigneeId: string) {
   const user = await findUserById(tx, assigneeId);
-  const view = { ...accessView(c), assigneeId: null, recordedBy: null };
-  if (
-    !user?.active ||
-    !canSeeComplaint({ id: user.id, roles: user.roles, jurisdictions: user.jurisdictions }, view)
-  ) {
+  if (!user || !mayHandleCase(user, accessView(c))) {
     throw validationError([{ path: 'assigneeId', message: 'assignee_cannot_handle_case' }]);
   }
 }
@@ -111,7 +113,8 @@ export async function applyActionInTx(
   }
   if (ctx.actor && !canAct(ctx.actor, accessView(c), action.action)) throw new AppError('forbidden');
   const result = transition(c.status, action)!;
-  const change: repo.ComplaintChange = { status: result.to };
+  let change: repo.ComplaintChange = { status: result.to };
+  let extra: Record<string, unknown> = {};
   switch (action.action) {
     case 'acknowledge':
       change.acknowledgedAt = now;
@@ -127,6 +130,17 @@ export async function applyActionInTx(
       await checkAssignee(tx, c, action.assigneeId);
       change.assigneeId = action.assigneeId;
       break;
+    case 'take_over':
+      // canAct checked that this actor may handle the case; the system never takes a case over.
+      if (!ctx.actor) throw new AppError('forbidden');
+      change.assigneeId = ctx.actor.id;
+      break;
+    case 'recategorise': {
+      const r = await recategoriseChange(tx, ctx.actor ?? null, c, action);
+      change = { ...change, ...r.change };
+      extra = r.payload;
+      break;
+    }
     case 'reopen':
       change.closedAt = null;
       change.closureOutcome = null;
@@ -143,14 +157,22 @@ export async function applyActionInTx(
   }
   await repo.updateComplaint(tx, id, change);
   await syncDeadlines(tx, id, { from: c.status, to: result.to, at: now });
+  // A new category or level may have other SLA days (sla_settings are per level and category).
+  if (action.action === 'recategorise') await recomputeOpenDeadlines(tx, id);
   const { action: kind, ...payload } = action;
+  const reassigned = change.assigneeId !== undefined && change.assigneeId !== c.assigneeId;
   const eventId = await repo.appendEvent(tx, {
     complaintId: id,
     actorId: ctx.actor?.id ?? null,
     kind,
     fromStatus: c.status,
     toStatus: result.to,
-    payload: { ...payload, ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}) },
+    payload: {
+      ...payload,
+      ...extra,
+      ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}),
+      ...(reassigned ? { previousAssigneeId: c.assigneeId } : {}),
+    },
   });
   await notifyEvent(
     tx,
@@ -171,7 +193,19 @@ export async function applyActionInTx(
     changes: {
       status: { from: c.status, to: result.to },
       ...(result.levelUp ? { level: change.handlingLevel } : {}),
+      ...(reassigned ? { assigneeId: { from: c.assigneeId, to: change.assigneeId } } : {}),
+      ...(action.action === 'recategorise' ? recategoriseAudit(c, change) : {}),
     },
     ip: ctx.ip,
   });
+}
+
+/** What a recategorisation changed, for the audit log (codes and flags only, never free text). */
+function recategoriseAudit(c: repo.ComplaintRow, change: repo.ComplaintChange) {
+  return {
+    category: { from: c.categoryCode, to: change.categoryCode },
+    type: { from: c.typeCode, to: change.typeCode },
+    sensitive: { from: c.sensitive, to: change.sensitive },
+    level: { from: c.handlingLevel, to: change.handlingLevel },
+  };
 }

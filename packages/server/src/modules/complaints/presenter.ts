@@ -22,6 +22,7 @@ export function accessView(c: ComplaintRow): ComplaintAccessView {
     recordedBy: c.recordedBy,
     sharedWith: c.sharedWith,
     published: c.publishedAt !== null,
+    ...(c.handlingUnitPath ? { handlingUnitPath: c.handlingUnitPath } : {}),
   };
 }
 

@@ -37,6 +37,8 @@ export interface ComplaintRow {
   notifyConsent: boolean;
   handlingLevel: string;
   handlingUnitId: string;
+  /** Path of the handling unit: who may be assigned the case (domain assignment.ts). */
+  handlingUnitPath: string | null;
   committeeId: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
@@ -74,7 +76,7 @@ export const COMPLAINT_SELECT = `
          c.preferred_language as "preferredLanguage", c.on_behalf_of as "onBehalfOf",
          c.identity_confidential as "identityConfidential",
          c.notify_consent as "notifyConsent", c.handling_level as "handlingLevel",
-         c.handling_unit_id as "handlingUnitId", c.committee_id as "committeeId", c.assignee_id as "assigneeId",
+         c.handling_unit_id as "handlingUnitId", h.path as "handlingUnitPath", c.committee_id as "committeeId", c.assignee_id as "assigneeId",
          a.display_name as "assigneeName", c.escalation_count as "escalationCount", c.appeal_count as "appealCount",
          c.satisfaction, c.recorded_by as "recordedBy", r.display_name as "recordedByName",
          c.received_at as "receivedAt", c.acknowledged_at as "acknowledgedAt",
@@ -89,6 +91,7 @@ export const COMPLAINT_SELECT = `
          c.version, c.next_due_date::text as "earliestDueDate"
     from complaints c
     join geo_units v on v.id = c.village_id
+    left join geo_units h on h.id = c.handling_unit_id
     left join users a on a.id = c.assignee_id
     left join users r on r.id = c.recorded_by
     left join users p on p.id = c.published_by`;
@@ -221,6 +224,9 @@ export async function findIdentity(
 
 export interface ComplaintChange {
   status?: ComplaintStatus;
+  typeCode?: string;
+  categoryCode?: string;
+  sensitive?: boolean;
   closureOutcome?: string | null;
   assigneeId?: string | null;
   handlingLevel?: string;
@@ -236,6 +242,9 @@ export interface ComplaintChange {
 
 const CHANGE_COLUMNS: Record<keyof ComplaintChange, string> = {
   status: 'status',
+  typeCode: 'type_code',
+  categoryCode: 'category_code',
+  sensitive: 'sensitive',
   closureOutcome: 'closure_outcome',
   assigneeId: 'assignee_id',
   handlingLevel: 'handling_level',

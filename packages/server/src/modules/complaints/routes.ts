@@ -1,4 +1,9 @@
-import { complaintActionSchema, createComplaintSchema, seesPublishedSummaryOnly } from '@coso/domain';
+import {
+  canSeeComplaint,
+  complaintActionSchema,
+  createComplaintSchema,
+  seesPublishedSummaryOnly,
+} from '@coso/domain';
 import { z } from 'zod';
 import { authedContext, requirePermission } from '../../http/auth.js';
 import { decodeCursor, page } from '../../http/cursor.js';
@@ -11,6 +16,23 @@ const idParams = z.object({ id: z.uuid() });
 export const listQuery = complaintFilterSchema.extend({
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+const eligibleAssigneesResponse = z.object({
+  handlingLevel: z.string(),
+  handlingUnit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  currentAssigneeId: z.uuid().nullable(),
+  canReassign: z.boolean(),
+  canTakeOver: z.boolean(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      displayName: z.string(),
+      roles: z.array(z.string()),
+      openCases: z.number().int(),
+      current: z.boolean(),
+      self: z.boolean(),
+    }),
+  ),
 });
 const actionBody = z.intersection(
   complaintActionSchema,
@@ -98,7 +120,27 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
       const ctx = authedContext(request, 'complaints.read');
       const { baseVersion, ...action } = request.body;
       const c = await complaints.act(ctx, request.params.id, action, baseVersion);
+      // Recategorised as sensitive by someone who does not handle sensitive cases: done, and out of their sight.
+      if (!canSeeComplaint(ctx.actor, accessView(c))) return { id: c.id, accessLost: true };
       return presentComplaint(c, ctx.actor, await complaints.identity(ctx.actor, c.id));
+    },
+  );
+
+  app.get(
+    '/api/v1/complaints/:id/eligible-assignees',
+    {
+      schema: {
+        tags,
+        summary:
+          'Who may be assigned the case at its current level (handling role and jurisdiction), with their open ' +
+          'workload; for those who may reassign or take it over (403 otherwise)',
+        params: idParams,
+        response: { 200: eligibleAssigneesResponse },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'complaints.read');
+      return complaints.eligibleAssignees(actor, request.params.id);
     },
   );
 }

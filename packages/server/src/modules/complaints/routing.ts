@@ -66,3 +66,26 @@ export async function routeUp(
   const level = nextLevel(chain, current.handlingLevel, (l) => ranks.get(l) ?? Number.POSITIVE_INFINITY);
   return level ? placeAt(tx, current.areaPath, level, current.sensitive) : null;
 }
+
+/**
+ * Placement of a recategorised case: the routing rules of its new category and sensitivity, as at intake
+ * (a sensitive case goes to the country's sensitive-case focal points), except that a case which already
+ * climbed the chain (escalated, appealed) is not sent back below the level it reached.
+ */
+export async function routeRecategorised(
+  tx: Queryable,
+  current: { areaPath: string; handlingLevel: string; escalationCount: number; appealCount: number },
+  categoryCode: string,
+  sensitive: boolean,
+): Promise<Placement> {
+  const rule = matchRoutingRule(await routing.loadRoutingRules(tx), categoryCode, current.areaPath);
+  const ruleLevel = sensitive ? 'country' : (rule?.handlingLevel ?? 'country');
+  const ranks = await routing.levelRanks(tx);
+  const rank = (l: string) => ranks.get(l) ?? Number.POSITIVE_INFINITY;
+  // A smaller rank is a higher level (country first).
+  const climbed = current.escalationCount + current.appealCount > 0;
+  if (climbed && rank(current.handlingLevel) < rank(ruleLevel)) {
+    return placeAt(tx, current.areaPath, current.handlingLevel, sensitive);
+  }
+  return placeAt(tx, current.areaPath, ruleLevel, sensitive, rule);
+}

@@ -6,6 +6,7 @@ import { createDeadlineService, type DeadlineService } from '../deadlines/servic
 import { findUnit } from '../geo/repo.js';
 import type { ReferenceService } from '../reference/service.js';
 import { applyAction, loadForIntake, loadVisible } from './actions.js';
+import { eligibleAssignees } from './assignees.js';
 import { type IntakeSource, recordComplaint } from './intake.js';
 import { type ComplaintCursor, type ComplaintFilter, listComplaints } from './list.js';
 import { identityShown } from './presenter.js';
@@ -60,10 +61,17 @@ export function createComplaintService({
       return repo.listEvents(db, id);
     },
 
+    /**
+     * The case after the action, as stored: the caller may no longer see it (a case they made sensitive), so
+     * whoever presents it checks visibility again (routes.ts: `accessLost`).
+     */
     async act(ctx: Ctx, id: string, action: ComplaintAction, baseVersion?: number) {
       await applyAction(db, ctx, id, action, baseVersion, vault);
       return withDeadlines((await repo.findComplaint(db, id))!);
     },
+
+    /** Who may receive the case at its current level, with their workload (assignees.ts). */
+    eligibleAssignees: (actor: AuthUser, id: string) => eligibleAssignees(db, actor, id),
 
     /** Resolves the `area` filter to its path; an unknown area gives an empty list rather than an error. */
     async list(actor: AuthUser, filter: ComplaintFilter, after: ComplaintCursor | undefined, limit: number) {

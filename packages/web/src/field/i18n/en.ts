@@ -176,6 +176,8 @@ const enCore: Record<keyof typeof frCore, string> = {
   'action.declare_unresolved': 'Declare unresolved',
   'action.escalate': 'Escalate',
   'action.reassign': 'Reassign',
+  'action.take_over': 'Take over',
+  'action.recategorise': 'Recategorise',
   'action.withdraw': 'Record the withdrawal',
   'action.refer': 'Refer outside the project',
   'action.reopen': 'Reopen',

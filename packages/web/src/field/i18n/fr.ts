@@ -180,6 +180,8 @@ export const frCore = {
   'action.declare_unresolved': 'Déclarer non résolue',
   'action.escalate': 'Escalader',
   'action.reassign': 'Réassigner',
+  'action.take_over': 'Prendre en charge',
+  'action.recategorise': 'Recatégoriser',
   'action.withdraw': 'Noter le retrait',
   'action.refer': 'Orienter hors du projet',
   'action.reopen': 'Rouvrir',

@@ -210,9 +210,16 @@ describe('upload', () => {
     const long = await upload('focal', caseId, 'long.wav', 'audio/wav', wav(12 * MIB));
     expect(long.json()).toMatchObject({ kind: 'audio', mimeType: 'audio/wav', sizeBytes: 12 * MIB + 44 });
 
-    await publish(caseId);
-    const list = (await get('supervisor', `/api/v1/complaints/${caseId}/attachments`)).json();
+    const list = (await get('focal', `/api/v1/complaints/${caseId}/attachments`)).json();
     expect(list.items.map((i: { kind: string }) => i.kind)).toEqual(['image', 'pdf', 'audio', 'audio']);
+    // Wider staff read the published summary only: no file list, no photo, no preview (photos identify people).
+    await publish(caseId);
+    expect((await get('supervisor', `/api/v1/complaints/${caseId}`)).statusCode).toBe(200);
+    for (const url of [`/api/v1/complaints/${caseId}/attachments`, photo.url, photo.previewUrl]) {
+      const res = await get('supervisor', url);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().code).toBe('forbidden');
+    }
   });
 
   it('refuses a text file named .jpg with 415 and keeps nothing', async () => {
@@ -298,7 +305,8 @@ describe('reading and access', () => {
     await publish(caseId);
     const denied = await upload('supervisor', caseId, 'b.pdf', 'application/pdf', pdf);
     expect(denied.statusCode).toBe(403);
-    expect((await get('supervisor', url)).statusCode).toBe(200);
+    // Wider staff see the published summary, never the files (see the upload test above).
+    expect((await get('supervisor', url)).statusCode).toBe(403);
     expect(await rowsOf(caseId)).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pipeline, type Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { type Actor, canAct } from '@coso/domain';
+import { type Actor, canAct, canSeeAttachments } from '@coso/domain';
 import type { AuthUser, RequestContext } from '../../../context.js';
 import type { Db, Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
@@ -43,6 +43,16 @@ export function safeFilename(name: string | undefined, type: SniffedType): strin
 async function loadForUpload(q: Queryable, actor: Actor, complaintId: string, forUpdate = false) {
   const { complaint: c, filer } = await loadForIntake(q, actor, complaintId, forUpdate);
   if (!filer && !canAct(actor, accessView(c), 'comment')) throw new AppError('forbidden');
+  return c;
+}
+
+/**
+ * Reading files is for those who see the original case: a supervisor reading a published summary gets no
+ * photo or recording, which may identify people (403: the case itself is visible to them).
+ */
+async function loadForReading(q: Queryable, actor: Actor, complaintId: string) {
+  const c = await loadVisible(q, actor, complaintId);
+  if (!canSeeAttachments(actor, accessView(c))) throw new AppError('forbidden');
   return c;
 }
 
@@ -137,13 +147,13 @@ export function createAttachmentService({ db, files }: { db: Db; files: FileStor
     },
 
     async list(actor: Actor, complaintId: string): Promise<repo.AttachmentRow[]> {
-      await loadVisible(db, actor, complaintId);
+      await loadForReading(db, actor, complaintId);
       return repo.listAttachments(db, complaintId);
     },
 
     /** The stored bytes of an attachment (or of its preview) for someone who may see the case. */
     async open(actor: Actor, complaintId: string, attachmentId: string, variant: 'content' | 'preview') {
-      const c = await loadVisible(db, actor, complaintId);
+      const c = await loadForReading(db, actor, complaintId);
       const attachment = await repo.findAttachment(db, complaintId, attachmentId);
       const key = variant === 'content' ? attachment?.storageKey : attachment?.previewKey;
       if (!attachment || !key) throw new AppError('not_found');

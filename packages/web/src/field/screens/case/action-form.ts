@@ -26,7 +26,7 @@ export const EMPTY_ACTION: ActionValues = {
   text: '',
 };
 
-/** The form fields each action shows (reassign is not offered on the phone). */
+/** The form fields each action shows (reassign, take over and recategorise are not offered on the phone). */
 export const ACTION_FIELDS: Record<ComplaintActionName, readonly (keyof ActionValues)[]> = {
   acknowledge: ['note'],
   reject_ineligible: ['reason', 'referralBody'],
@@ -36,6 +36,8 @@ export const ACTION_FIELDS: Record<ComplaintActionName, readonly (keyof ActionVa
   declare_unresolved: ['reason'],
   escalate: ['reason'],
   reassign: ['reason'],
+  take_over: ['note'],
+  recategorise: ['reason'],
   withdraw: ['reason'],
   refer: ['referralBody', 'reason'],
   reopen: ['reason'],
