@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_PROJECT_START, EARLIEST_PROJECT_START, togoDate } from '@coso/domain';
 import { z } from 'zod';
 import { MASTER_KEY_PATTERN } from './vault/master-key.js';
 
@@ -38,6 +39,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10000).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  LOGIN_SLOWDOWN_MAX_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
@@ -68,6 +70,11 @@ const envSchema = z.object({
     })
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  PROJECT_START_DATE: z.iso
+    .date({ message: 'must be a date as YYYY-MM-DD' })
+    .refine((d) => d >= EARLIEST_PROJECT_START, { message: `must not be before ${EARLIEST_PROJECT_START}` })
+    .refine((d) => d <= togoDate(), { message: 'must not be in the future' })
+    .default(DEFAULT_PROJECT_START),
 });
 
 /** The SMS gateway body: JSON once its placeholders are replaced by JSON-escaped text (without quotes). */
@@ -110,7 +117,8 @@ export interface Config {
   secureCookies: boolean;
   sessionTtlHours: number;
   tokenTtlDays: number;
-  login: { maxFailures: number; maxFailuresPerIp: number; windowMinutes: number };
+  /** Login throttling (modules/auth/throttle.ts): per account and address, per address, slowdown per account. */
+  login: { maxFailures: number; maxFailuresPerIp: number; windowMinutes: number; slowdownMaxSeconds: number };
   logLevel: string;
   webDist: string | undefined;
   /** Seed demo data into an empty database: demo and training only, never production. */
@@ -130,6 +138,11 @@ export interface Config {
    * "call us" section. Demo and training show a sample number.
    */
   hotline: string | undefined;
+  /**
+   * The project's first day (YYYY-MM-DD): no date a client sends (reception, incident) may be earlier
+   * (domain date-bounds.ts).
+   */
+  projectStartDate: string;
 }
 
 /** The sample hotline of demo and training installations (not a real number). */
@@ -180,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFailures: e.LOGIN_MAX_FAILURES,
       maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
       windowMinutes: e.LOGIN_WINDOW_MINUTES,
+      slowdownMaxSeconds: e.LOGIN_SLOWDOWN_MAX_SECONDS,
     },
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
@@ -200,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
     hotline: e.GRM_HOTLINE ?? (demoLike ? DEMO_HOTLINE : undefined),
+    projectStartDate: e.PROJECT_START_DATE,
   };
 }
 

@@ -102,33 +102,6 @@ export async function findToken(db: Queryable, id: string): Promise<SessionRow |
   return rows[0];
 }
 
-export async function recordFailure(db: Queryable, loginKey: string, ip: string): Promise<void> {
-  await db.query('insert into auth_failures (login_key, ip) values ($1, $2)', [loginKey, ip]);
-}
-
-export async function clearFailures(tx: Queryable, loginKey: string): Promise<void> {
-  await tx.query('delete from auth_failures where login_key = $1', [loginKey]);
-}
-
-export interface FailureWindow {
-  count: number;
-  oldest: Date | null;
-}
-
-export async function countFailures(
-  db: Queryable,
-  column: 'login_key' | 'ip',
-  value: string,
-  windowMinutes: number,
-): Promise<FailureWindow> {
-  const [row] = await db.query<FailureWindow>(
-    `select count(*)::int as count, min(at) as oldest from auth_failures
-      where ${column} = $1 and at > now() - make_interval(mins => $2::int)`,
-    [value, windowMinutes],
-  );
-  return row ?? { count: 0, oldest: null };
-}
-
 /** Housekeeping for the job worker. */
 export async function purgeExpired(db: Queryable, windowMinutes: number): Promise<void> {
   await db.query(`delete from auth_sessions where expires_at < now() - interval '30 days'`);

@@ -7,6 +7,7 @@ import type { Api } from '../../http/types.js';
 import type { UserService } from '../users/service.js';
 import { presentMe, presentToken } from './presenter.js';
 import type { AuthService, ClientInfo } from './service.js';
+import { throttleRoutes } from './throttle-routes.js';
 
 const client = (request: FastifyRequest): ClientInfo => ({
   ip: request.ip,
@@ -23,6 +24,7 @@ export function authRoutes(app: Api, deps: { auth: AuthService; users: UserServi
   const tags = ['auth'];
   const csrfOf = (request: FastifyRequest) =>
     request.auth?.via === 'cookie' ? request.auth.session.csrfToken : null;
+  throttleRoutes(app, { auth });
 
   app.post(
     '/api/v1/auth/login',

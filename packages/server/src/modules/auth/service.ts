@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hasPermission, type LoginInput, nameKey, type TokenRequest } from '@coso/domain';
+import { hasPermission, type LoginInput, type TokenRequest } from '@coso/domain';
 import type { Config } from '../../config.js';
 import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db } from '../../db/driver.js';
@@ -9,6 +9,7 @@ import { findCredentials, findUserById, touchLastLogin, type UserRecord } from '
 import { burnVerification, verifyPassword } from './passwords.js';
 import * as repo from './repo.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { createLoginThrottle, loginKeyOf } from './throttle.js';
 
 export const TOKEN_PREFIX = 'coso_';
 
@@ -33,38 +34,19 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService({ db, config }: { db: Db; config: Config }) {
   const hours = (h: number) => new Date(Date.now() + h * 3_600_000);
-
-  /** Refuses before checking the password when a login or an address has failed too often lately. */
-  async function assertNotThrottled(loginKey: string, ip: string) {
-    const { windowMinutes, maxFailures, maxFailuresPerIp } = config.login;
-    for (const [column, value, max] of [
-      ['login_key', loginKey, maxFailures],
-      ['ip', ip, maxFailuresPerIp],
-    ] as const) {
-      const w = await repo.countFailures(db, column, value, windowMinutes);
-      if (w.count >= max && w.oldest) {
-        const retryMs = w.oldest.getTime() + windowMinutes * 60_000 - Date.now();
-        const retryAfter = String(Math.max(1, Math.ceil(retryMs / 1000)));
-        throw new AppError(
-          'too_many_attempts',
-          { retryAfterSeconds: Number(retryAfter) },
-          { 'retry-after': retryAfter },
-        );
-      }
-    }
-  }
+  const throttle = createLoginThrottle({ db, config });
 
   /** Checks the credentials; on success returns the user, on failure records it and throws 401. */
   async function checkCredentials(input: LoginInput, client: ClientInfo): Promise<UserRecord> {
-    const loginKey = nameKey(input.login);
-    await assertNotThrottled(loginKey, client.ip);
+    const loginKey = loginKeyOf(input.login);
+    await throttle.beforeAttempt(loginKey, client.ip);
     const creds = await findCredentials(db, input.login);
     const ok = creds
       ? await verifyPassword(creds.passwordHash, input.password)
       : await burnVerification(input.password);
     const user = ok && creds?.active ? await findUserById(db, creds.id) : undefined;
     if (!user) {
-      await repo.recordFailure(db, loginKey, client.ip);
+      await throttle.recordFailure(loginKey, client.ip);
       await appendAudit(db, {
         actorId: null,
         entity: 'user',
@@ -97,8 +79,8 @@ export function createAuthService({ db, config }: { db: Db; config: Config }) {
     };
     await db.transaction(async (tx) => {
       await repo.insertSession(tx, { ...session, secretHash: hashSecret(secret), ...client });
-      await repo.clearFailures(tx, nameKey(user.username));
-      if (user.email) await repo.clearFailures(tx, nameKey(user.email));
+      const loginKeys = [user.username, ...(user.email ? [user.email] : [])].map(loginKeyOf);
+      await throttle.afterSuccess(tx, loginKeys, client.ip);
       await touchLastLogin(tx, user.id);
       await appendAudit(tx, {
         actorId: user.id,
@@ -113,6 +95,13 @@ export function createAuthService({ db, config }: { db: Db; config: Config }) {
   }
 
   return {
+    /** Login throttles, for administrators (see throttle.ts). */
+    throttles: {
+      list: () => throttle.list(),
+      clear: (ctx: RequestContext, target: { login?: string | undefined; ip?: string | undefined }) =>
+        throttle.clear(ctx, target),
+    },
+
     async login(input: LoginInput, client: ClientInfo) {
       const user = await checkCredentials(input, client);
       const { secret, session } = await openSession(user, client, 'session', null);
