@@ -13,6 +13,7 @@ import { RoleBadges } from '../../ui/role-badges';
 import { useCursorList } from '../../ui/use-cursor-list';
 import { useDebounced } from '../../ui/use-debounced';
 import { useGeoLevels } from '../geo/use-geo-levels';
+import { LoginThrottlesCard } from './login-throttles-card';
 
 type ActiveFilter = '' | 'true' | 'false';
 
@@ -140,6 +141,7 @@ export default function UsersListPage() {
           <LoadMore list={list} />
         </div>
       </Card>
+      <LoginThrottlesCard />
     </>
   );
 }
