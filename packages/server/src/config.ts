@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_PROJECT_START, EARLIEST_PROJECT_START, togoDate } from '@coso/domain';
 import { z } from 'zod';
 import { MASTER_KEY_PATTERN } from './vault/master-key.js';
 
@@ -69,6 +70,11 @@ const envSchema = z.object({
     })
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  PROJECT_START_DATE: z.iso
+    .date({ message: 'must be a date as YYYY-MM-DD' })
+    .refine((d) => d >= EARLIEST_PROJECT_START, { message: `must not be before ${EARLIEST_PROJECT_START}` })
+    .refine((d) => d <= togoDate(), { message: 'must not be in the future' })
+    .default(DEFAULT_PROJECT_START),
 });
 
 /** The SMS gateway body: JSON once its placeholders are replaced by JSON-escaped text (without quotes). */
@@ -132,6 +138,11 @@ export interface Config {
    * "call us" section. Demo and training show a sample number.
    */
   hotline: string | undefined;
+  /**
+   * The project's first day (YYYY-MM-DD): no date a client sends (reception, incident) may be earlier
+   * (domain date-bounds.ts).
+   */
+  projectStartDate: string;
 }
 
 /** The sample hotline of demo and training installations (not a real number). */
@@ -203,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
     hotline: e.GRM_HOTLINE ?? (demoLike ? DEMO_HOTLINE : undefined),
+    projectStartDate: e.PROJECT_START_DATE,
   };
 }
 

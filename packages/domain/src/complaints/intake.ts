@@ -1,28 +1,17 @@
 import { z } from 'zod';
+import { clientDaySchema, clientInstantSchema } from '../date-bounds.js';
+import { phoneSchema } from '../phone.js';
 
 const code = z.string().trim().min(1).max(40);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
-
-/** Today's date in YYYY-MM-DD for the given instant, in UTC+0 (Togo's time zone, no daylight saving). */
-export function togoDate(at: Date = new Date()): string {
-  return at.toISOString().slice(0, 10);
-}
 
 export const complainantSchema = z
   .object({
     anonymous: z.boolean(),
     name: optionalText(200),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+[1-9]\d{6,14}$/, { message: 'phone_e164' })
-      .optional(),
+    phone: phoneSchema.optional(),
     email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
-    whatsapp: z
-      .string()
-      .trim()
-      .regex(/^\+[1-9]\d{6,14}$/, { message: 'phone_e164' })
-      .optional(),
+    whatsapp: phoneSchema.optional(),
     postalAddress: optionalText(300),
     preferredLanguage: optionalText(40),
     confidential: z.boolean().default(true),
@@ -58,10 +47,8 @@ export const createComplaintSchema = z.object({
   category: code,
   channel: code,
   description: z.string().trim().min(5).max(10_000),
-  incidentDate: z.iso
-    .date()
-    .refine((d) => d <= togoDate(), { message: 'date_in_future' })
-    .optional(),
+  /** Bounded here by the clock and 2000; the server also checks the configured project start (date-bounds.ts). */
+  incidentDate: clientDaySchema.optional(),
   ongoing: z.boolean().default(false),
   recurring: z.boolean().default(false),
   subprojectRef: optionalText(100),
@@ -69,7 +56,7 @@ export const createComplaintSchema = z.object({
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
   placeDescription: optionalText(500),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: clientInstantSchema.optional(),
   complainant: complainantSchema,
 });
 export type CreateComplaintInput = z.infer<typeof createComplaintSchema>;

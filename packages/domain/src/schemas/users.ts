@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../locale.js';
+import { phoneSchema } from '../phone.js';
 import { ROLES } from '../roles.js';
 import { passwordSchema } from './auth.js';
 
@@ -14,12 +15,7 @@ const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const userFieldsSchema = z.object({
   displayName: z.string().trim().min(1).max(120),
   email: emailSchema.nullable().optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+[1-9]\d{6,14}$/, { message: 'phone_e164' })
-    .nullable()
-    .optional(),
+  phone: phoneSchema.nullable().optional(),
   locale: z.enum(LOCALES),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
   jurisdictionIds: z.array(z.uuid()).min(1).max(200),

@@ -101,6 +101,12 @@ export const RETRYABLE_REJECT_CODES: readonly string[] = ['upload_incomplete', '
 /** `complaint.create`: the POST /api/v1/complaints body, with the device-chosen case id and tracking code. */
 export const complaintCreatePayloadSchema = createComplaintSchema.extend({
   id: z.uuid(),
+  /**
+   * The device's clock when the case was recorded: only its format is checked here, for a phone whose clock
+   * is wrong must still be able to record and send a case; the server trusts it only within the date bounds
+   * (trustedDeviceTime) and uses its own time otherwise.
+   */
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
   /** From the device's reserved pool (POST /api/v1/sync/codes), or generated on the device when it ran out. */
   trackingCode: z.string().min(9).max(12).optional(),
 });

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type CreateComplaintInput, generateTrackingCode, inJurisdiction } from '@coso/domain';
+import {
+  type CreateComplaintInput,
+  complaintDateIssues,
+  generateTrackingCode,
+  inJurisdiction,
+} from '@coso/domain';
 import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db, Queryable } from '../../db/driver.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -14,6 +19,14 @@ import * as repo from './repo.js';
 import { routeNewCase } from './routing.js';
 
 export type IntakeSource = 'staff' | 'field' | 'import' | 'public';
+
+/** How a case comes in: from where, within which dates, and the tracking code a device already printed. */
+export interface IntakeOptions {
+  source: IntakeSource;
+  /** The configured project start (PROJECT_START_DATE): no reception or incident date may be earlier. */
+  projectStart: string;
+  trackingCode?: string | undefined;
+}
 
 /** Codes used by the form, checked against the active reference lists. */
 function referenceFields(input: CreateComplaintInput) {
@@ -55,9 +68,12 @@ export async function recordComplaint(
   vault: Vault,
   ctx: RequestContext,
   input: CreateComplaintInput,
-  source: IntakeSource,
-  trackingCode?: string,
+  { source, projectStart, trackingCode }: IntakeOptions,
 ): Promise<string> {
+  // The schema bounded the dates by the clock; the configured start is known here only.
+  const now = new Date();
+  const dateIssues = complaintDateIssues(input, { projectStart, now });
+  if (dateIssues.length) throw validationError(dateIssues);
   const refs = await reference.resolve(referenceFields(input));
   const category = refs.get('category')!;
   const id = input.id ?? randomUUID();
@@ -96,7 +112,7 @@ export async function recordComplaint(
           notifyConsent: c.notifyConsent ?? false,
           ...placement,
           recordedBy: ctx.actor?.id ?? null,
-          receivedAt: input.receivedAt ? new Date(input.receivedAt) : new Date(),
+          receivedAt: input.receivedAt ? new Date(input.receivedAt) : now,
         });
         if (!c.anonymous) {
           await repo.insertIdentity(tx, vault, id, {

@@ -177,16 +177,19 @@ const INSERT_COLUMNS: Array<[keyof NewComplaint, string]> = [
   ['receivedAt', 'received_at'],
 ];
 
-/** Inserts the case with a reference from the yearly-readable sequence (MGP-2026-000123). */
+/**
+ * Inserts the case with a reference from the yearly-readable sequence (MGP-2026-000123). The year is the
+ * server's (in Togo, UTC+0) when the case is recorded, never a date a client sent: a device's clock or a
+ * typo would otherwise print MGP-1970 or MGP-2099 on the receipt.
+ */
 export async function insertComplaint(tx: Queryable, c: NewComplaint): Promise<void> {
   const columns = INSERT_COLUMNS.map(([, col]) => col);
   const values = INSERT_COLUMNS.map(([key]) => c[key]);
   const placeholders = values.map((_, i) => `$${i + 1}`);
-  const receivedAt = `$${INSERT_COLUMNS.findIndex(([key]) => key === 'receivedAt') + 1}`;
   await tx.query(
     `insert into complaints (${columns.join(', ')}, status, reference)
      values (${placeholders.join(', ')}, 'received',
-             'MGP-' || to_char(${receivedAt}::timestamptz, 'YYYY') || '-'
+             'MGP-' || to_char(now() at time zone 'UTC', 'YYYY') || '-'
                     || lpad(nextval('complaint_reference_seq')::text, 6, '0'))`,
     values,
   );

@@ -1,4 +1,9 @@
-import type { ComplaintAction, CreateComplaintInput } from '@coso/domain';
+import {
+  type ComplaintAction,
+  type CreateComplaintInput,
+  type DateBounds,
+  DEFAULT_PROJECT_START,
+} from '@coso/domain';
 import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db } from '../../db/driver.js';
 import type { Vault } from '../../vault/vault.js';
@@ -23,10 +28,13 @@ export function createComplaintService({
   reference,
   vault,
   deadlines = createDeadlineService({ db }),
+  projectStart = DEFAULT_PROJECT_START,
 }: {
   db: Db;
   reference: ReferenceService;
   vault: Vault;
+  /** PROJECT_START_DATE: no reception or incident date a client sends may be earlier. */
+  projectStart?: string;
   /** Due dates and countdowns of the case file, and "today" for the overdue filter. */
   deadlines?: DeadlineService;
 }) {
@@ -39,9 +47,16 @@ export function createComplaintService({
       source: IntakeSource = 'staff',
       trackingCode?: string,
     ) {
-      const id = await recordComplaint(db, reference, vault, ctx, input, source, trackingCode);
+      const id = await recordComplaint(db, reference, vault, ctx, input, {
+        source,
+        projectStart,
+        trackingCode,
+      });
       return withDeadlines((await repo.findComplaint(db, id))!);
     },
+
+    /** What a client's dates are checked against now (a device's clock is trusted only within them). */
+    dateBounds: (): DateBounds => ({ projectStart, now: new Date() }),
 
     get: async (actor: AuthUser, id: string) => withDeadlines(await loadVisible(db, actor, id)),
 

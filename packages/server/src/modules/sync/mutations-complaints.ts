@@ -6,8 +6,10 @@ import {
   type ComplaintCreatePayload,
   complaintActPayloadSchema,
   complaintCreatePayloadSchema,
+  type DateBounds,
   hasPermission,
   type Permission,
+  trustedDeviceTime,
 } from '@coso/domain';
 import { AppError } from '../../http/app-error.js';
 import type { FileStore } from '../../lib/file-store.js';
@@ -22,11 +24,12 @@ function needs(actor: Actor, permission: Permission) {
 
 /**
  * A case recorded offline was received when the facilitator recorded it, not when the phone found a network:
- * the mutation's client time, unless the device's clock is ahead of ours.
+ * the time the device gave (the wizard's, else the mutation's), but only within the date bounds. A phone
+ * reset to 1970 or running years ahead says nothing about the case: the server's time stands in, rather than
+ * refusing a complaint the facilitator cannot record again.
  */
-function receivedAt(payload: ComplaintCreatePayload, clientTime: string): string {
-  if (payload.receivedAt) return payload.receivedAt;
-  return new Date(clientTime) <= new Date() ? clientTime : new Date().toISOString();
+function receivedAt(payload: ComplaintCreatePayload, clientTime: string, bounds: DateBounds): string {
+  return trustedDeviceTime(payload.receivedAt ?? clientTime, bounds);
 }
 
 /** `complaint.create`: the REST intake, source 'field', with the device's case id and tracking code. */
@@ -38,7 +41,7 @@ const complaintCreate: MutationDefinition<ComplaintCreatePayload> = {
     const picked = await pickTrackingCode(db, ctx.actor.id, proposed);
     const c = await services.complaints.create(
       ctx,
-      { ...input, receivedAt: receivedAt(payload, mutation.clientTime) },
+      { ...input, receivedAt: receivedAt(payload, mutation.clientTime, services.complaints.dateBounds()) },
       'field',
       picked?.code,
     );

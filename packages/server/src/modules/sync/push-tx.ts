@@ -42,16 +42,24 @@ export interface TxServiceDeps {
   /** Where attachments are stored (the same store as the REST API's). */
   files: FileStore;
   clock?: Clock;
+  /** PROJECT_START_DATE (intake's date bounds). */
+  projectStart?: string;
 }
 
 /** The same services the REST API uses, built over a mutation's transaction. Cheap: closures only. */
-export function servicesFor(db: Db, { vault, files, clock }: TxServiceDeps) {
+export function servicesFor(db: Db, { vault, files, clock, projectStart }: TxServiceDeps) {
   const reference = createReferenceService({ db });
   const deadlines = createDeadlineService({ db, ...(clock ? { clock } : {}) });
   return {
     reference,
     deadlines,
-    complaints: createComplaintService({ db, reference, vault, deadlines }),
+    complaints: createComplaintService({
+      db,
+      reference,
+      vault,
+      deadlines,
+      ...(projectStart ? { projectStart } : {}),
+    }),
     attachments: createAttachmentService({ db, files }),
   };
 }

@@ -45,6 +45,8 @@ export interface RegisterImportOptions {
   onError: 'stop' | 'skip';
   locale: Locale;
   filename: string;
+  /** PROJECT_START_DATE: no register date may be earlier. */
+  projectStart: string;
 }
 
 type Ctx = RequestContext & { actor: AuthUser };
@@ -110,6 +112,7 @@ export async function importRegister(
     map,
     actor: ctx.actor,
     today: togoDate(),
+    projectStart: opts.projectStart,
     codeOf,
     villagesNamed: villageFinder(db),
     alreadyImported: (input) => alreadyImported(db, vault, input),
@@ -136,7 +139,10 @@ export async function importRegister(
       const reference = createReferenceService({ db: nested });
       for (const row of valid) {
         try {
-          await recordComplaint(nested, reference, vault, ctx, row.input, 'import');
+          await recordComplaint(nested, reference, vault, ctx, row.input, {
+            source: 'import',
+            projectStart: opts.projectStart,
+          });
           report.created += 1;
         } catch (err) {
           // Validation ran just before; only a concurrent change (a village or code removed) lands here.

@@ -14,6 +14,10 @@ const REASONS = {
     en: 'Invalid date "{value}": YYYY-MM-DD or DD/MM/YYYY expected',
   },
   date_in_future: { fr: 'Date dans le futur', en: 'Date in the future' },
+  date_before_project_start: {
+    fr: 'Date antérieure au début du projet ({start})',
+    en: 'Date before the project started ({start})',
+  },
   incident_after_receipt: {
     fr: 'L’incident est daté après la réception de la plainte',
     en: 'The incident is dated after the complaint was received',

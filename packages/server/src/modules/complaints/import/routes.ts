@@ -13,7 +13,10 @@ const importQuery = z.object({
   onError: z.enum(['stop', 'skip']).default('stop'),
 });
 
-export function complaintImportRoutes(app: Api, { db, vault }: { db: Db; vault: Vault }) {
+export function complaintImportRoutes(
+  app: Api,
+  { db, vault, projectStart }: { db: Db; vault: Vault; projectStart: string },
+) {
   app.post(
     '/api/v1/complaints/import',
     {
@@ -38,6 +41,7 @@ export function complaintImportRoutes(app: Api, { db, vault }: { db: Db; vault: 
         onError: request.query.onError,
         locale: localeFromAcceptLanguage(request.headers['accept-language']),
         filename: file.filename,
+        projectStart,
       });
     },
   );

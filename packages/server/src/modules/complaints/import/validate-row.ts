@@ -18,6 +18,8 @@ export interface RowChecks {
   actor: Actor;
   /** Today in Togo (YYYY-MM-DD): registers are historic, nothing in them can be dated later. */
   today: string;
+  /** PROJECT_START_DATE (YYYY-MM-DD): a register cannot hold a case received, or an incident, before it. */
+  projectStart: string;
   codeOf: (list: ReferenceList, cell: string) => string | undefined;
   villagesNamed: (cell: string) => Promise<VillageCandidate[]>;
   alreadyImported: (input: CreateComplaintInput) => Promise<boolean>;
@@ -44,7 +46,11 @@ const PATH_COLUMNS: Record<string, RegisterColumn> = {
 
 function reasonOf(issue: z.core.$ZodIssue): RegisterReason {
   if (issue.message === 'phone_e164') return 'invalid_phone';
-  if (['date_in_future', 'anonymous_with_identity', 'required'].includes(issue.message)) {
+  if (
+    ['date_in_future', 'date_before_project_start', 'anonymous_with_identity', 'required'].includes(
+      issue.message,
+    )
+  ) {
     return issue.message as RegisterReason;
   }
   if (issue.code === 'too_small') return 'too_short';
@@ -86,8 +92,11 @@ export async function validateRegisterRow(
   };
 
   const receivedOn = date('receivedAt', true);
+  const start = { start: checks.projectStart };
   if (receivedOn && receivedOn > checks.today) add('receivedAt', 'date_in_future');
+  if (receivedOn && receivedOn < checks.projectStart) add('receivedAt', 'date_before_project_start', start);
   const incidentOn = date('incidentDate', false);
+  if (incidentOn && incidentOn < checks.projectStart) add('incidentDate', 'date_before_project_start', start);
   // A future incident date is the schema's to report; one between receipt and today is a transcription slip.
   if (incidentOn && receivedOn && incidentOn > receivedOn && incidentOn <= checks.today) {
     add('incidentDate', 'incident_after_receipt');
