@@ -114,6 +114,19 @@ describe('case list export', () => {
     expect(vbg.map((r) => r[0])).toContain(cases.sensitive!.trackingCode);
   });
 
+  it('writes a village name a spreadsheet would run as a formula as text (apostrophe)', async () => {
+    // A region of its own, so that the other tests' counts stay as they are.
+    let unit = tree.country;
+    for (const level of ['region', 'prefecture', 'commune', 'canton'])
+      unit = await makeUnit(t.db, unit, level);
+    const village = await makeUnit(t.db, unit, 'village', { name: '=1+2' });
+    const filed = (await post('operator', intake(village, 'Yao Koffi', '+22890000001'))).json();
+    const rows = csvRows((await get('operator', `/api/v1/complaints/export.csv?area=${village.id}`)).body);
+    expect(rows.slice(1).map((r) => [r[0], r[EXPORT_HEADERS.indexOf('Village')]])).toEqual([
+      [filed.trackingCode, "'=1+2"],
+    ]);
+  });
+
   it('is scoped like the list: the Savanes focal point never gets a Kara case', async () => {
     const rows = csvRows((await get('savanes', '/api/v1/complaints/export.csv')).body).slice(1);
     expect(rows.map((r) => r[0])).toEqual([cases.savanes!.trackingCode]);
