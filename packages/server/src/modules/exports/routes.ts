@@ -52,7 +52,7 @@ export function exportRoutes(
       {
         schema: {
           tags,
-          summary: `Analysts' dataset as ${format.toUpperCase()}: one row per case, every dimension and duration in business days, codes, no identities (streamed; filters of the summary)`,
+          summary: `Analysts' dataset as ${format.toUpperCase()}: one row per case the caller's role may see in their jurisdictions (supervisors: published cases only; analysts: ordinary cases; sensitive cases only to those who see them), every dimension and duration in business days, codes, no identities (streamed; filters of the summary)`,
           querystring: summaryFilterSchema,
         },
       },

@@ -66,7 +66,10 @@ export const EXPORT_KINDS = {
       );
     },
   }),
-  /** One row per case, every dimension and duration, codes (docs/reports.md has the dictionary). */
+  /**
+   * One row per case, every dimension and duration, codes (docs/reports.md has the dictionary); which cases
+   * per role is datasetScope's (dataset-scope.ts), applied in the query itself.
+   */
   analyst: kind<SummaryQuery>({
     permission: 'reports.view',
     filters: summaryFilterSchema,
