@@ -95,6 +95,19 @@ export const enCase: Record<keyof typeof frCase, string> = {
   'actionHelp.comment': 'A comment seen by the people following the case.',
 
   'actionForm.confirm': 'Confirm',
+  'recategorise.sensitive': 'Sensitive case (GBV/SEA/SH, corruption…)',
+  'recategorise.sensitiveByCategory': 'This category is always handled as sensitive.',
+  'recategorise.becomesSensitive':
+    'Only the sensitive-case focal point and the people added to it will see the case; it will leave the phones at their next sync.',
+  'recategorise.becomesOrdinary':
+    'The focal points and officers of its area will see the case again. Only the sensitive-case focal point may decide this.',
+  'case.accessLost':
+    'The case was recategorised as sensitive: the sensitive-case focal point now handles it and you no longer have access to it.',
+  'case.backToList': 'Back to the list',
+  'event.categoryChanged': 'Category: {from} → {to}',
+  'event.typeChanged': 'Type: {from} → {to}',
+  'event.madeSensitive': 'The case is now sensitive (restricted access).',
+  'event.madeOrdinary': 'The case is no longer sensitive.',
   'actionForm.reason': 'Reason',
   'actionForm.note': 'Note (optional)',
   'actionForm.referralBody': 'Body to refer to',

@@ -169,6 +169,8 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
   'validation.date_in_future': 'The date cannot be in the future.',
   'validation.unknown_type': 'Unknown or disabled type.',
   'validation.unknown_category': 'Unknown or disabled category.',
+  'validation.category_is_sensitive': 'This category is always sensitive: tick "Sensitive case".',
+  'validation.nothing_changed': 'Nothing changed: choose another category, type or sensitivity.',
   'validation.unknown_channel': 'Unknown or disabled channel.',
   'validation.unknown_gender': 'Unknown or disabled gender.',
   'validation.unknown_age_group': 'Unknown or disabled age group.',

@@ -94,6 +94,19 @@ export const frCase = {
   'actionHelp.comment': 'Un commentaire visible des personnes qui suivent le dossier.',
 
   'actionForm.confirm': 'Confirmer',
+  'recategorise.sensitive': 'Dossier sensible (VBG/EAS/HS, corruption…)',
+  'recategorise.sensitiveByCategory': 'Cette catégorie est toujours traitée comme sensible.',
+  'recategorise.becomesSensitive':
+    'Le dossier ne sera plus visible que du point focal des cas sensibles et des personnes ajoutées ; il quittera les téléphones à leur prochaine synchronisation.',
+  'recategorise.becomesOrdinary':
+    'Le dossier redeviendra visible des points focaux et agents de sa zone. Seul le point focal des cas sensibles peut le décider.',
+  'case.accessLost':
+    'Le dossier a été recatégorisé comme sensible : il est désormais traité par le point focal des cas sensibles et vous n’y avez plus accès.',
+  'case.backToList': 'Retour à la liste',
+  'event.categoryChanged': 'Catégorie : {from} → {to}',
+  'event.typeChanged': 'Type : {from} → {to}',
+  'event.madeSensitive': 'Le dossier est désormais sensible (accès restreint).',
+  'event.madeOrdinary': 'Le dossier n’est plus sensible.',
   'actionForm.reason': 'Motif',
   'actionForm.note': 'Note (facultatif)',
   'actionForm.referralBody': 'Organisme vers lequel orienter',

@@ -170,6 +170,9 @@ export const frComplaints = {
   'validation.date_in_future': 'La date ne peut pas être dans le futur.',
   'validation.unknown_type': 'Type inconnu ou désactivé.',
   'validation.unknown_category': 'Catégorie inconnue ou désactivée.',
+  'validation.category_is_sensitive': 'Cette catégorie est toujours sensible : cochez « Dossier sensible ».',
+  'validation.nothing_changed':
+    'Rien n’a changé : choisissez une autre catégorie, un autre type ou une autre sensibilité.',
   'validation.unknown_channel': 'Canal inconnu ou désactivé.',
   'validation.unknown_gender': 'Genre inconnu ou désactivé.',
   'validation.unknown_age_group': "Tranche d'âge inconnue ou désactivée.",

@@ -1,5 +1,6 @@
 import { type ComplaintActionName, formatTrackingCode } from '@coso/domain';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { ApiError } from '../../api/client';
 import { actOnComplaint, getComplaint, listAttachments, listComplaintEvents } from '../../api/complaints';
 import { useI18n } from '../../i18n/i18n-context';
@@ -17,7 +18,11 @@ import { CaseTimeline } from './case/case-timeline';
 import { ReceiptButtons } from './receipt-buttons';
 import { useReference } from './use-reference';
 
-type Notice = { kind: 'done'; action: ComplaintActionName } | { kind: 'conflict' } | null;
+type Notice =
+  | { kind: 'done'; action: ComplaintActionName }
+  | { kind: 'conflict' }
+  | { kind: 'accessLost' }
+  | null;
 
 /** `/complaints/:id`: the case file, its timeline, comments, files and the actions open to this user. */
 export default function ComplaintPage({ id }: { id: string }) {
@@ -25,7 +30,12 @@ export default function ComplaintPage({ id }: { id: string }) {
   const reference = useReference();
   const complaint = useAsync(() => getComplaint(id), [id]);
   const events = useAsync(() => listComplaintEvents(id).then((r) => r.items), [id]);
-  const attachments = useAsync(() => listAttachments(id).then((r) => r.items), [id]);
+  // Readers of the published summary only get no files (photos may identify people): not even asked for.
+  const summaryOnly = complaint.data?.summaryOnly;
+  const attachments = useAsync(
+    () => (summaryOnly === false ? listAttachments(id).then((r) => r.items) : Promise.resolve([])),
+    [id, summaryOnly],
+  );
   const [notice, setNotice] = useState<Notice>(null);
 
   function reloadAll() {
@@ -46,6 +56,17 @@ export default function ComplaintPage({ id }: { id: string }) {
         ) : (
           <ErrorAlert error={complaint.error} />
         )}
+      </>
+    );
+  }
+
+  if (notice?.kind === 'accessLost') {
+    return (
+      <>
+        <PageHeader title={c.reference} crumbs={[{ label: t('nav.complaints') }]} />
+        <div className="alert alert-info">
+          {t('case.accessLost')} <Link href="/complaints?queue=area">{t('case.backToList')}</Link>
+        </div>
       </>
     );
   }
@@ -109,21 +130,24 @@ export default function ComplaintPage({ id }: { id: string }) {
               setNotice({ kind: 'conflict' });
               reloadAll();
             }}
+            onAccessLost={() => setNotice({ kind: 'accessLost' })}
           />
           <ComplainantCard complaint={c} reference={reference} />
           <CasePublication complaint={c} onPublished={reloadAll} />
           <CaseSharing complaint={c} />
           <CaseReferrals complaint={c} />
-          <CaseAttachments
-            complaintId={c.id}
-            attachments={attachments.data ?? []}
-            error={attachments.error}
-            canUpload={canWork}
-            onUploaded={() => {
-              // An upload bumps the case's version: the next action must be based on the new one.
-              reloadAll();
-            }}
-          />
+          {!c.summaryOnly && (
+            <CaseAttachments
+              complaintId={c.id}
+              attachments={attachments.data ?? []}
+              error={attachments.error}
+              canUpload={canWork}
+              onUploaded={() => {
+                // An upload bumps the case's version: the next action must be based on the new one.
+                reloadAll();
+              }}
+            />
+          )}
         </div>
       </div>
     </>

@@ -4,11 +4,12 @@ import { useI18n } from '../../../i18n/i18n-context';
 import type { FieldErrors } from '../../../ui/errors';
 import { CheckboxField, FieldSet, SelectField, TextAreaField, TextField } from '../../../ui/form-fields';
 import { ReassignAssigneeField } from './reassign-fields';
+import { RecategoriseFields, type RecategoriseValues } from './recategorise-fields';
 
 export const ANSWERS = ['accepted', 'rejected', 'no_response'] as const;
 
 /** Every field any action may need; each action reads its own. */
-export interface ActionValues {
+export interface ActionValues extends RecategoriseValues {
   note: string;
   reason: string;
   referralBody: string;
@@ -32,6 +33,9 @@ export const EMPTY_ACTION: ActionValues = {
   comment: '',
   satisfaction: '',
   assigneeId: '',
+  category: '',
+  type: '',
+  sensitive: false,
 };
 
 const opt = (s: string) => s.trim() || undefined;
@@ -57,6 +61,8 @@ export function actionBody(action: ComplaintActionName, v: ActionValues): Record
       };
     case 'reassign':
       return { action, assigneeId: v.assigneeId, reason: v.reason };
+    case 'recategorise':
+      return { action, category: v.category, type: v.type, sensitive: v.sensitive, reason: v.reason };
     case 'refer':
       return { action, referralBody: v.referralBody, reason: v.reason };
     case 'comment':
@@ -135,6 +141,18 @@ export function ActionFields(props: FieldsProps) {
             errors={errors}
             onBlocked={props.onBlocked}
             onSwitchAction={props.onSwitchAction}
+          />
+          {reason}
+        </>
+      );
+    case 'recategorise':
+      return (
+        <>
+          <RecategoriseFields
+            complaint={props.complaint}
+            values={v}
+            set={(key, value) => set(key, value as ActionValues[typeof key])}
+            errors={errors}
           />
           {reason}
         </>

@@ -8,6 +8,7 @@ import { Card } from '../../../ui/card';
 import { apiFieldErrors, type FieldErrors, validateWith } from '../../../ui/errors';
 import { FormDialog } from '../../../ui/form-dialog';
 import { ActionFields, type ActionValues, actionBody, EMPTY_ACTION } from './action-fields';
+import { recategoriseStart } from './recategorise-fields';
 
 // Actions that end or turn back the case are shown apart from the ones moving it forward.
 const DANGER: readonly ComplaintActionName[] = ['reject_ineligible', 'withdraw', 'declare_unresolved'];
@@ -20,6 +21,8 @@ interface CaseActionsProps {
   onDone: (updated: Complaint, action: ComplaintActionName) => void;
   /** Someone changed the case meanwhile (409 version_conflict): reload it. */
   onConflict: () => void;
+  /** Done, and this user may no longer see the case (recategorised as sensitive): leave the page. */
+  onAccessLost: () => void;
 }
 
 /** The actions this user may take now (the server's allowedActions), each with its small form. */
@@ -29,6 +32,7 @@ export function CaseActions({
   requiresMinutes,
   onDone,
   onConflict,
+  onAccessLost,
 }: CaseActionsProps) {
   const { t, locale } = useI18n();
   const [action, setAction] = useState<ComplaintActionName | null>(null);
@@ -41,7 +45,7 @@ export function CaseActions({
 
   function open(a: ComplaintActionName) {
     setAction(a);
-    setValues(EMPTY_ACTION);
+    setValues(a === 'recategorise' ? { ...EMPTY_ACTION, ...recategoriseStart(complaint) } : EMPTY_ACTION);
     setErrors({});
     setError(null);
   }
@@ -63,7 +67,8 @@ export function CaseActions({
     try {
       const updated = await actOnComplaint(complaint.id, checked.data as ComplaintAction, complaint.version);
       setAction(null);
-      onDone(updated, action);
+      if ('accessLost' in updated) onAccessLost();
+      else onDone(updated, action);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
         setAction(null);

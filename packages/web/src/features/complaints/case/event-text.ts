@@ -70,8 +70,29 @@ export function eventLines(e: ComplaintEvent, ctx: EventContext): string[] {
     lines.push(t('event.referralService', { service: t(`referrals.service.${service}`) }));
   }
   if (e.kind === 'published' && p.republished === true) lines.push(t('event.republished'));
+  if (e.kind === 'recategorise') lines.push(...recategorisedLines(p, ctx));
   const level = str(p.handlingLevel);
   if (level) lines.push(t('event.level', { level: ctx.levelLabel(level) }));
+  return lines;
+}
+
+/** What a recategorisation changed: category and type labels before → after, and the sensitivity. */
+function recategorisedLines(p: Record<string, unknown>, { t, reference }: EventContext): string[] {
+  const before = (p.previous ?? {}) as Record<string, unknown>;
+  const lines: string[] = [];
+  for (const [key, list] of [
+    ['category', 'categories'],
+    ['type', 'types'],
+  ] as const) {
+    const from = str(before[key]);
+    const to = str(p[key]);
+    if (to && from !== to) {
+      const labels = { from: reference.label(list, from), to: reference.label(list, to) };
+      lines.push(t(key === 'category' ? 'event.categoryChanged' : 'event.typeChanged', labels));
+    }
+  }
+  if (typeof p.sensitive === 'boolean' && p.sensitive !== before.sensitive)
+    lines.push(t(p.sensitive ? 'event.madeSensitive' : 'event.madeOrdinary'));
   return lines;
 }
 
