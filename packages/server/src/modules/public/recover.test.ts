@@ -104,6 +104,12 @@ describe('correcting a mistyped tracking code', () => {
     expect(wrong.json().details).toEqual({ mistyped: true });
     expect(noPhone.json()).toEqual(wrong.json());
     expect(valid.json().details).toBeUndefined();
+    // Not a code at all: nothing to correct, and never a 500.
+    for (const garbage of ['abc', 'ZZZZ-ZZZZ-ZZZZ', '%%%%']) {
+      const res = await recover(garbage, { last4: '6677' });
+      expect(res.statusCode, garbage).toBe(404);
+      expect(res.json().details).toBeUndefined();
+    }
     // A wrong answer is not counted against the real case: its owner can still answer with the right digits.
     const [row] = await t.db.query<{ n: number }>(
       `select count(*)::int as n from public_verify_failures f join complaints c on c.id = f.complaint_id

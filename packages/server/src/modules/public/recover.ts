@@ -1,9 +1,4 @@
-import {
-  formatTrackingCode,
-  isValidTrackingCode,
-  normalizeTrackingCode,
-  singleTypoCorrections,
-} from '@coso/domain';
+import { formatTrackingCode, normalizeTrackingCode, singleTypoCorrections } from '@coso/domain';
 import type { RequestContext } from '../../context.js';
 import type { Queryable } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
@@ -19,11 +14,14 @@ import { phoneOf } from './verify.js';
  * of the phone given at filing, so it reveals nothing but the complainant's own code.
  */
 
-/** What a 404 for this code may say: only what the code itself shows, never what exists. */
+/**
+ * What a 404 for this code may say: only what the code itself shows (a code of the right shape whose check
+ * symbol shows one wrong symbol), never what exists.
+ */
 export function notFoundError(code: string): AppError {
-  return isValidTrackingCode(code)
-    ? new AppError('not_found')
-    : new AppError('not_found', { mistyped: true });
+  return singleTypoCorrections(code).length > 0
+    ? new AppError('not_found', { mistyped: true })
+    : new AppError('not_found');
 }
 
 const digits = (s: string) => s.replace(/\D/g, '');
@@ -42,7 +40,7 @@ export async function recoverCode(
   last4: string,
 ): Promise<{ trackingCode: string }> {
   const code = normalizeTrackingCode(typed);
-  const candidates = isValidTrackingCode(code) ? [] : singleTypoCorrections(code);
+  const candidates = singleTypoCorrections(code);
   if (candidates.length === 0) throw notFoundError(code);
   const rows = await db.query<{ id: string; code: string }>(
     'select id, tracking_code as code from complaints where tracking_code = any($1::text[])',
