@@ -186,3 +186,19 @@ describe('only handling roles may be assigned', () => {
     expect((await eligible('national', id)).statusCode).toBe(404);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the eligible assignees with their shape, and the new actions', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const route = doc.paths['/api/v1/complaints/{id}/eligible-assignees'].get;
+    const schema = route.responses['200'].content['application/json'].schema;
+    expect(Object.keys(schema.properties).sort()).toEqual(
+      ['canReassign', 'canTakeOver', 'currentAssigneeId', 'handlingLevel', 'handlingUnit', 'items'].sort(),
+    );
+    expect(Object.keys(schema.properties.items.items.properties).sort()).toEqual(
+      ['current', 'displayName', 'id', 'openCases', 'roles', 'self'].sort(),
+    );
+    const body = JSON.stringify(doc.paths['/api/v1/complaints/{id}/actions'].post.requestBody);
+    for (const action of ['take_over', 'recategorise']) expect(body).toContain(`"${action}"`);
+  });
+});
