@@ -8,7 +8,7 @@ import { FieldHelp, SelectField } from '../../../ui/form-fields';
 import { formatSize } from '../intake/files-section';
 import { ACCEPTED_FILES, fileKind, maxBytes } from '../intake/intake-values';
 
-/** One file with the viewer its kind needs: picture, PDF, or an audio player. */
+/** One file with the viewer its kind needs: picture or audio player; a PDF is downloaded. */
 function AttachmentItem({ a }: { a: Attachment }) {
   const { t, locale, formatDate } = useI18n();
   const [expanded, setExpanded] = useState(false);
@@ -42,17 +42,11 @@ function AttachmentItem({ a }: { a: Attachment }) {
         </button>
       )}
       {a.kind === 'pdf' && (
-        <>
-          <button
-            type="button"
-            className="btn btn-sm btn-outline-secondary"
-            aria-expanded={expanded}
-            onClick={() => setExpanded((x) => !x)}
-          >
-            {expanded ? t('case.hidePdf') : t('case.showPdf')}
-          </button>
-          {expanded && <iframe src={a.url} title={a.filename} className="attachment-pdf mt-2" />}
-        </>
+        // The server sends PDFs as downloads (Content-Disposition: attachment), never shown inside the app: a
+        // PDF may carry JavaScript that the browser's viewer would run under the platform's address.
+        <a href={a.url} download={a.filename} className="btn btn-sm btn-outline-secondary">
+          {t('case.downloadPdf')}
+        </a>
       )}
       {a.kind === 'audio' && (
         // biome-ignore lint/a11y/useMediaCaption: complainants' voice recordings have no transcript to offer.
