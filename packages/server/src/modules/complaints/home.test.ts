@@ -99,6 +99,14 @@ describe('home counts', () => {
     expect((await get('admin', '/api/v1/complaints/home-counts')).statusCode).toBe(403);
   });
 
+  it('are documented in OpenAPI with their answer', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const answer =
+      doc.paths['/api/v1/complaints/home-counts'].get.responses['200'].content['application/json'];
+    expect(Object.keys(answer.schema.properties).sort()).toEqual(['items', 'publishedOnly', 'today']);
+    expect(doc.paths['/api/v1/complaints/bulk-actions'].post.requestBody).toBeTruthy();
+  });
+
   it('the list refuses a bad dueWithin with a 400', async () => {
     for (const bad of ['-1', '31', 'abc']) {
       const res = await get('focalA', `/api/v1/complaints?dueWithin=${bad}`);
