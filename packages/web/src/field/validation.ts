@@ -28,6 +28,7 @@ const DOMAIN_CODES = new Set<string>([
   'anonymous_with_identity',
   'group_size_for_groups_only',
   'date_in_future',
+  'date_before_project_start',
   'point_incomplete',
 ]);
 

@@ -167,6 +167,7 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
   'validation.anonymous_with_identity': 'An anonymous complaint cannot carry a name or contact details.',
   'validation.group_size_for_groups_only': 'A size is only asked for a group or an organisation.',
   'validation.date_in_future': 'The date cannot be in the future.',
+  'validation.date_before_project_start': 'The date is before the project started.',
   'validation.unknown_type': 'Unknown or disabled type.',
   'validation.unknown_category': 'Unknown or disabled category.',
   'validation.category_is_sensitive': 'This category is always sensitive: tick "Sensitive case".',

@@ -40,7 +40,7 @@ export const enPublic: Record<keyof typeof frPublic, string> = {
   'public.name': 'Your name',
   'public.phone': 'Your phone',
   'public.phoneHint':
-    'In international format, e.g. +22890123456. Its last 4 digits will prove the complaint is yours.',
+    '8 digits for Togo (90 12 34 56), or +country code and number. Its last 4 digits will prove the complaint is yours.',
   'public.notifyConsent': 'I agree to receive news of my complaint by SMS',
   'public.confidentialNote': 'Your name and number stay confidential: they are never published.',
   'public.sentTitle': 'Complaint sent',

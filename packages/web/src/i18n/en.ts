@@ -121,7 +121,7 @@ const enCore: Record<CoreKey, string> = {
     '3 to 40 characters: lowercase letters, digits, dot, hyphen or underscore (not at the start or end).',
   'validation.password_needs_letter': 'The password must contain at least one letter.',
   'validation.password_needs_digit': 'The password must contain at least one digit.',
-  'validation.phone_e164': 'International format, for example +22890123456.',
+  'validation.phone_e164': 'Invalid number: 8 digits for Togo (90 12 34 56), or +country code and number.',
   'validation.code_format': 'Letters, digits, dot, hyphen or underscore only.',
   'validation.duplicate': 'The same item is chosen twice.',
   'validation.unknown_geo_unit': 'Unknown geographic area.',

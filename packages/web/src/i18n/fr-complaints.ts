@@ -168,6 +168,7 @@ export const frComplaints = {
   'validation.anonymous_with_identity': 'Une plainte anonyme ne peut pas comporter de nom ni de coordonnées.',
   'validation.group_size_for_groups_only': "La taille n'est demandée que pour un groupe ou une organisation.",
   'validation.date_in_future': 'La date ne peut pas être dans le futur.',
+  'validation.date_before_project_start': 'La date est antérieure au début du projet.',
   'validation.unknown_type': 'Type inconnu ou désactivé.',
   'validation.unknown_category': 'Catégorie inconnue ou désactivée.',
   'validation.category_is_sensitive': 'Cette catégorie est toujours sensible : cochez « Dossier sensible ».',

@@ -38,7 +38,7 @@ export const frPublic = {
   'public.name': 'Votre nom',
   'public.phone': 'Votre téléphone',
   'public.phoneHint':
-    'Au format international, par ex. +22890123456. Les 4 derniers chiffres serviront à prouver que la plainte est la vôtre.',
+    '8 chiffres pour le Togo (90 12 34 56), ou +indicatif et numéro. Les 4 derniers chiffres serviront à prouver que la plainte est la vôtre.',
   'public.notifyConsent': 'J’accepte de recevoir par SMS les nouvelles de ma plainte',
   'public.confidentialNote': 'Votre nom et votre numéro restent confidentiels : ils ne sont jamais publiés.',
   'public.sentTitle': 'Plainte envoyée',

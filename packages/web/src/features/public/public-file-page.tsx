@@ -1,3 +1,4 @@
+import { normalizePhone } from '@coso/domain';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n-context';
@@ -8,7 +9,7 @@ import { type FormOption, publicApi } from './api';
 import { PublicLayout } from './public-layout';
 import { VillagePicker } from './village-picker';
 
-interface Draft {
+export interface Draft {
   type: string;
   category: string;
   description: string;
@@ -18,7 +19,7 @@ interface Draft {
   phone: string;
   notifyConsent: boolean;
 }
-const EMPTY: Draft = {
+export const EMPTY: Draft = {
   type: 'complaint',
   category: '',
   description: '',
@@ -30,8 +31,15 @@ const EMPTY: Draft = {
 };
 const STEPS = ['public.stepWhat', 'public.stepWhere', 'public.stepWho'] as const;
 
+interface StepMessages {
+  required: string;
+  village: string;
+  phone: string;
+}
+
 /** What each step must have before going on; the server checks everything again. */
-function stepProblems(step: number, d: Draft, required: string, village: string): Record<string, string> {
+export function stepProblems(step: number, d: Draft, m: StepMessages): Record<string, string> {
+  const { required, village } = m;
   const out: Record<string, string> = {};
   if (step === 0) {
     if (!d.category) out.category = required;
@@ -39,11 +47,15 @@ function stepProblems(step: number, d: Draft, required: string, village: string)
   }
   if (step === 1 && !d.villageId) out.villageId = village;
   if (step === 2 && !d.anonymous && !d.name.trim()) out['complainant.name'] = required;
+  // The phone rule staff and field forms use (domain phone.ts): "92345678" is a Togolese number.
+  if (step === 2 && !d.anonymous && d.phone.trim() && !normalizePhone(d.phone)) {
+    out['complainant.phone'] = m.phone;
+  }
   return out;
 }
 
-function toBody(d: Draft) {
-  const phone = d.phone.replace(/[\s.-]/g, '');
+export function toBody(d: Draft) {
+  const phone = d.phone.trim() && (normalizePhone(d.phone) ?? d.phone.trim());
   return {
     type: d.type,
     category: d.category,
@@ -85,7 +97,11 @@ export function PublicFilePage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const problems = stepProblems(step, draft, t('validation.required'), t('public.villageRequired'));
+    const problems = stepProblems(step, draft, {
+      required: t('validation.required'),
+      village: t('public.villageRequired'),
+      phone: t('validation.phone_e164'),
+    });
     setErrors(problems);
     if (Object.keys(problems).length) return;
     if (step < STEPS.length - 1) return setStep(step + 1);

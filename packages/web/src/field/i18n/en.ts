@@ -200,6 +200,7 @@ const enCore: Record<keyof typeof frCore, string> = {
   'validation.anonymous_with_identity': 'An anonymous complaint cannot have a name or a contact.',
   'validation.group_size_for_groups_only': 'The number is only given for a group or an organisation.',
   'validation.date_in_future': 'The date cannot be in the future.',
+  'validation.date_before_project_start': 'The date is before the project started.',
   'validation.point_incomplete': 'Latitude and longitude go together.',
 
   'error.unknown': 'An unexpected error occurred.',

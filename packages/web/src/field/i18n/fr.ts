@@ -205,6 +205,7 @@ export const frCore = {
   'validation.anonymous_with_identity': 'Une plainte anonyme ne peut pas avoir de nom ni de contact.',
   'validation.group_size_for_groups_only': 'Le nombre ne se donne que pour un groupe ou une organisation.',
   'validation.date_in_future': 'La date ne peut pas être dans le futur.',
+  'validation.date_before_project_start': 'La date est antérieure au début du projet.',
   'validation.point_incomplete': 'Latitude et longitude vont ensemble.',
 
   'error.unknown': "Une erreur inattendue s'est produite.",

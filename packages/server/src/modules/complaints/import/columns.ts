@@ -1,4 +1,4 @@
-import { nameKey } from '@coso/domain';
+import { nameKey, normalizePhone as normalizeDomainPhone } from '@coso/domain';
 
 /**
  * The columns of a paper register as officers type them up. Headers are matched with `nameKey` (accents, case
@@ -78,16 +78,10 @@ export function parseRegisterDate(cell: string): string | null | 'invalid' {
 }
 
 /**
- * Registers hold Togolese numbers as people write them ("90 11 22 33", "228 90112233", "0022890112233"):
- * eight digits are a Togolese number; anything else must already be international. The intake schema then
- * checks the E.164 shape.
+ * Registers hold Togolese numbers as people write them ("90 11 22 33", "228 90112233", "0022890112233"): read
+ * with the one phone rule of the domain (normalizePhone), as every form does.
  */
 export function normalizePhone(cell: string): string | null | 'invalid' {
-  const compact = cell.replace(/[\s.\-()/]/g, '');
-  if (compact === '') return null;
-  if (/^\d{8}$/.test(compact)) return `+228${compact}`;
-  if (/^228\d{8}$/.test(compact)) return `+${compact}`;
-  if (/^00[1-9]\d{6,14}$/.test(compact)) return `+${compact.slice(2)}`;
-  if (/^\+\d+$/.test(compact)) return compact;
-  return 'invalid';
+  if (cell.trim() === '') return null;
+  return normalizeDomainPhone(cell) ?? 'invalid';
 }

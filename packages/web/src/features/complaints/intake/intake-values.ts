@@ -1,3 +1,4 @@
+import { normalizePhone } from '@coso/domain';
 import type { PlacedUnit } from '../../geo/unit-context';
 
 export type ComplainantKind = 'individual' | 'group' | 'organisation';
@@ -86,16 +87,12 @@ function decimal(s: string): number | undefined {
 }
 
 /**
- * A Togolese number as people say it ("90 12 34 56", "228 90123456", "0022890123456") in E.164; anything
- * else is left as typed for the schema to judge.
+ * A number as people say it ("90 12 34 56", "228 90123456", "0022890123456") in E.164, by the domain's one
+ * phone rule (the citizen form and the server use it too); anything else is left as typed for the schema to
+ * judge.
  */
 export function togolesePhone(input: string): string {
-  const compact = input.replace(/[\s.\-()/]/g, '');
-  if (/^\d{8}$/.test(compact)) return `+228${compact}`;
-  if (/^228\d{8}$/.test(compact)) return `+${compact}`;
-  if (/^00[1-9]\d{6,14}$/.test(compact)) return `+${compact.slice(2)}`;
-  if (/^\+\d+$/.test(compact)) return compact;
-  return input.trim();
+  return normalizePhone(input) ?? input.trim();
 }
 
 /** Whether the named complainant gave somewhere to send messages to (SMS to a phone or WhatsApp, email). */
