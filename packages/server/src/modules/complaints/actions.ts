@@ -180,7 +180,8 @@ export async function applyActionInTx(
     {
       id: eventId,
       complaintId: id,
-      kind,
+      // A case recategorised into someone else's hands is a case assigned to them: they hear it as such.
+      kind: action.action === 'recategorise' && reassigned ? 'reassign' : kind,
       actorId: ctx.actor?.id ?? null,
       toStatus: result.to,
     },

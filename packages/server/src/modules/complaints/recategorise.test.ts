@@ -103,7 +103,10 @@ describe('recategorising a case found to be GBV/SEA', () => {
     for (const who of ['focalA', 'facilitator', 'national', 'supervisor']) {
       expect((await get(who, `/api/v1/complaints/${id}`)).statusCode, who).toBe(404);
       const list = (await get(who, '/api/v1/complaints?limit=200')).json().items;
-      expect(list.map((c: { id: string }) => c.id), who).not.toContain(id);
+      expect(
+        list.map((c: { id: string }) => c.id),
+        who,
+      ).not.toContain(id);
     }
     const seen = await get('vbg', `/api/v1/complaints/${id}`);
     expect(seen.json()).toMatchObject({ sensitive: true, category: 'gbv_sea', assignee: { id: ids.vbg } });
@@ -123,6 +126,14 @@ describe('recategorising a case found to be GBV/SEA', () => {
       ).toContain(id);
       expect(d.ids('complaints'), who).not.toContain(id);
     }
+
+    // The sensitive-case focal point is told the case is now theirs; nobody else hears of it.
+    const told = await t.db.query<{ topic: string; who: string }>(
+      `select topic, recipient_user_id::text as who from notification_outbox
+        where complaint_id = $1 and topic = 'case_assigned' and recipient_user_id <> $2`,
+      [id, ids.focalA],
+    );
+    expect(told.map((n) => n.who)).toEqual([ids.vbg]);
 
     const events = (await get('vbg', `/api/v1/complaints/${id}/events`)).json().items;
     expect(events.at(-1)).toMatchObject({
@@ -157,7 +168,11 @@ describe('recategorising a case found to be GBV/SEA', () => {
     const id = await newCase();
     const res = await recategorise('national', id, { category: 'payments', sensitive: false });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ category: 'payments', sensitive: false, assignee: { id: ids.focalA } });
+    expect(res.json()).toMatchObject({
+      category: 'payments',
+      sensitive: false,
+      assignee: { id: ids.focalA },
+    });
     expect(res.json().allowedActions).toContain('recategorise');
 
     const flagged = await recategorise('national', id, { category: 'payments', sensitive: true });
