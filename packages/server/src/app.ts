@@ -174,9 +174,11 @@ export async function buildApp({ config, db, logger, services = createServices(d
   complaintWorkRoutes(app, { db, complaints: services.complaints, deadlines: services.deadlines });
   attachmentRoutes(app, { attachments: services.attachments });
   receiptRoutes(app, {
+    db,
     complaints: services.complaints,
     reference: services.reference,
     hotline: config.hotline,
+    publicUrl: config.publicUrl,
   });
   revealIdentityRoutes(app, { complaints: services.complaints });
   caseAccessRoutes(app, { db, complaints: services.complaints });

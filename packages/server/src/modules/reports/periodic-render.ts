@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import { toWinAnsi } from '../complaints/receipt/win-ansi.js';
+import { PDF_FONT, pdfString, usePdfFonts } from '../../lib/pdf-fonts.js';
 import type { ReportContent, ReportTable } from './periodic-content.js';
 
 /** The periodic report as an A4 PDF (key figures, bar charts, tables) and as an XLSX (one sheet per table). */
@@ -15,52 +15,50 @@ export async function renderReportPdf(c: ReportContent, { compress = true } = {}
     margin: MARGIN,
     compress,
     bufferPages: true,
-    info: { Title: toWinAnsi(c.title), Author: 'ANADEB', Creator: 'COSO Platform' },
+    info: { Title: pdfString(c.title), Author: 'ANADEB', Creator: 'COSO Platform' },
   });
+  // Area names (Ɖ, ɛ, ɔ, ŋ…) print as typed: see lib/pdf-fonts.ts.
+  usePdfFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-  const text = (s: string | number) => toWinAnsi(String(s));
+  const text = pdfString;
 
   doc.rect(0, 0, doc.page.width, 34).fill(GREEN);
-  doc
-    .fillColor('#fff')
-    .font('Helvetica-Bold')
-    .fontSize(10)
-    .text(text(c.header), MARGIN, 12, { width: WIDTH });
+  doc.fillColor('#fff').font(PDF_FONT.bold).fontSize(10).text(text(c.header), MARGIN, 12, { width: WIDTH });
   doc.fillColor('#000').moveDown(2.2);
-  doc.font('Helvetica-Bold').fontSize(16).text(text(c.title), MARGIN, doc.y, { width: WIDTH });
+  doc.font(PDF_FONT.bold).fontSize(16).text(text(c.title), MARGIN, doc.y, { width: WIDTH });
   doc
-    .font('Helvetica')
+    .font(PDF_FONT.regular)
     .fontSize(9)
     .fillColor('#444')
     .text(text(c.subtitle), { width: WIDTH })
     .fillColor('#000');
   doc.moveDown();
 
-  doc.font('Helvetica-Bold').fontSize(12).text('Chiffres clés');
+  doc.font(PDF_FONT.bold).fontSize(12).text('Chiffres clés');
   doc.moveDown(0.3);
   for (const [label, value] of c.figures) {
     const y = doc.y;
     doc
-      .font('Helvetica')
+      .font(PDF_FONT.regular)
       .fontSize(10)
       .text(text(label), MARGIN, y, { width: WIDTH * 0.65 });
     doc
-      .font('Helvetica-Bold')
+      .font(PDF_FONT.bold)
       .text(text(value), MARGIN + WIDTH * 0.65, y, { width: WIDTH * 0.35, align: 'right' });
     doc.moveDown(0.2);
   }
   for (const t of c.tables) drawTable(doc, t, text);
   doc.moveDown();
-  doc.font('Helvetica-Oblique').fontSize(8).fillColor('#444');
+  doc.font(PDF_FONT.italic).fontSize(8).fillColor('#444');
   for (const n of c.notes) doc.text(text(n), MARGIN, doc.y, { width: WIDTH });
 
   const pages = doc.bufferedPageRange();
   for (let i = 0; i < pages.count; i++) {
     doc.switchToPage(i);
     doc
-      .font('Helvetica')
+      .font(PDF_FONT.regular)
       .fontSize(8)
       .fillColor('#666')
       .text(`${i + 1} / ${pages.count}`, MARGIN, doc.page.height - 30, {
@@ -79,7 +77,7 @@ function drawTable(doc: PDFKit.PDFDocument, t: ReportTable, text: (s: string | n
   const needed = 30 + rowH * (t.rows.length + 1);
   if (doc.y + Math.min(needed, 200) > doc.page.height - MARGIN) doc.addPage();
   doc.moveDown();
-  doc.font('Helvetica-Bold').fontSize(12).fillColor('#000').text(text(t.title), MARGIN, doc.y);
+  doc.font(PDF_FONT.bold).fontSize(12).fillColor('#000').text(text(t.title), MARGIN, doc.y);
   doc.moveDown(0.3);
   const labelW = t.chart ? WIDTH * 0.4 : WIDTH / t.header.length;
   const colW = t.chart ? WIDTH * 0.15 : WIDTH / t.header.length;
@@ -89,7 +87,7 @@ function drawTable(doc: PDFKit.PDFDocument, t: ReportTable, text: (s: string | n
     if (doc.y + rowH > doc.page.height - MARGIN) doc.addPage();
     const y = doc.y;
     doc
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .font(bold ? PDF_FONT.bold : PDF_FONT.regular)
       .fontSize(9)
       .fillColor('#000');
     for (const [i, cell] of cells.entries()) {

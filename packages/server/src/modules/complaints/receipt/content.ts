@@ -26,6 +26,19 @@ export interface ReceiptInput {
   locale: Locale;
   /** The hotline to call (config GRM_HOTLINE); without one the receipt has no "call" section. */
   hotline?: string | undefined;
+  /** The public tracking page's address (trackingAddress); without one the receipt has no "online" line. */
+  trackingUrl?: string | undefined;
+  /**
+   * The copy a citizen downloads from the public confirmation page, by tracking code and without login:
+   * it says no more than the tracking page does (no reference, place, category or name), since anyone
+   * holding the code can ask for it.
+   */
+  citizenCopy?: boolean;
+}
+
+/** Where citizens follow a case online: PUBLIC_URL followed by the tracking page's path. */
+export function trackingAddress(publicUrl: string | undefined): string | undefined {
+  return publicUrl ? `${publicUrl.replace(/\/+$/, '')}/public/suivi` : undefined;
 }
 
 /**
@@ -52,6 +65,8 @@ export function buildReceiptContent({
   references,
   locale,
   hotline,
+  trackingUrl,
+  citizenCopy = false,
 }: ReceiptInput): ReceiptContent {
   const t = RECEIPT_TEXTS[locale];
   const label = (list: ReferenceItem['list'], code: string) => {
@@ -59,14 +74,17 @@ export function buildReceiptContent({
     return item ? (locale === 'fr' ? item.labelFr : item.labelEn) : code;
   };
   const code = formatTrackingCode(c.trackingCode);
-  const facts = [
-    { label: t.reference, value: c.reference },
-    { label: t.receivedAt, value: formatDateTime(c.receivedAt, locale) },
-    { label: t.channel, value: label('channel', c.channelCode) },
-    ...(c.sensitive ? [] : [{ label: t.category, value: label('category', c.categoryCode) }]),
-    { label: t.village, value: c.villageName },
-    ...(name && canPrintName(c) ? [{ label: t.complainant, value: name }] : []),
-  ];
+  const received = { label: t.receivedAt, value: formatDateTime(c.receivedAt, locale) };
+  const facts = citizenCopy
+    ? [received]
+    : [
+        { label: t.reference, value: c.reference },
+        received,
+        { label: t.channel, value: label('channel', c.channelCode) },
+        ...(c.sensitive ? [] : [{ label: t.category, value: label('category', c.categoryCode) }]),
+        { label: t.village, value: c.villageName },
+        ...(name && canPrintName(c) ? [{ label: t.complainant, value: name }] : []),
+      ];
   return {
     title: `${t.title} ${code}`,
     heading: t.title,
@@ -78,6 +96,7 @@ export function buildReceiptContent({
     facts: facts.map((f) => ({ label: `${f.label}${t.colon}`, value: f.value })),
     sections: [
       { title: t.nextTitle, text: t.next },
+      ...(trackingUrl ? [{ title: t.onlineTitle, text: t.online(trackingUrl) }] : []),
       ...(hotline ? [{ title: t.callTitle, text: t.call(hotline) }] : []),
     ],
     footer: t.keep,

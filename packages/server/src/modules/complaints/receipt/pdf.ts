@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
+import { PDF_FONT, pdfString, usePdfFonts } from '../../../lib/pdf-fonts.js';
 import type { ReceiptContent } from './content.js';
-import { toWinAnsi } from './win-ansi.js';
 
 export const RECEIPT_FORMATS = ['a4', 'thermal'] as const;
 export type ReceiptFormat = (typeof RECEIPT_FORMATS)[number];
@@ -48,7 +48,7 @@ function draw(doc: Doc, r: ReceiptContent, l: Layout): number {
     doc
       .font(font)
       .fontSize(size)
-      .text(toWinAnsi(value), { width, ...options });
+      .text(pdfString(value), { width, ...options });
   const rule = () => {
     doc.moveDown(0.4);
     doc
@@ -61,41 +61,42 @@ function draw(doc: Doc, r: ReceiptContent, l: Layout): number {
 
   doc.x = x;
   doc.y = l.margin;
-  for (const line of r.header) text(line, 'Helvetica-Bold', l.size.header, centred);
+  for (const line of r.header) text(line, PDF_FONT.bold, l.size.header, centred);
   rule();
-  text(r.heading, 'Helvetica-Bold', l.size.title, centred);
+  text(r.heading, PDF_FONT.bold, l.size.title, centred);
   doc.y += l.gap * 0.5;
-  text(r.codeLabel, 'Helvetica', l.size.label, centred);
+  text(r.codeLabel, PDF_FONT.regular, l.size.label, centred);
   // Never wrapped: a code split over two lines is misread. Wide letters (WWWW-MMMM-W) shrink it to fit.
-  doc.font('Helvetica-Bold').fontSize(l.size.code);
+  doc.font(PDF_FONT.bold).fontSize(l.size.code);
   const codeSize = Math.min(l.size.code, (l.size.code * width) / doc.widthOfString(r.code));
-  text(r.code, 'Helvetica-Bold', Math.floor(codeSize * 10) / 10, centred);
-  text(r.follow, 'Helvetica', l.size.body, centred);
+  text(r.code, PDF_FONT.bold, Math.floor(codeSize * 10) / 10, centred);
+  text(r.follow, PDF_FONT.regular, l.size.body, centred);
   rule();
   for (const fact of r.facts) {
     doc
-      .font('Helvetica-Bold')
+      .font(PDF_FONT.bold)
       .fontSize(l.size.body)
-      .text(toWinAnsi(fact.label), { width, continued: true, lineGap: l.lineGap });
-    doc.font('Helvetica').text(toWinAnsi(fact.value));
+      .text(pdfString(fact.label), { width, continued: true, lineGap: l.lineGap });
+    doc.font(PDF_FONT.regular).text(pdfString(fact.value));
   }
   rule();
   for (const section of r.sections) {
-    text(section.title, 'Helvetica-Bold', l.size.body);
-    text(section.text, 'Helvetica', l.size.body);
+    text(section.title, PDF_FONT.bold, l.size.body);
+    text(section.text, PDF_FONT.regular, l.size.body);
     doc.y += l.gap * 0.5;
   }
-  text(r.footer, 'Helvetica-Oblique', l.size.body, centred);
+  text(r.footer, PDF_FONT.italic, l.size.body, centred);
   return doc.y;
 }
 
 function newDocument(r: ReceiptContent, l: Layout, height: number, compress: boolean): Doc {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: [l.width, height],
     margin: l.margin,
     compress,
-    info: { Title: toWinAnsi(r.title), Author: 'ANADEB', Creator: 'COSO Platform' },
+    info: { Title: pdfString(r.title), Author: 'ANADEB', Creator: 'COSO Platform' },
   });
+  return usePdfFonts(doc);
 }
 
 export interface RenderOptions {

@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import { formatTrackingCode } from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,10 +8,10 @@ import {
   type Session,
   type TestApp,
 } from '../../../test/harness.js';
+import { pdfPageCount, pdfToText } from '../../../test/pdf-text.js';
 import type { ComplaintRow } from '../repo.js';
 import { buildReceiptContent } from './content.js';
 import { renderReceiptPdf } from './pdf.js';
-import { toWinAnsi } from './win-ansi.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof makeTree>>;
@@ -20,7 +19,7 @@ const s: Record<string, Session> = {};
 const DESCRIPTION = 'Le forage du village ne fonctionne plus depuis deux semaines.';
 
 beforeAll(async () => {
-  t = await createTestApp({ GRM_HOTLINE: '+228 90 12 34 56' });
+  t = await createTestApp({ GRM_HOTLINE: '+228 90 12 34 56', PUBLIC_URL: 'https://mgp.coso.tg/' });
   tree = await makeTree(t.db);
   const people = {
     operator: await makeUser(t, ['grm_officer'], [tree.country]),
@@ -58,33 +57,8 @@ const receipt = (who: string, id: string, query = '', headers: Record<string, st
     headers: { cookie: s[who]!.cookie, ...headers },
   });
 
-// Windows-1252 differs from Latin-1 in 0x80–0x9F (Node 20's TextDecoder treats both alike).
-const CP1252_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
-const winAnsi = (bytes: Buffer) =>
-  [...bytes].map((b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
-
-/** The text PDFKit draws: each TJ array's hex strings, after inflating the compressed content streams. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const parts: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    const body = pdf.subarray(start, raw.indexOf('endstream', start));
-    let text: string;
-    try {
-      text = inflateSync(body).toString('latin1');
-    } catch {
-      text = body.toString('latin1');
-    }
-    for (const tj of text.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      const hex = [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
-      parts.push(winAnsi(Buffer.from(hex, 'hex')));
-    }
-  }
-  return parts.join('\n');
-}
-
-const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+const pdfText = (pdf: Buffer) => pdfToText(pdf);
+const pageCount = pdfPageCount;
 
 describe('receipt', () => {
   it('prints an A4 receipt with the code, the roadmap and the hotline, never the description', async () => {
@@ -113,6 +87,7 @@ describe('receipt', () => {
       'Suivez votre plainte avec ce code',
       'jours ouvrables',
       'Appelez le +228 90 12 34 56',
+      'Sur https://mgp.coso.tg/public/suivi, saisissez votre code de suivi.',
     ]) {
       expect(text).toContain(expected);
     }
@@ -177,6 +152,47 @@ describe('receipt', () => {
   });
 });
 
+describe("the citizen's copy", () => {
+  const publicReceipt = (code: string, query = '') =>
+    t.app.inject({ method: 'GET', url: `/api/v1/public/track/${code}/receipt.pdf${query}` });
+
+  it('is downloaded by tracking code without login, and says no more than the tracking page', async () => {
+    const c = await newCase();
+    const code = formatTrackingCode(c.trackingCode);
+    const res = await publicReceipt(code.toLowerCase());
+    expect(res.statusCode).toBe(200);
+    expect(res.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="recu-${code}.pdf"`,
+      'cache-control': 'private, no-store',
+    });
+    const text = pdfText(res.rawPayload);
+    for (const expected of [
+      'Accusé de réception',
+      code,
+      'Reçue le',
+      'Sur https://mgp.coso.tg/public/suivi, saisissez votre code de suivi.',
+      'Appelez le +228 90 12 34 56',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    for (const hidden of [c.reference, 'Kodjo', 'Travaux', tree.a.villages[0]!.name, 'forage']) {
+      expect(text).not.toContain(hidden);
+    }
+    const en = pdfText((await publicReceipt(code, '?lang=en&format=thermal')).rawPayload).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(en).toContain('At https://mgp.coso.tg/public/suivi, enter your tracking code.');
+  });
+
+  it('answers 404 for a code nobody holds and 400 for a bad format', async () => {
+    expect((await publicReceipt('2345-6789-A')).statusCode).toBe(404);
+    const c = await newCase();
+    expect((await publicReceipt(c.trackingCode, '?format=letter')).statusCode).toBe(400);
+  });
+});
+
 describe('layout', () => {
   it('keeps the widest possible code on one line of a thermal roll', async () => {
     const content = buildReceiptContent({
@@ -198,8 +214,8 @@ describe('layout', () => {
     const pdf = await renderReceiptPdf(content, 'thermal', { compress: false });
     const lines = pdfText(pdf).split('\n');
     expect(lines).toContain('WWWW-MMMM-W');
-    expect(lines).toContain('Dekpo');
-    expect(lines).toContain('12 novembre 2026 à 14:05');
+    expect(lines).toContain('Village : Ɖɛkpɔ');
+    expect(lines).toContain('Reçue le : 12 novembre 2026 à 14:05');
     expect(pageCount(pdf)).toBe(1);
   });
 });
@@ -222,16 +238,34 @@ describe('hotline', () => {
     expect(withLine).toContain('Appelez le 8282 en donnant votre code de suivi.');
     const without = pdfText(await renderReceiptPdf(buildReceiptContent(base), 'a4'));
     expect(without).not.toContain('Appelez');
+    expect(without).not.toContain('Suivre en ligne');
     expect(without).toContain('K7M2-P9QX-3');
   });
 });
 
-describe('toWinAnsi', () => {
-  it('keeps French and replaces letters Helvetica cannot print by the nearest ones', () => {
-    expect(toWinAnsi('Accusé de réception — « reçu » à Lomé’')).toBe(
-      'Accusé de réception — « reçu » à Lomé’',
-    );
-    expect(toWinAnsi('Ɖɛkpɔ Ŋɔti ʋɔ̃')).toBe('Dekpo Noti vo');
-    expect(toWinAnsi('12\u202fnov.\u00a02026')).toBe('12 nov. 2026');
+describe('letters of Togolese names', () => {
+  it('prints Ɖ Ɛ Ɔ Ŋ Ʋ Ɣ, their small forms and tone marks as typed (an embedded Unicode font)', async () => {
+    const name = 'Ɖɛkpɔ Ŋɔti Ʋɔ̃ Ɣakɔ́ Ɛ̀ɖɔ̌ Ɔŋ';
+    const complaint = {
+      trackingCode: 'K7M2P9QX3',
+      reference: 'MGP-2026-000003',
+      channelCode: 'hotline',
+      categoryCode: 'works',
+      sensitive: false,
+      anonymous: false,
+      identityConfidential: false,
+      villageName: 'Ŋɔkpɔ',
+      receivedAt: new Date('2026-11-12T14:05:00Z'),
+    } as ComplaintRow;
+    for (const format of ['a4', 'thermal'] as const) {
+      const pdf = await renderReceiptPdf(
+        buildReceiptContent({ complaint, name, references: [], locale: 'fr' }),
+        format,
+      );
+      const text = pdfText(pdf).replace(/\s+/g, ' ');
+      expect(text).toContain(`Plaignant(e) : ${name}`);
+      expect(text).toContain('Village : Ŋɔkpɔ');
+      expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Regular/);
+    }
   });
 });

@@ -1,9 +1,6 @@
 import type { Locale } from '@coso/domain';
 
-/**
- * The number complainants call about their case. To be configured: it belongs in the deployment's
- * configuration (or reference data), not in code; the value here is a placeholder.
- */
+/** The receipt's words, French first. The hotline and the tracking address come from the configuration. */
 
 export interface ReceiptTexts {
   project: string;
@@ -19,6 +16,8 @@ export interface ReceiptTexts {
   complainant: string;
   nextTitle: string;
   next: string;
+  onlineTitle: string;
+  online: (url: string) => string;
   callTitle: string;
   call: (hotline: string) => string;
   keep: string;
@@ -43,6 +42,8 @@ export const RECEIPT_TEXTS: Record<Locale, ReceiptTexts> = {
     next:
       'Votre plainte sera examinée. Vous recevrez une réponse dans un délai de 5 jours ouvrables pour ' +
       "l'accusé de réception et de 30 jours ouvrables pour la résolution.",
+    onlineTitle: 'Suivre en ligne',
+    online: (url) => `Sur ${url}, saisissez votre code de suivi.`,
     callTitle: 'Une question ?',
     call: (hotline) => `Appelez le ${hotline} en donnant votre code de suivi.`,
     keep: 'Conservez ce reçu.',
@@ -64,6 +65,8 @@ export const RECEIPT_TEXTS: Record<Locale, ReceiptTexts> = {
     next:
       'Your complaint will be reviewed. You will receive an answer within 5 working days for the ' +
       'acknowledgement and within 30 working days for the resolution.',
+    onlineTitle: 'Follow online',
+    online: (url) => `At ${url}, enter your tracking code.`,
     callTitle: 'Any question?',
     call: (hotline) => `Call ${hotline} and give your tracking code.`,
     keep: 'Keep this receipt.',
