@@ -61,3 +61,12 @@ export async function enqueue(q: Queryable, m: OutboxMessage): Promise<void> {
     ],
   );
 }
+
+/** Whether a message of this topic and channel is queued for the case (whatever its delivery state). */
+export async function isQueued(q: Queryable, complaintId: string, topic: Topic, channel: Channel) {
+  const rows = await q.query(
+    'select 1 from notification_outbox where complaint_id = $1 and topic = $2 and channel = $3 limit 1',
+    [complaintId, topic, channel],
+  );
+  return rows.length > 0;
+}

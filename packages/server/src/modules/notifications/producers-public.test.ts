@@ -34,7 +34,7 @@ async function fileOnline(complainant: Record<string, unknown>) {
   const [row] = await t.db.query<{ id: string }>('select id from complaints where tracking_code = $1', [
     normalizeTrackingCode(code),
   ]);
-  return { code, id: row!.id };
+  return { code, id: row!.id, smsFollows: res.json().smsFollows as boolean };
 }
 
 const complainantTopics = async (id: string) =>
@@ -65,13 +65,15 @@ async function acceptOnline(code: string, id: string) {
 
 describe('producers on the public entry points', () => {
   it('texts the receipt of an online filing, and the closure when the complainant accepts online', async () => {
-    const { code, id } = await fileOnline({
+    const { code, id, smsFollows } = await fileOnline({
       anonymous: false,
       name: 'Essi D.',
       phone: '+22890337788',
       notifyConsent: true,
     });
     expect(await complainantTopics(id)).toEqual(['complainant_receipt/sms']);
+    // The confirmation page tells the citizen an SMS follows.
+    expect(smsFollows).toBe(true);
     await acceptOnline(code, id);
     expect(await complainantTopics(id)).toEqual([
       'complainant_receipt/sms',
@@ -82,7 +84,12 @@ describe('producers on the public entry points', () => {
   });
 
   it('texts nothing to a complainant who did not consent, whatever happens to the case', async () => {
-    const { code, id } = await fileOnline({ anonymous: false, name: 'Kodjo A.', phone: '+22890447788' });
+    const { code, id, smsFollows } = await fileOnline({
+      anonymous: false,
+      name: 'Kodjo A.',
+      phone: '+22890447788',
+    });
+    expect(smsFollows).toBe(false);
     await acceptOnline(code, id);
     expect(await complainantTopics(id)).toEqual([]);
   });

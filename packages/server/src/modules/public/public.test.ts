@@ -71,7 +71,7 @@ describe('filing a complaint without login', () => {
   it('answers 201 with only the tracking code, and records it as the web channel with no actor', async () => {
     const res = await file(body());
     expect(res.statusCode).toBe(201);
-    expect(Object.keys(res.json())).toEqual(['trackingCode']);
+    expect(Object.keys(res.json())).toEqual(['trackingCode', 'smsFollows']);
     expect(res.body).not.toContain(NAME);
     const [row] = await t.db.query<Record<string, unknown>>(
       `select channel_code, recorded_by, status from complaints where tracking_code = $1`,

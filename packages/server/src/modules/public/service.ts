@@ -8,7 +8,7 @@ import { applyActionInTx } from '../complaints/actions.js';
 import * as repo from '../complaints/repo.js';
 import type { ComplaintService } from '../complaints/service.js';
 import type { DeadlineService } from '../deadlines/service.js';
-import { enqueue } from '../notifications/outbox.js';
+import { enqueue, isQueued } from '../notifications/outbox.js';
 import { presentTracking } from './present.js';
 import { notFoundError, recoverCode } from './recover.js';
 import type { PublicAnswer, PublicComplaintInput } from './schema.js';
@@ -89,7 +89,10 @@ export function createPublicService(deps: {
     /** Files through the one complaint writer, as the web channel, with no actor. */
     async file(ctx: RequestContext, input: PublicComplaintInput) {
       const created = await complaints.create(ctx, { ...input, channel: WEB_CHANNEL }, 'public');
-      return { trackingCode: formatTrackingCode(created.trackingCode) };
+      // The confirmation page says whether an SMS follows: only if the producers queued one (consent, a
+      // phone, not anonymous), so the page never promises what the rules did not send.
+      const smsFollows = await isQueued(db, created.id, 'complainant_receipt', 'sms');
+      return { trackingCode: formatTrackingCode(created.trackingCode), smsFollows };
     },
 
     async track(code: string) {
