@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvLines, guardCell, toCsv, toXlsx } from './sheet-writer.js';
 import { readSheet } from './tabular.js';
@@ -34,6 +36,22 @@ describe('CSV writers', () => {
   it('write guarded cells that a CSV reader gets back, apostrophe and all', () => {
     const rows = parse(csvLines([PAYLOADS, [-3, 'ok', null]]), { relax_column_count: true });
     expect(rows).toEqual([PAYLOADS.map((p) => `'${p}`), ['-3', 'ok', '']]);
+  });
+
+  it('write exactly what csv-stringify wrote, on arbitrary cells (quotes, commas, line breaks, formulas)', () => {
+    const cell = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'é', ',', '"', '\n', '\r', ' ', '=', '-', '@', '\t', '+') }),
+      fc.string(),
+      fc.double({ noNaN: true }),
+      fc.integer(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 5 }), (rows) => {
+        expect(csvLines(rows)).toBe(stringify(rows.map((r) => r.map(guardCell))));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('re-import as typed: readSheet takes the guard off', async () => {
