@@ -7,6 +7,8 @@ export interface PublicComplaint {
   place: [string, string, string, string, string];
   name: string;
   phone: string;
+  /** Ticks "J’accepte de recevoir par SMS…". */
+  notifyConsent?: boolean;
 }
 
 /** The public complaint form, as a citizen fills it on a phone. */
@@ -32,6 +34,7 @@ export class PublicFilePage {
     await this.page.getByRole('button', { name: 'Suivant' }).tap();
     await this.page.getByLabel('Votre nom').fill(c.name);
     await this.page.getByLabel('Votre téléphone').fill(c.phone);
+    if (c.notifyConsent) await this.page.getByLabel(/recevoir par SMS/).check();
     await this.page.getByRole('button', { name: 'Envoyer ma plainte' }).tap();
     await expect(this.page.getByRole('heading', { name: 'Plainte envoyée' })).toBeVisible();
     return (await this.page.getByTestId('tracking-code').textContent())!.trim();

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../pages/login-page.js';
 import { PublicFilePage } from '../pages/public-file-page.js';
@@ -68,4 +69,44 @@ test('a citizen files on a phone, tracks, and accepts the proposed solution with
   await tracking.track(code);
   await tracking.expectStatus('Clôturée');
   await expect(page.getByRole('button', { name: 'Envoyer ma réponse' })).toHaveCount(0);
+});
+
+test('the confirmation says whether an SMS follows and offers the receipt to download', async ({
+  page,
+}, testInfo) => {
+  const filing = new PublicFilePage(page);
+  await filing.openFromHome();
+  const code = await filing.file({
+    category: 'Travaux des sous-projets (qualité, retards, dommages, foncier)',
+    description: 'Le chantier de Kassiki déverse ses gravats dans le champ de Ɖossou.',
+    place: ['Kara', 'Kozah', 'Kozah 1', 'Lama', 'Kassiki'],
+    name: 'Ɖossou Akɔvi',
+    phone: '90 44 55 77',
+    notifyConsent: true,
+  });
+  await expect(page.getByTestId('sms-follows')).toHaveText(/recevoir ce code par SMS/);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Télécharger le reçu (PDF)' }).tap(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`recu-${code}.pdf`);
+  const pdf = testInfo.outputPath('recu.pdf');
+  await download.saveAs(pdf);
+  // poppler's pdftotext (Debian package poppler-utils) reads the receipt as a person would.
+  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Accusé de réception');
+  expect(text).toContain(code);
+  expect(text).not.toContain('Akɔvi'); // the citizen's copy carries no name
+
+  // Without consent, the page says no SMS will follow.
+  await filing.openFromHome();
+  await filing.file({
+    category: 'Travaux des sous-projets (qualité, retards, dommages, foncier)',
+    description: 'La piste de Kassiki est coupée par une tranchée du chantier.',
+    place: ['Kara', 'Kozah', 'Kozah 1', 'Lama', 'Kassiki'],
+    name: 'Afi Mensah',
+    phone: '90 44 55 78',
+  });
+  await expect(page.getByTestId('sms-follows')).toHaveText(/Aucun SMS ne suivra/);
 });

@@ -47,6 +47,11 @@ export const enPublic: Record<keyof typeof frPublic, string> = {
   'public.sentCode': 'Your tracking code:',
   'public.sentKeep': 'Write this code down: it is the only way to track your complaint online.',
   'public.trackThis': 'Track this complaint',
+  'public.smsFollows': 'You will also receive this code by SMS at the number you gave.',
+  'public.noSms':
+    'No SMS will follow (no number, or no consent to SMS): keep this code or download the receipt.',
+  'public.receiptDownload': 'Download the receipt (PDF)',
+  'public.print': 'Print this page',
   'public.codeLabel': 'Tracking code',
   'public.codeHint': 'E.g. ABCD-EFGH-J (dashes are optional).',
   'public.trackSubmit': 'See the status',

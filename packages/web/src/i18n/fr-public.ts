@@ -45,6 +45,11 @@ export const frPublic = {
   'public.sentCode': 'Votre code de suivi :',
   'public.sentKeep': 'Notez ce code : il est le seul moyen de suivre votre plainte en ligne.',
   'public.trackThis': 'Suivre cette plainte',
+  'public.smsFollows': 'Vous allez aussi recevoir ce code par SMS au numéro indiqué.',
+  'public.noSms':
+    'Aucun SMS ne suivra (pas de numéro, ou pas d’accord pour les SMS) : gardez ce code ou téléchargez le reçu.',
+  'public.receiptDownload': 'Télécharger le reçu (PDF)',
+  'public.print': 'Imprimer cette page',
   'public.codeLabel': 'Code de suivi',
   'public.codeHint': 'Par ex. ABCD-EFGH-J (les tirets sont facultatifs).',
   'public.trackSubmit': 'Voir l’état',

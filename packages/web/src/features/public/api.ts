@@ -57,6 +57,12 @@ export interface PublicStats extends Counts {
   byMonth: Array<{ month: string; received: number; resolved: number }>;
 }
 
+/** The answer to a filing: the code, and whether an SMS brings it too (consent and a phone given). */
+export interface FiledComplaint {
+  trackingCode: string;
+  smsFollows: boolean;
+}
+
 const opts = { allowUnauthenticated: true };
 const code = (c: string) => encodeURIComponent(c.trim());
 
@@ -65,8 +71,9 @@ export const publicApi = {
     http.get<{ items: PublicUnit[] }>('/api/v1/public/villages', { parent }, opts).then((r) => r.items),
   formOptions: () =>
     http.get<{ items: FormOption[] }>('/api/v1/public/form-options', undefined, opts).then((r) => r.items),
-  file: (body: PublicComplaint) =>
-    http.post<{ trackingCode: string }>('/api/v1/public/complaints', body, opts),
+  file: (body: PublicComplaint) => http.post<FiledComplaint>('/api/v1/public/complaints', body, opts),
+  /** The citizen's copy of the receipt (PDF): it says no more than the tracking page. */
+  receiptUrl: (c: string, lang: 'fr' | 'en') => `/api/v1/public/track/${code(c)}/receipt.pdf?lang=${lang}`,
   track: (c: string) => http.get<PublicTracking>(`/api/v1/public/track/${code(c)}`, undefined, opts),
   /** The correct code for a mistyped one, given the last 4 digits of the phone given at filing. */
   recover: (c: string, last4: string) =>

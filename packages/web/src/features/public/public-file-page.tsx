@@ -1,12 +1,12 @@
 import { normalizePhone } from '@coso/domain';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../ui/alerts';
 import { apiFieldErrors } from '../../ui/errors';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/form-fields';
-import { type FormOption, publicApi } from './api';
+import { type FiledComplaint, type FormOption, publicApi } from './api';
 import { PublicLayout } from './public-layout';
+import { PublicSentPage } from './public-sent-page';
 import { VillagePicker } from './village-picker';
 
 export interface Draft {
@@ -81,7 +81,7 @@ export function PublicFilePage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [code, setCode] = useState<string | null>(null);
+  const [filed, setFiled] = useState<FiledComplaint | null>(null);
 
   useEffect(() => {
     publicApi.formOptions().then(setOptions, setFailure);
@@ -108,7 +108,7 @@ export function PublicFilePage() {
     setBusy(true);
     setFailure(null);
     try {
-      setCode((await publicApi.file(toBody(draft))).trackingCode);
+      setFiled(await publicApi.file(toBody(draft)));
     } catch (err) {
       setFailure(err);
       const fields = apiFieldErrors(err, locale, true);
@@ -121,20 +121,7 @@ export function PublicFilePage() {
     }
   }
 
-  if (code) {
-    return (
-      <PublicLayout title={t('public.sentTitle')}>
-        <p className="mb-1">{t('public.sentCode')}</p>
-        <p className="public-code mb-3" data-testid="tracking-code">
-          {code}
-        </p>
-        <p className="alert alert-warning">{t('public.sentKeep')}</p>
-        <Link href={`/public/suivi?code=${encodeURIComponent(code)}`} className="btn btn-primary w-100">
-          {t('public.trackThis')}
-        </Link>
-      </PublicLayout>
-    );
-  }
+  if (filed) return <PublicSentPage filed={filed} />;
 
   return (
     <PublicLayout title={t('public.fileLink')}>
