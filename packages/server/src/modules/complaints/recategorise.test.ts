@@ -8,6 +8,7 @@ import {
   type Session,
   type TestApp,
 } from '../../test/harness.js';
+import { mutation, push } from '../../test/sync-push-kit.js';
 import { deviceToken, FakeDevice } from '../sync/pull-test-kit.js';
 
 let t: TestApp;
@@ -205,6 +206,34 @@ describe('recategorising a case found to be GBV/SEA', () => {
     );
     expect((await recategorise('facilitator', id)).statusCode).toBe(403);
     expect((await row(id)).sensitive).toBe(false);
+  });
+});
+
+describe('recategorising through the field sync', () => {
+  it('applies the same action from a push (complaint.act), and the phone then drops the case', async () => {
+    const id = await newCase();
+    await devices.focalA!.sync();
+    const version = (await get('focalA', `/api/v1/complaints/${id}`)).json().version;
+    const [result] = await push(t, s.focalA!, [
+      mutation(
+        'complaint.act',
+        {
+          complaintId: id,
+          action: {
+            action: 'recategorise',
+            category: 'gbv_sea',
+            type: 'complaint',
+            sensitive: true,
+            reason: 'Violence signalée lors de la visite.',
+          },
+        },
+        { baseVersion: version },
+      ),
+    ]);
+    expect(result).toMatchObject({ status: 'applied' });
+    expect(await row(id)).toMatchObject({ sensitive: true, assigneeId: ids.vbg });
+    await devices.focalA!.sync();
+    expect(devices.focalA!.ids('complaints')).not.toContain(id);
   });
 });
 
