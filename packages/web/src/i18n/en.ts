@@ -48,6 +48,11 @@ const enCore: Record<CoreKey, string> = {
   'common.no': 'No',
   'common.noResults': 'No results.',
   'common.loadMore': 'Load more',
+  'date.day': 'dd',
+  'date.month': 'mm',
+  'date.year': 'yyyy',
+  'date.openCalendar': 'Open the calendar',
+  'date.invalid': 'Not a date: write it as {pattern}.',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'This page does not exist or has moved.',

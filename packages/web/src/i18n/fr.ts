@@ -51,6 +51,11 @@ export const frCore = {
   'common.no': 'Non',
   'common.noResults': 'Aucun résultat.',
   'common.loadMore': 'Charger plus',
+  'date.day': 'jj',
+  'date.month': 'mm',
+  'date.year': 'aaaa',
+  'date.openCalendar': 'Ouvrir le calendrier',
+  'date.invalid': 'Date invalide : écrivez-la sous la forme {pattern}.',
 
   'notFound.title': 'Page introuvable',
   'notFound.text': "Cette page n'existe pas ou a été déplacée.",

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DateInput } from './date-input';
 
 /** Shared props: every field has a visible <label for>, an optional hint and an error under it. */
 interface FieldBase {
@@ -66,28 +67,43 @@ export function TextField(props: TextFieldProps) {
         {label}
       </label>
       {props.required && <RequiredMark />}
-      <input
-        id={id}
-        name={id}
-        type={type}
-        className={`form-control${error ? ' is-invalid' : ''}`}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        required={props.required}
-        disabled={props.disabled}
-        autoComplete={props.autoComplete}
-        placeholder={props.placeholder}
-        inputMode={props.inputMode}
-        step={props.step}
-        onBlur={props.onBlur}
-        list={props.list}
-        max={props.max}
-        maxLength={props.maxLength}
-        // biome-ignore lint/a11y/noAutofocus: only the login form asks for it, where typing is the first act.
-        autoFocus={props.autoFocus}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
+      {type === 'date' ? (
+        <DateInput
+          id={id}
+          className={`form-control${error ? ' is-invalid' : ''}`}
+          value={value}
+          onChange={onChange}
+          required={props.required}
+          disabled={props.disabled}
+          onBlur={props.onBlur}
+          max={props.max}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+        />
+      ) : (
+        <input
+          id={id}
+          name={id}
+          type={type}
+          className={`form-control${error ? ' is-invalid' : ''}`}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          required={props.required}
+          disabled={props.disabled}
+          autoComplete={props.autoComplete}
+          placeholder={props.placeholder}
+          inputMode={props.inputMode}
+          step={props.step}
+          onBlur={props.onBlur}
+          list={props.list}
+          max={props.max}
+          maxLength={props.maxLength}
+          // biome-ignore lint/a11y/noAutofocus: only the login form asks for it, where typing is the first act.
+          autoFocus={props.autoFocus}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+        />
+      )}
       <FieldHelp id={id} hint={hint} error={error} />
     </div>
   );

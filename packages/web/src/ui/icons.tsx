@@ -107,6 +107,14 @@ const PATHS = {
       <path d="M13.73 21a2 2 0 0 1-3.46 0" />
     </>
   ),
+  calendar: (
+    <>
+      <rect x="3" y="4" width="18" height="18" rx="2" ry="2" />
+      <line x1="16" y1="2" x2="16" y2="6" />
+      <line x1="8" y1="2" x2="8" y2="6" />
+      <line x1="3" y1="10" x2="21" y2="10" />
+    </>
+  ),
   printer: (
     <>
       <polyline points="6 9 6 2 18 2 18 9" />

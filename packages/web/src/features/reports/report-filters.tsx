@@ -1,6 +1,7 @@
 import type { SummaryFilters } from '../../api/reports';
 import type { MessageKey } from '../../i18n/fr';
 import { useI18n } from '../../i18n/i18n-context';
+import { DateInput } from '../../ui/date-input';
 import type { Reference } from '../complaints/use-reference';
 import { UnitPicker } from '../geo/unit-picker';
 import { useAreaCrumbs } from './use-report-query';
@@ -55,24 +56,24 @@ export function ReportFilters(props: {
           <label className="form-label small mb-1" htmlFor="rf-from">
             {t('reports.filter.from')}
           </label>
-          <input
+          <DateInput
             id="rf-from"
-            type="date"
+            size="sm"
             className="form-control form-control-sm"
             value={value.from ?? ''}
-            onChange={(e) => set({ from: e.target.value || undefined })}
+            onChange={(v) => set({ from: v || undefined })}
           />
         </div>
         <div className="col-sm-6 col-lg-2">
           <label className="form-label small mb-1" htmlFor="rf-to">
             {t('reports.filter.to')}
           </label>
-          <input
+          <DateInput
             id="rf-to"
-            type="date"
+            size="sm"
             className="form-control form-control-sm"
             value={value.to ?? ''}
-            onChange={(e) => set({ to: e.target.value || undefined })}
+            onChange={(v) => set({ to: v || undefined })}
           />
         </div>
         {select('type', 'types')}
