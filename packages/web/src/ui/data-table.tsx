@@ -20,7 +20,10 @@ interface DataTableProps<T> {
 
 export function DataTable<T>({ columns, rows, rowKey, empty, caption, rowTestId }: DataTableProps<T>) {
   return (
-    <div className="table-responsive">
+    // A table wider than the screen scrolls inside this box; keyboard users must be able to focus it to
+    // scroll it (WCAG 2.1.1), even when its rows hold no link.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region is focusable, as WCAG asks.
+    <div className="table-responsive" tabIndex={0}>
       <table className="table table-hover align-middle mb-0">
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>

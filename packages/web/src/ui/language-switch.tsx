@@ -12,7 +12,10 @@ export function LanguageSwitch({ className = '' }: { className?: string }) {
   const [failed, setFailed] = useState(false);
 
   return (
-    <fieldset className={`btn-group btn-group-sm ${className}`} aria-label={t('nav.language')}>
+    <fieldset
+      className={`btn-group btn-group-sm language-switch ${className}`}
+      aria-label={t('nav.language')}
+    >
       {LOCALES.map((l) => (
         <button
           key={l}

@@ -1,5 +1,14 @@
 import type { Locale, Permission } from '@coso/domain';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useLocation } from 'wouter';
 import * as authApi from '../../api/auth';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../api/client';
@@ -31,9 +40,12 @@ export function loginPath(returnTo: string): string {
   return `/login?next=${encodeURIComponent(returnTo)}`;
 }
 
+/** The citizen pages, open to all without login. */
+export const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const { setLocale } = useI18n();
-  const [, navigate] = useLocation();
+  const [path, navigate] = useLocation();
   const [status, setStatus] = useState<Status>('loading');
   const [me, setMeState] = useState<Me | null>(null);
   const [bootError, setBootError] = useState<unknown>(null);
@@ -60,7 +72,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => setUnauthenticatedHandler(null);
   }, [forget, navigate]);
 
+  // Citizen pages never use a session: asking for one there only earns a 401 in the console. The session
+  // is looked up once, when the first staff page opens.
+  const onPublicPage = isPublicPath(path);
+  const sessionAsked = useRef(false);
   useEffect(() => {
+    if (onPublicPage || sessionAsked.current) return;
+    sessionAsked.current = true;
     authApi.getMe().then(
       (user) => {
         setMe(user);
@@ -71,7 +89,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         forget();
       },
     );
-  }, [setMe, setLocale, forget]);
+  }, [onPublicPage, setMe, setLocale, forget]);
 
   const login = useCallback(
     async (name: string, password: string) => {

@@ -96,13 +96,12 @@ export function PublicStatsPage() {
       {!stats && !failure && <Loading />}
       {stats && (
         <>
-          <dl className="row g-2 mb-4" data-testid="public-totals">
+          {/* A <dl> may hold only dt/dd or one wrapping <div> per pair: the tile is that div (a grid cell). */}
+          <dl className="public-totals mb-4" data-testid="public-totals">
             {tiles!.map(([label, value]) => (
-              <div key={label} className="col-6 col-md-4">
-                <div className="bg-white border rounded p-2 h-100">
-                  <dt className="small fw-normal text-body-secondary">{label}</dt>
-                  <dd className="fs-4 fw-bold mb-0">{value}</dd>
-                </div>
+              <div key={label} className="bg-white border rounded p-2">
+                <dt className="small fw-normal text-body-secondary">{label}</dt>
+                <dd className="fs-4 fw-bold mb-0">{value}</dd>
               </div>
             ))}
           </dl>

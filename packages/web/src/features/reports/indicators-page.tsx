@@ -74,7 +74,9 @@ export default function IndicatorsPage() {
                 label={t('indicators.trendOf', { name: i.name[locale] })}
               />
             </div>
-            <div className="table-responsive">
+            {/* Focusable, so keyboard users can scroll a table wider than the screen (WCAG 2.1.1). */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region is focusable, as WCAG asks. */}
+            <div className="table-responsive" tabIndex={0}>
               <table className="table table-sm mb-0 small">
                 <caption className="visually-hidden">
                   {t('indicators.trendOf', { name: i.name[locale] })}

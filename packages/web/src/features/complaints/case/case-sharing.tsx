@@ -12,10 +12,15 @@ import { useAsync } from '../../../ui/use-async';
 export function CaseSharing({ complaint }: { complaint: Complaint }) {
   const { t, formatDate } = useI18n();
   const [version, setVersion] = useState(0);
-  const access = useAsync(() => listAccess(complaint.id), [complaint.id, version]);
+  // Only a sensitive case has named people: the server answers 422 for any other, so do not ask.
+  const access = useAsync(
+    () => (complaint.sensitive ? listAccess(complaint.id) : Promise.resolve([])),
+    [complaint.id, complaint.sensitive, version],
+  );
   const candidates = useAsync(
-    () => (complaint.canShare ? accessCandidates(complaint.id, '') : Promise.resolve([])),
-    [complaint.id, complaint.canShare, version],
+    () =>
+      complaint.sensitive && complaint.canShare ? accessCandidates(complaint.id, '') : Promise.resolve([]),
+    [complaint.id, complaint.sensitive, complaint.canShare, version],
   );
   const [userId, setUserId] = useState('');
   const [reason, setReason] = useState('');
