@@ -64,6 +64,15 @@ describe('wizard steps', () => {
     });
   });
 
+  it('let a phone whose clock is wrong record the complaint (the server bounds its time), with a local number', () => {
+    expect(
+      firstStepWithIssues({ ...complete, phone: '92345678' }, new Date('1970-01-01T00:00:00Z')),
+    ).toBeNull();
+    expect(stepIssues('incident', { ...complete, incidentDate: '0001-01-01' }, now)).toEqual({
+      incidentDate: { key: 'validation.date_before_project_start' },
+    });
+  });
+
   it('refuse half a GPS point', () => {
     expect(stepIssues('place', { ...complete, latitude: '9.55' }, now)).toEqual({
       latitude: { key: 'validation.point_incomplete' },

@@ -86,7 +86,10 @@ export function wizardPayload(
 /** Every problem the domain schema finds in the values, by API path. */
 export function allIssues(v: WizardValues, now: Date = new Date()): FieldIssues {
   const body = wizardPayload(v, now);
-  const result = createComplaintSchema.safeParse(body, { reportInput: true });
+  // The reception time is this phone's clock, which the server bounds itself (trustedDeviceTime): a phone
+  // whose clock is wrong (reset to 1970) must still record the complaint, so it is not judged here.
+  const { receivedAt: _deviceTime, ...checked } = body;
+  const result = createComplaintSchema.safeParse(checked, { reportInput: true });
   const found = result.success ? {} : issuesByPath(result.error.issues);
   // Latitude and longitude are one point: the server refuses half of it.
   if ((body.latitude === undefined) !== (body.longitude === undefined) && !found.latitude) {
