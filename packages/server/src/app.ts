@@ -26,6 +26,7 @@ import { createAuthService } from './modules/auth/service.js';
 import { attachmentRoutes } from './modules/complaints/attachments/routes.js';
 import { createAttachmentService } from './modules/complaints/attachments/service.js';
 import { caseAccessRoutes } from './modules/complaints/case-access/routes.js';
+import { caseFileRoutes } from './modules/complaints/case-file/routes.js';
 import { complaintImportRoutes } from './modules/complaints/import/routes.js';
 import { receiptRoutes } from './modules/complaints/receipt/routes.js';
 import { revealIdentityRoutes } from './modules/complaints/reveal-routes.js';
@@ -181,6 +182,7 @@ export async function buildApp({ config, db, logger, services = createServices(d
     publicUrl: config.publicUrl,
   });
   revealIdentityRoutes(app, { complaints: services.complaints });
+  caseFileRoutes(app, { db, complaints: services.complaints, reference: services.reference });
   caseAccessRoutes(app, { db, complaints: services.complaints });
   complaintImportRoutes(app, { db, vault: services.vault, projectStart: config.projectStartDate });
   exportRoutes(app, { db, exports: services.exports, complaints: services.complaints });
