@@ -119,6 +119,7 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
 
   'receipt.a4': 'Print the receipt (A4)',
   'receipt.thermal': '58 mm ticket receipt',
+  'caseFile.download': 'Case file (PDF)',
 
   'picker.keyboardHelpOne': 'Down arrow to browse the results, Enter to choose, Escape to close.',
   'picker.searchResults': 'Search results',

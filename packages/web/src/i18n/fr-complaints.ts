@@ -119,6 +119,7 @@ export const frComplaints = {
 
   'receipt.a4': 'Imprimer le reçu (A4)',
   'receipt.thermal': 'Reçu ticket 58 mm',
+  'caseFile.download': 'Dossier PDF',
 
   'picker.keyboardHelpOne':
     'Flèche bas pour parcourir les résultats, Entrée pour choisir, Échap pour fermer.',

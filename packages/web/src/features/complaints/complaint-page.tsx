@@ -15,6 +15,7 @@ import { CaseReferrals } from './case/case-referrals';
 import { CaseSharing } from './case/case-sharing';
 import { CaseSummary, ComplainantCard } from './case/case-summary';
 import { CaseTimeline } from './case/case-timeline';
+import { CaseFileButton } from './case-file-button';
 import { ReceiptButtons } from './receipt-buttons';
 import { useReference } from './use-reference';
 
@@ -94,7 +95,12 @@ export default function ComplaintPage({ id }: { id: string }) {
       <PageHeader
         title={title}
         crumbs={[{ label: t('nav.complaints'), href: '/complaints?queue=area' }, { label: c.reference }]}
-        actions={<ReceiptButtons complaintId={c.id} />}
+        actions={
+          <>
+            <ReceiptButtons complaintId={c.id} />
+            <CaseFileButton complaintId={c.id} />
+          </>
+        }
       />
       {notice?.kind === 'conflict' && <InfoAlert>{t('case.changedMeanwhile')}</InfoAlert>}
       {notice?.kind === 'done' && (
