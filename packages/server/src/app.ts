@@ -185,7 +185,7 @@ export async function buildApp({ config, db, logger, services = createServices(d
   caseFileRoutes(app, { db, complaints: services.complaints, reference: services.reference });
   caseAccessRoutes(app, { db, complaints: services.complaints });
   complaintImportRoutes(app, { db, vault: services.vault, projectStart: config.projectStartDate });
-  exportRoutes(app, { db, exports: services.exports, complaints: services.complaints });
+  exportRoutes(app, { db, exports: services.exports });
   savedFilterRoutes(app, { db });
   grmConfigRoutes(app, { grmConfig: services.grmConfig });
   deadlineRoutes(app, { deadlines: services.deadlines });

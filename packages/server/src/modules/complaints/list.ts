@@ -52,8 +52,8 @@ export type ListedComplaint = ComplaintRow & { nextDueDate?: string; cursorAt: s
 
 type ListFilter = ComplaintFilter & { areaPath?: string | undefined; today?: string };
 
-/** The WHERE clauses of the filters (scope apart), shared by the list and its counts. */
-async function filterConditions(db: Queryable, actor: Actor, f: ListFilter, fewHitsLimit: number) {
+/** The WHERE clauses of the filters (scope apart), shared by the list, its counts and its export. */
+export async function filterConditions(db: Queryable, actor: Actor, f: ListFilter, fewHitsLimit: number) {
   const c = new Conditions();
   if (f.queue === 'mine' || f.assignee === 'me') c.add('c.assignee_id = ?', actor.id);
   if (f.queue === 'unassigned' || f.assignee === 'none') c.add('c.assignee_id is null');
@@ -160,7 +160,7 @@ const DUE_KEY = `coalesce(c.next_due_date, '9999-12-31'::date)`;
  * The orders of the list, keyset-paginated. The cursor's `at` is the sort key as the database prints it:
  * the received time with its microseconds, or the next open due date (an indexed expression).
  */
-const SORTS = {
+export const SORTS = {
   received_desc: {
     order: 'c.received_at desc, c.id desc',
     after: '(c.received_at, c.id) < (?::timestamptz, ?::uuid)',

@@ -2,7 +2,6 @@ import { togoDate } from '@coso/domain';
 import type { AuthUser } from '../../context.js';
 import type { Queryable } from '../../db/driver.js';
 import { appendAudit } from '../audit/repo.js';
-import type { ComplaintService } from '../complaints/service.js';
 import {
   checkExportPermission,
   EXPORT_KINDS,
@@ -22,7 +21,7 @@ export async function openDownload(
   db: Queryable,
   actor: AuthUser,
   request: { kind: ExportKind; format: ExportFormat; filters: unknown; ip: string | null },
-  options: { complaints?: ComplaintService; onLateError: (err: unknown) => void },
+  options: { onLateError: (err: unknown) => void },
 ) {
   const { kind, format, filters, ip } = request;
   checkExportPermission(actor, kind);
@@ -37,7 +36,7 @@ export async function openDownload(
     });
   await audit('export', { format, filters });
   const today = togoDate();
-  const { table, pages } = await openExport(db, actor, kind, filters, today, options.complaints);
+  const { table, pages } = await openExport(db, actor, kind, filters, today);
   let rows = 0;
   const body = await prefetched(
     counted(

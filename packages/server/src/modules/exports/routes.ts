@@ -4,7 +4,6 @@ import type { Db } from '../../db/driver.js';
 import { requireUser } from '../../http/auth.js';
 import type { Api } from '../../http/types.js';
 import { complaintFilterSchema } from '../complaints/list.js';
-import type { ComplaintService } from '../complaints/service.js';
 import { summaryFilterSchema } from '../reports/summary.js';
 import { openDownload } from './download.js';
 import { type ExportService, exportRequestSchema } from './jobs.js';
@@ -13,10 +12,7 @@ import type { ExportFormat } from './table-stream.js';
 
 const idParams = z.object({ id: z.uuid() });
 
-export function exportRoutes(
-  app: Api,
-  { db, exports, complaints }: { db: Db; exports: ExportService; complaints: ComplaintService },
-) {
+export function exportRoutes(app: Api, { db, exports }: { db: Db; exports: ExportService }) {
   const tags = ['exports'];
 
   /** A streamed, audited download (download.ts). */
@@ -27,7 +23,7 @@ export function exportRoutes(
         db,
         requireUser(request),
         { kind, format, filters: request.query, ip: request.ip },
-        { complaints, onLateError: (err) => request.log.error({ err }, 'export audit failed') },
+        { onLateError: (err) => request.log.error({ err }, 'export audit failed') },
       );
       return reply
         .header('content-type', file.contentType)

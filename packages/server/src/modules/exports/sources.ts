@@ -4,14 +4,8 @@ import type { AuthUser } from '../../context.js';
 import type { Queryable } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
 import { loadExportLabels } from '../complaints/export/columns.js';
-import { complaintPages, complaintTable } from '../complaints/export/stream.js';
-import {
-  type ComplaintCursor,
-  type ComplaintFilter,
-  complaintFilterSchema,
-  listComplaints,
-} from '../complaints/list.js';
-import type { ComplaintService } from '../complaints/service.js';
+import { complaintExportPages, complaintTable } from '../complaints/export/stream.js';
+import { type ComplaintFilter, complaintFilterSchema } from '../complaints/list.js';
 import { findUnit } from '../geo/repo.js';
 import { type SummaryQuery, summaryFilterSchema } from '../reports/summary.js';
 import { ANALYST_EVENTS_TABLE, ANALYST_TABLE, analystEventPages, analystPages } from './analyst.js';
@@ -27,9 +21,6 @@ export interface ExportSource {
   pages: Pages<never>;
 }
 
-/** Reads one page of the case list (ComplaintService.list). */
-type Lister = Pick<ComplaintService, 'list'>;
-
 interface Kind<F> {
   permission: Permission;
   filters: z.ZodType<F, unknown>;
@@ -37,7 +28,7 @@ interface Kind<F> {
   entity: string;
   /** File name before the date and the extension. */
   file: string;
-  open(db: Queryable, actor: AuthUser, filters: F, today: string, lister?: Lister): Promise<ExportSource>;
+  open(db: Queryable, actor: AuthUser, filters: F, today: string): Promise<ExportSource>;
 }
 
 const kind = <F>(k: Kind<F>) => k;
@@ -49,20 +40,13 @@ export const EXPORT_KINDS = {
     filters: complaintFilterSchema,
     entity: 'complaint_export',
     file: 'plaintes',
-    async open(db, actor, filters, today, lister) {
-      // What ComplaintService.list does, on the job's own connection and date.
-      const list = async (
-        a: Actor,
-        f: ComplaintFilter,
-        after: ComplaintCursor | undefined,
-        limit: number,
-      ) => {
-        const areaPath = f.area ? ((await findUnit(db, f.area))?.path ?? '/none/') : undefined;
-        return listComplaints(db, a, { ...f, areaPath, today }, after, limit);
-      };
+    async open(db, actor, filters, today) {
+      // What ComplaintService.list does with the area (an unknown one lists nothing), on this connection
+      // and date; the rows are the list's, in its order (complaints/export/rows.ts).
+      const areaPath = filters.area ? ((await findUnit(db, filters.area))?.path ?? '/none/') : undefined;
       return source(
         complaintTable(await loadExportLabels(db)),
-        complaintPages(lister ?? { list }, actor, filters),
+        complaintExportPages(db, actor, { ...filters, areaPath, today }),
       );
     },
   }),
@@ -104,11 +88,9 @@ export function openExport(
   kind: ExportKind,
   filters: unknown,
   today = togoDate(),
-  /** The app's complaint service, where there is one (the list as GET /complaints reads it). */
-  lister?: Lister,
 ): Promise<ExportSource> {
   checkExportPermission(actor, kind);
-  return (EXPORT_KINDS[kind] as Kind<unknown>).open(db, actor, filters, today, lister);
+  return (EXPORT_KINDS[kind] as Kind<unknown>).open(db, actor, filters, today);
 }
 
 /** Validates filters given as a query string would give them (background jobs store them so). */

@@ -59,8 +59,26 @@ export async function loadExportLabels(db: Queryable): Promise<ExportLabels> {
   };
 }
 
+/** What a case-list export row holds (rows.ts selects only these). */
+export type ExportedCase = Pick<
+  ComplaintRow,
+  | 'trackingCode'
+  | 'reference'
+  | 'receivedAt'
+  | 'typeCode'
+  | 'categoryCode'
+  | 'channelCode'
+  | 'status'
+  | 'villageName'
+  | 'handlingLevel'
+  | 'assigneeName'
+  | 'gender'
+  | 'ageGroup'
+  | 'escalationCount'
+>;
+
 /** One exported row; the date stays a Date so that the spreadsheet gets a real date cell. */
-export function exportCells(c: ComplaintRow, labels: ExportLabels): ExportCell[] {
+export function exportCells(c: ExportedCase, labels: ExportLabels): ExportCell[] {
   const ref = (list: string, code: string | null) =>
     code === null ? '' : (labels.reference.get(`${list}:${code}`) ?? code);
   return [

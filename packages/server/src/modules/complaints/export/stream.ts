@@ -1,38 +1,12 @@
 import type { Readable } from 'node:stream';
-import type { AuthUser } from '../../../context.js';
 import { csvTable, type TableSpec, xlsxTable } from '../../exports/table-stream.js';
-import type { ComplaintCursor, ComplaintFilter } from '../list.js';
-import type { ComplaintRow } from '../repo.js';
-import type { ComplaintService } from '../service.js';
-import { EXPORT_HEADERS, type ExportLabels, exportCells } from './columns.js';
+import { EXPORT_HEADERS, type ExportedCase, type ExportLabels, exportCells } from './columns.js';
 
 export { prefetched } from '../../exports/table-stream.js';
-
-export const EXPORT_PAGE_SIZE = 500;
-
-type Pages = AsyncGenerator<ComplaintRow[], void, undefined>;
-
-/**
- * The caller's list, page after page on the list's own keyset (received_at, id): the same scope and filters
- * as GET /complaints, and only one page in memory at a time however long the list is.
- */
-export async function* complaintPages(
-  complaints: Pick<ComplaintService, 'list'>,
-  actor: AuthUser,
-  filter: ComplaintFilter,
-): Pages {
-  let after: ComplaintCursor | undefined;
-  for (;;) {
-    const rows = await complaints.list(actor, filter, after, EXPORT_PAGE_SIZE);
-    if (rows.length) yield rows;
-    if (rows.length < EXPORT_PAGE_SIZE) return;
-    const last = rows[rows.length - 1]!;
-    after = { at: last.cursorAt, id: last.id };
-  }
-}
+export { complaintExportPages, EXPORT_PAGE_SIZE } from './rows.js';
 
 /** The case list as a table: French headers and labels, the received date as a real date cell. */
-export function complaintTable(labels: ExportLabels): TableSpec<ComplaintRow> {
+export function complaintTable(labels: ExportLabels): TableSpec<ExportedCase> {
   return {
     sheet: 'Plaintes',
     headers: EXPORT_HEADERS,
@@ -42,10 +16,10 @@ export function complaintTable(labels: ExportLabels): TableSpec<ComplaintRow> {
   };
 }
 
-export function csvStream(pages: AsyncIterable<ComplaintRow[]>, labels: ExportLabels): Readable {
+export function csvStream(pages: AsyncIterable<ExportedCase[]>, labels: ExportLabels): Readable {
   return csvTable(complaintTable(labels), pages);
 }
 
-export function xlsxStream(pages: AsyncIterable<ComplaintRow[]>, labels: ExportLabels): Readable {
+export function xlsxStream(pages: AsyncIterable<ExportedCase[]>, labels: ExportLabels): Readable {
   return xlsxTable(complaintTable(labels), pages);
 }
