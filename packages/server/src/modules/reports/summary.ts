@@ -1,9 +1,9 @@
-import { type Actor, addCalendarDays, togoDate } from '@coso/domain';
+import { type Actor, addCalendarDays, filterDaySchema, togoDate } from '@coso/domain';
 import { z } from 'zod';
 import type { Queryable } from '../../db/driver.js';
 import { findUnit } from '../geo/repo.js';
 import { holidaysBetween } from './holidays.js';
-import { rollupFits, rollupSummary } from './rollup.js';
+import { rollupPlan, rollupSummary } from './rollup.js';
 import { rollupState } from './rollup-build.js';
 import {
   type Dimension,
@@ -17,7 +17,7 @@ import {
 } from './summary-sql.js';
 
 const code = z.string().trim().min(1).max(64);
-const isoDate = z.iso.date();
+const isoDate = filterDaySchema;
 
 export const summaryFilterSchema = z.object({
   from: isoDate.optional(),
@@ -93,14 +93,15 @@ export async function complaintSummary(
   // Paths are `/<uuid>/<uuid>/…`: the child of the area a case lies in is the area path plus one segment.
   const areaKeyLength = (area?.path ?? drillRoot(actor)).length + 37;
   const state = await rollupState(db);
-  const fromRollup = rollupFits(state, {
+  const plan = rollupPlan(state, {
     filter,
     jurisdictionPaths: actor.jurisdictions.map((j) => j.path),
     areaKeyLength,
     today,
   });
-  const { rows, vulnerabilities, sensitiveTotal } = fromRollup
-    ? await rollupSummary(db, scope, filter, areaKeyLength)
+  const fromRollup = plan !== undefined && state !== undefined;
+  const { rows, vulnerabilities, sensitiveTotal } = plan
+    ? await rollupSummary(db, scope, filter, areaKeyLength, plan)
     : await liveSummary(db, scope, filter, q, today, areaKeyLength);
 
   const of = (dim: Dimension) => rows.filter((r) => r.dim === dim);
