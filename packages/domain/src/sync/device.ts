@@ -58,9 +58,14 @@ export interface LocalStore {
   wipe(): Promise<void>;
 }
 
+/** A pull page as the transport received it: with its size on the wire when the transport knows it. */
+export interface PulledPage extends PullResponse {
+  receivedBytes?: number;
+}
+
 /** Network calls; each throws TransportError when the request did not get a usable answer. */
 export interface Transport {
-  pull(cursor: string | undefined, limit: number): Promise<PullResponse>;
+  pull(cursor: string | undefined, limit: number): Promise<PulledPage>;
   push(mutations: Mutation[]): Promise<PushResponse>;
   reserveCodes(count: number): Promise<string[]>;
   /** Uploads (or resumes) a file; resolves with its server upload id. `onProgress` gets bytes sent. */
@@ -79,6 +84,8 @@ export class TransportError extends Error {
     readonly kind: TransportErrorKind,
     message: string,
     readonly code?: string,
+    /** The server asked not to be called again before this delay (`Retry-After` on a 503 or a 429). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'TransportError';

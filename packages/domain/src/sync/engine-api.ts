@@ -74,6 +74,23 @@ export interface SyncStatus {
   lastError?: string;
   syncing: boolean;
   reservedCodes: number;
+  /** The pull under way (absent when none): what has arrived so far, for a progress bar and an estimate. */
+  pull?: PullProgress;
+}
+
+export interface PullProgress {
+  /** The phone started from nothing (first sync, or the user's areas changed): it fills up as pages arrive. */
+  full: boolean;
+  pages: number;
+  /** Rows received in this pass (cases, events, reference lists…). */
+  items: number;
+  /** Bytes received in this pass, as the transport counted them. */
+  bytes: number;
+  /** Share of the server's feed covered so far, in [0, 1], when the server says where it stands. */
+  fraction?: number;
+  /** Milliseconds left at the pace so far; absent until a page has shown the pace. */
+  remainingMs?: number;
+  startedAt: string;
 }
 
 export interface SyncReport {
@@ -81,5 +98,11 @@ export interface SyncReport {
   pushed: number;
   pulled: number;
   uploaded: number;
-  error?: { kind: 'offline' | 'auth' | 'revoked' | 'server'; message: string; code?: string };
+  error?: {
+    kind: 'offline' | 'auth' | 'revoked' | 'server';
+    message: string;
+    code?: string;
+    /** The server's `Retry-After`: the scheduler waits at least this long before the next pass. */
+    retryAfterMs?: number;
+  };
 }

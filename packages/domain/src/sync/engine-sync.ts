@@ -1,10 +1,11 @@
 import type { LocalStore, OutboxEntry, Transport } from './device.js';
 import { TransportError } from './device.js';
-import type { LocalComplaint, SyncReport } from './engine-api.js';
-import { type MutationResult, RETRYABLE_REJECT_CODES, SYNC_PULL_DEFAULT_LIMIT } from './protocol.js';
+import type { LocalComplaint, PullProgress, SyncReport } from './engine-api.js';
+import { pullAll } from './engine-pull.js';
+import { type MutationResult, RETRYABLE_REJECT_CODES } from './protocol.js';
 import { caseFromCreate, caseIdOf, sensitiveCategoryCodes } from './view.js';
 
-/** One sync pass of the device engine (engine.ts): uploads, push, pull, code refill. */
+/** One sync pass of the device engine (engine.ts): uploads, push, code refill, pull. */
 
 export const PUSH_BATCH = 20;
 export const CODES_LOW_WATER = 20;
@@ -24,6 +25,7 @@ export interface PassDeps {
   transport: Transport;
   now: () => Date;
   notify: () => void;
+  onProgress: (progress: PullProgress | undefined) => void;
 }
 
 export async function runPass(deps: PassDeps): Promise<SyncReport> {
@@ -35,15 +37,32 @@ export async function runPass(deps: PassDeps): Promise<SyncReport> {
     report.uploaded = uploads.count;
     // A failed upload only holds back the entries that need the file: the others still go.
     report.pushed = await pushOutbox(deps);
+    // Codes before the pull: a new phone can file offline with real codes within seconds of its first login,
+    // not after a first pull of many minutes.
+    // A refusal (a role that may not file) must not hold back the pull; it is reported after it.
+    const codesError = await refillCodes(deps).then(
+      () => undefined,
+      (err: unknown) => {
+        if (err instanceof TransportError && err.kind === 'server') return err;
+        throw err;
+      },
+    );
     report.pulled = await pullAll(deps);
-    await refillCodes(deps);
+    // Every acknowledged creation the server lets this device see has now come back as a server row.
+    await store.setMeta(META.acknowledged, {});
     if (uploads.error) throw uploads.error;
+    if (codesError) throw codesError;
     await store.setMeta(META.lastSuccessAt, now().toISOString());
     await store.setMeta(META.lastError, undefined);
   } catch (err) {
     if (!(err instanceof TransportError)) throw err;
     report.ok = false;
-    report.error = { kind: err.kind, message: err.message, ...(err.code ? { code: err.code } : {}) };
+    report.error = {
+      kind: err.kind,
+      message: err.message,
+      ...(err.code ? { code: err.code } : {}),
+      ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
+    };
     if (err.kind === 'revoked') await store.wipe();
     else await store.setMeta(META.lastError, err.message);
   } finally {
@@ -207,20 +226,6 @@ async function rebaseFollowers(store: LocalStore, entry: OutboxEntry, result: Mu
     if (base === undefined || base !== entry.mutation.baseVersion) continue;
     await store.updateEntry({ ...next, mutation: { ...next.mutation, baseVersion: version } });
   }
-}
-
-async function pullAll({ store, transport, notify }: PassDeps): Promise<number> {
-  let pulled = 0;
-  for (;;) {
-    const page = await transport.pull(await store.cursor(), SYNC_PULL_DEFAULT_LIMIT);
-    await store.applyPull(page);
-    for (const rows of Object.values(page.changes)) pulled += rows?.length ?? 0;
-    notify();
-    if (!page.hasMore) break;
-  }
-  // Every acknowledged creation the server lets this device see has now come back as a server row.
-  await store.setMeta(META.acknowledged, {});
-  return pulled;
 }
 
 async function refillCodes({ store, transport }: PassDeps) {

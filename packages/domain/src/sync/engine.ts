@@ -1,7 +1,14 @@
 import type { ComplaintAction } from '../complaints/lifecycle.js';
 import { generateTrackingCode } from '../complaints/tracking-code.js';
 import type { LocalFile, LocalStore, OutboxEntry, Transport } from './device.js';
-import type { LocalComplaint, NewLocalFile, SyncEngine, SyncReport, SyncStatus } from './engine-api.js';
+import type {
+  LocalComplaint,
+  NewLocalFile,
+  PullProgress,
+  SyncEngine,
+  SyncReport,
+  SyncStatus,
+} from './engine-api.js';
 import { META, runPass } from './engine-sync.js';
 import { type ComplaintCreatePayload, complaintCreatePayloadSchema, type Mutation } from './protocol.js';
 import {
@@ -35,6 +42,7 @@ export function createSyncEngine({
     for (const listener of listeners) listener();
   };
   let running: Promise<SyncReport> | undefined;
+  let pulling: PullProgress | undefined;
 
   async function reference() {
     const [items, units] = await Promise.all([store.rows('reference_items'), store.rows('geo_units')]);
@@ -161,7 +169,15 @@ export function createSyncEngine({
     },
 
     sync() {
-      running ??= runPass({ store, transport, now, notify }).finally(() => {
+      running ??= runPass({
+        store,
+        transport,
+        now,
+        notify,
+        onProgress: (p) => {
+          pulling = p;
+        },
+      }).finally(() => {
         running = undefined;
         notify();
       });
@@ -196,6 +212,7 @@ export function createSyncEngine({
         ...(lastError ? { lastError } : {}),
         syncing: running !== undefined,
         reservedCodes: codes?.length ?? 0,
+        ...(pulling ? { pull: { ...pulling } } : {}),
       };
     },
 

@@ -19,17 +19,23 @@ export function createMemoryStore(): LocalStore & { blobs: Map<string, Blob> } {
     rows: async (table) => [...tables[table].values()].map(clone),
     row: async (table, id) => clone(tables[table].get(id)),
     async applyPull(page: PullResponse) {
-      const next = page.reset ? emptyTables() : copyTables(tables);
+      // Atomic without copying every table for each page (which made a long first sync quadratic): whatever
+      // can fail (cloning) is done before the first change, then the page is applied in place.
+      // A table this version does not know (a newer server) is skipped, as the IndexedDB store does.
+      const incoming = (Object.entries(page.changes) as [SyncTable, SyncRow[]][])
+        .filter(([table]) => table in tables)
+        .map(([table, rows]) => [table, rows.map(clone)] as const);
+      if (page.reset) tables = emptyTables();
       for (const [table, ids] of Object.entries(page.removed) as [SyncTable, string[]][]) {
+        if (!(table in tables)) continue;
         for (const id of ids) {
-          next[table].delete(id);
-          if (table === 'complaints') dropDependents(next, id);
+          tables[table].delete(id);
+          if (table === 'complaints') dropDependents(tables, id);
         }
       }
-      for (const [table, rows] of Object.entries(page.changes) as [SyncTable, SyncRow[]][]) {
-        for (const row of rows) next[table].set(row.id, clone(row));
+      for (const [table, rows] of incoming) {
+        for (const row of rows) tables[table].set(row.id, row);
       }
-      tables = next;
       cursor = page.cursor;
     },
     cursor: async () => cursor,
@@ -75,10 +81,6 @@ type Tables = Record<SyncTable, Map<string, SyncRow>>;
 
 function emptyTables(): Tables {
   return Object.fromEntries(SYNC_TABLES.map((t) => [t, new Map()])) as Tables;
-}
-
-function copyTables(tables: Tables): Tables {
-  return Object.fromEntries(SYNC_TABLES.map((t) => [t, new Map(tables[t])])) as Tables;
 }
 
 function dropDependents(tables: Tables, complaintId: string) {

@@ -51,6 +51,11 @@ export interface PullResponse {
   cursor: string;
   /** More is waiting: pull again at once with the new cursor. */
   hasMore: boolean;
+  /**
+   * Where this page stands in the server's change feed: `done` is the position reached, `end` the last one
+   * the server may serve now (both grow over time). Only good for a progress bar and an estimate.
+   */
+  progress?: { done: number; end: number };
 }
 
 /** One mutation as the device queues it. `id` is the idempotency key: a retried id is a no-op. */

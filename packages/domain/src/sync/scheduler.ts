@@ -10,10 +10,15 @@ export interface AutoSyncOptions<H> {
   maxBackoffMs?: number;
   /** In [0, 1): spreads retries so that phones coming back online together do not hit the server at once. */
   random?: () => number;
+  /** Milliseconds now, on the same clock as setTimeout (to keep a server's Retry-After across triggers). */
+  now?: () => number;
 }
 
 export interface AutoSync {
-  /** Runs a pass now (connection back, app in the foreground); a running pass is followed by another one. */
+  /**
+   * Runs a pass now (connection back, app in the foreground); a running pass is followed by another one. Not
+   * before the time an overloaded server asked for (Retry-After).
+   */
   trigger(): void;
   stop(): void;
 }
@@ -21,10 +26,15 @@ export interface AutoSync {
 /**
  * Automatic sync: a pass at once, then every `intervalMs`; after a failed pass (offline, server error) the
  * next one comes sooner at first and then ever later (exponential backoff with jitter, capped). When the
- * server wants a new login or has revoked the device, it waits for an explicit trigger.
+ * server wants a new login or has revoked the device, it waits for an explicit trigger. A server that answers
+ * 503 or 429 with Retry-After is not called again sooner, whatever wakes the scheduler.
  */
 export function createAutoSync<H>(engine: SyncEngine, options: AutoSyncOptions<H>): AutoSync {
   const { intervalMs, backoffMs = 5_000, maxBackoffMs = 10 * 60_000, random = Math.random } = options;
+  const now = options.now ?? Date.now;
+  /** The earliest time the server accepts another pass (its last Retry-After); 0 when it did not say. */
+  let notBefore = 0;
+  const soonest = () => Math.max(0, notBefore - now());
   let timer: H | undefined;
   let running = false;
   let again = false;
@@ -50,9 +60,14 @@ export function createAutoSync<H>(engine: SyncEngine, options: AutoSyncOptions<H
     let next: number | undefined = intervalMs;
     try {
       const report = await engine.sync();
+      const retryAfter = report.error?.retryAfterMs;
       if (report.ok) failures = 0;
       else if (report.error?.kind === 'auth' || report.error?.kind === 'revoked') next = undefined;
       else next = retryDelay(++failures);
+      if (retryAfter !== undefined && retryAfter > 0) {
+        notBefore = now() + retryAfter;
+        next = Math.max(next ?? 0, retryAfter);
+      }
     } catch {
       next = retryDelay(++failures);
     } finally {
@@ -60,7 +75,7 @@ export function createAutoSync<H>(engine: SyncEngine, options: AutoSyncOptions<H
     }
     if (again) {
       again = false;
-      schedule(0);
+      schedule(soonest());
     } else if (next !== undefined) schedule(next);
   }
 
@@ -74,7 +89,7 @@ export function createAutoSync<H>(engine: SyncEngine, options: AutoSyncOptions<H
     trigger() {
       failures = 0;
       if (running) again = true;
-      else schedule(0);
+      else schedule(soonest());
     },
     stop() {
       stopped = true;
