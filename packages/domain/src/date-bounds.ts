@@ -65,6 +65,14 @@ export const clientDaySchema = z.iso.date().superRefine((value, ctx) => {
 });
 
 /**
+ * A day used as a filter (from/to of lists, reports, the audit log): any year a person may mean, but never
+ * year 0000 (PostgreSQL has no year zero: a 500) nor past 9999 once a day is added to an end date.
+ */
+export const filterDaySchema = z.iso
+  .date()
+  .refine((day) => day >= '1900-01-01' && day <= '9998-12-31', { message: 'date_out_of_range' });
+
+/**
  * The device's clock as the server sees it: the time a mutation carries is trusted only within the bounds
  * (a phone reset to 1970, or set years ahead, says nothing about when the case was received); otherwise the
  * server's own time stands in.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clientDaySchema } from '../date-bounds.js';
 
 /** Services a survivor may be referred to (GRM.md, survivor-centred handling of sensitive cases). */
 export const REFERRAL_SERVICES = ['health', 'psychosocial', 'legal', 'police', 'other'] as const;
@@ -15,16 +16,16 @@ export type GrantAccessInput = z.infer<typeof grantAccessSchema>;
 export const createReferralSchema = z.object({
   service: z.enum(REFERRAL_SERVICES),
   provider: z.string().trim().min(1).max(200).nullish(),
-  referredOn: z.iso.date(),
+  referredOn: clientDaySchema,
   outcome: z.string().trim().min(1).max(2000).nullish(),
-  outcomeOn: z.iso.date().nullish(),
+  outcomeOn: clientDaySchema.nullish(),
 });
 export type CreateReferralInput = z.infer<typeof createReferralSchema>;
 
 /** PATCH /complaints/:id/referrals/:referralId: what came of the referral, and when. */
 export const referralOutcomeSchema = z.object({
   outcome: z.string().trim().min(1).max(2000),
-  outcomeOn: z.iso.date(),
+  outcomeOn: clientDaySchema,
 });
 export type ReferralOutcomeInput = z.infer<typeof referralOutcomeSchema>;
 

@@ -5,13 +5,18 @@ import { decodeCursor, page } from '../../http/cursor.js';
 import type { Api } from '../../http/types.js';
 import { listAudit } from './repo.js';
 
+// PostgreSQL has no year 0000 and stops at 294276: a filter outside any plausible year is a 400, not a 500.
+const instant = z.coerce
+  .date()
+  .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 9998, { message: 'date_out_of_range' });
+
 const query = z.object({
   entity: z.string().max(60).optional(),
   entityId: z.string().max(100).optional(),
   actorId: z.uuid().optional(),
   action: z.string().max(60).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: instant.optional(),
+  to: instant.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -169,6 +169,42 @@ describe('paper-register import', () => {
   });
 });
 
+describe('other dates a client sends', () => {
+  it('referral dates of year 0000 or 0001 are refused (400), not a 500', async () => {
+    const vbg = await login(t, (await makeUser(t, ['sensitive_focal_point'], [tree.country])).username);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      headers: vbg.headers,
+      payload: body({ category: 'gbv_sea' }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const url = `/api/v1/complaints/${created.json().id}/referrals`;
+    for (const referredOn of ['0000-01-01', '0001-01-01']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: vbg.headers,
+        payload: { service: 'health', referredOn },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().details).toEqual([{ path: 'referredOn', message: 'date_before_project_start' }]);
+    }
+  });
+
+  it.each([
+    ['grm_officer', '/api/v1/complaints?from=0000-01-01'],
+    ['grm_officer', '/api/v1/complaints?to=0000-12-31'],
+    ['grm_officer', '/api/v1/complaints?to=9999-12-31'],
+    ['grm_officer', '/api/v1/reports/complaints/summary?from=0000-01-01'],
+    ['admin', '/api/v1/audit?from=0000-01-01'],
+  ] as const)('a filter day out of any range is a 400, not a 500 (%s: %s)', async (role, url) => {
+    const who = await login(t, (await makeUser(t, [role], [tree.country])).username);
+    const res = await t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+    expect(res.statusCode, res.body).toBe(400);
+  });
+});
+
 describe('PROJECT_START_DATE', () => {
   const key = randomBytes(32).toString('base64');
   it('defaults to 2023-01-01 and must be a past day from 2000 on', () => {

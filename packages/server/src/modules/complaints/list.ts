@@ -1,4 +1,10 @@
-import { type Actor, COMPLAINT_STATUSES, isValidTrackingCode, normalizeTrackingCode } from '@coso/domain';
+import {
+  type Actor,
+  COMPLAINT_STATUSES,
+  filterDaySchema,
+  isValidTrackingCode,
+  normalizeTrackingCode,
+} from '@coso/domain';
 import { z } from 'zod';
 import { Conditions } from '../../db/conditions.js';
 import type { Queryable } from '../../db/driver.js';
@@ -28,8 +34,8 @@ export const complaintFilterSchema = z.object({
   assignee: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   escalated: z.enum(['true', 'false']).optional(),
   sensitive: z.enum(['true', 'false']).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: filterDaySchema.optional(),
+  to: filterDaySchema.optional(),
   q: z.string().trim().min(1).max(200).optional(),
   /** Cases with an open deadline past its due date. */
   overdue: z.enum(['true', 'false']).optional(),
