@@ -16,9 +16,15 @@ describe('memory store', () => {
     const store = createMemoryStore();
     await store.applyPull(page([{ id: 'a', changeSeq: 1 }], { cursor: 'one' }));
     // A row that cannot be stored (not cloneable) fails the page before anything of it is applied.
-    const bad = page([{ id: 'b', changeSeq: 2 }, { id: 'c', changeSeq: 3, f: () => 1 }], {
-      removed: { complaints: ['a'] },
-    });
+    const bad = page(
+      [
+        { id: 'b', changeSeq: 2 },
+        { id: 'c', changeSeq: 3, f: () => 1 },
+      ],
+      {
+        removed: { complaints: ['a'] },
+      },
+    );
     await expect(store.applyPull(bad)).rejects.toThrow();
     expect((await store.rows('complaints')).map((r) => r.id)).toEqual(['a']);
     expect(await store.cursor()).toBe('one');
