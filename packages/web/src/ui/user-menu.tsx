@@ -38,13 +38,13 @@ export function UserMenu() {
       <button
         ref={buttonRef}
         type="button"
-        className="btn btn-link nav-link dropdown-toggle d-flex align-items-center gap-1"
+        className="btn btn-link nav-link dropdown-toggle d-flex align-items-center gap-1 user-menu-toggle"
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((o) => !o)}
       >
         <Icon name="user" />
-        <span>{me.displayName}</span>
+        <span className="user-menu-name">{me.displayName}</span>
       </button>
       <ul
         id={menuId}
@@ -52,7 +52,11 @@ export function UserMenu() {
         // Bootstrap aligns the menu to the right only for this attribute (normally set by Popper).
         data-bs-popper="static"
       >
-        <li className="dropdown-header">{me.username}</li>
+        {/* On a phone the bar shortens the name: the menu shows it whole. */}
+        <li className="dropdown-header text-wrap">
+          <span className="d-block fw-semibold text-body">{me.displayName}</span>
+          {me.username}
+        </li>
         <li>
           <Link href="/account" className="dropdown-item" onClick={() => setOpen(false)}>
             {t('nav.account')}

@@ -148,7 +148,7 @@ export default function ComplaintsListPage() {
         }
       />
       <div className="row">
-        <div className="col-xl-9">
+        <div className="col-xxl-9">
           <Card title={t('list.results')} bodyClassName="card-body p-0">
             <ComplaintFilters filters={filters} onChange={change} />
             {bulk && (
@@ -166,7 +166,7 @@ export default function ComplaintsListPage() {
             </div>
           </Card>
         </div>
-        <div className="col-xl-3">
+        <div className="col-xxl-3">
           <SavedFilters filters={filters} onApply={(query) => navigate(listHref(query))} />
         </div>
       </div>

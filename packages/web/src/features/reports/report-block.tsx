@@ -56,35 +56,38 @@ export function ReportBlock(props: {
       ) : (
         props.chart
       )}
-      <table className={`table table-sm mt-3 mb-0 ${table ? '' : 'd-none d-print-table'}`}>
-        <thead>
-          <tr>
-            {props.header.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.key ?? r.label}>
-              <th scope="row" className="fw-normal">
-                {r.onOpen ? (
-                  <button type="button" className="btn btn-link p-0 align-baseline" onClick={r.onOpen}>
-                    {r.label}
-                  </button>
-                ) : (
-                  r.label
-                )}
-              </th>
-              {r.cells.map((c, j) => (
-                <td key={props.header[j + 1]}>{c ?? '—'}</td>
+      {/* A wide table scrolls in its own box on a phone, focusable then for keyboard users (WCAG 2.1.1). */}
+      <div className="table-responsive" tabIndex={table ? 0 : undefined}>
+        <table className={`table table-sm mt-3 mb-0 ${table ? '' : 'd-none d-print-table'}`}>
+          <thead>
+            <tr>
+              {props.header.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.key ?? r.label}>
+                <th scope="row" className="fw-normal">
+                  {r.onOpen ? (
+                    <button type="button" className="btn btn-link p-0 align-baseline" onClick={r.onOpen}>
+                      {r.label}
+                    </button>
+                  ) : (
+                    r.label
+                  )}
+                </th>
+                {r.cells.map((c, j) => (
+                  <td key={props.header[j + 1]}>{c ?? '—'}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Card>
   );
 }
