@@ -7,6 +7,7 @@ import { startWorker } from './jobs/worker.js';
 import { sealLegacyIdentities } from './modules/complaints/legacy-identities.js';
 import { holdsDemoData, seedDemo } from './seed/demo.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-users.js';
+import { createShutdown } from './shutdown.js';
 import { resolveMasterKey } from './vault/master-key.js';
 import { MasterKeyMismatch } from './vault/vault.js';
 
@@ -30,15 +31,20 @@ async function main() {
   const worker = startWorker({ db, config, log: app.log, vault: services.vault });
   await app.listen({ port: config.port, host: config.host });
 
-  const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await worker.stop();
-    await app.close();
-    await db.close(); // PGlite flushes its data folder on close.
-    process.exit(0);
+  // Drains requests in flight and running tasks, then closes the database (PGlite flushes its data folder).
+  const shutdown = createShutdown({ app, worker, db, log: app.log });
+  const onSignal = (signal: string) => {
+    shutdown(signal).then(
+      (outcome) => process.exit(outcome === 'drained' ? 0 : 1),
+      (err) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: a second signal must not fall back to Node's default (an immediate exit).
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
   const lines = [
