@@ -25,6 +25,7 @@ beforeAll(async () => {
     focal: await makeUser(t, ['focal_point'], [tree.a.region]),
     outsider: await makeUser(t, ['focal_point'], [tree.b.region]),
     vbg: await makeUser(t, ['sensitive_focal_point'], [tree.country]),
+    boss: await makeUser(t, ['supervisor'], [tree.country]),
   };
   for (const [key, user] of Object.entries(people)) {
     s[key] = await login(t, user.username);
@@ -159,6 +160,28 @@ describe('printable case file', () => {
     const vbg = await caseFile('vbg', sensitive.id);
     expect(vbg.statusCode).toBe(200);
     expect(pdfToText(vbg.rawPayload)).not.toContain('Akɔvi');
+  });
+
+  it('gives a supervisor the published summary and what happened, never the description or free texts', async () => {
+    const c = await newCase();
+    await act('focal', c.id, { action: 'comment', text: 'Le chef Mawuli refuse de signer.' });
+    expect((await caseFile('boss', c.id)).statusCode).toBe(404); // unpublished: not theirs
+    const summary = 'Puits bouché par des gravats, nettoyage en cours.';
+    const published = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/complaints/${c.id}/publish`,
+      headers: s.officer!.headers,
+      payload: { summary },
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    const res = await caseFile('boss', c.id);
+    expect(res.statusCode).toBe(200);
+    const text = pdfToText(res.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain(`Résumé publié (votre rôle ne lit que le résumé) : ${summary}`);
+    expect(text).toContain('Commentaire (');
+    for (const hidden of ['gravats du chantier bouchent', 'Mawuli', 'Akɔvi', '90556677']) {
+      expect(text).not.toContain(hidden);
+    }
   });
 
   it('refuses a reveal the caller may not make (403, audited), a short reason (400), an anonymous one (409)', async () => {
