@@ -1,4 +1,4 @@
-import { type Actor, canAct, handlingRolesFor, OPEN_STATUSES, type Role } from '@coso/domain';
+import { type Actor, canAct, handlingRolesFor, type Role } from '@coso/domain';
 import type { Queryable } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
 import { findUnit } from '../geo/repo.js';
@@ -10,7 +10,7 @@ export interface EligibleAssignee {
   id: string;
   displayName: string;
   roles: Role[];
-  /** Cases assigned to them in an open status: the workload the choice should balance. */
+  /** Cases assigned to them in an open status (handler_open_cases): the workload the choice should balance. */
   openCases: number;
 }
 
@@ -26,15 +26,14 @@ export function eligibleHandlers(
   return q.query<EligibleAssignee>(
     `select u.id, u.display_name as "displayName",
             array(select r.role from user_roles r where r.user_id = u.id order by r.role) as roles,
-            (select count(*) from complaints o where o.assignee_id = u.id and o.status = any($3::text[]))::int
-              as "openCases"
-       from users u
+            coalesce(h.open_cases, 0) as "openCases"
+       from users u left join handler_open_cases h on h.user_id = u.id
       where u.active
         and exists (select 1 from user_roles r where r.user_id = u.id and r.role = any($1::text[]))
         and exists (select 1 from user_jurisdictions j join geo_units g on g.id = j.unit_id
                      where j.user_id = u.id and $2 like g.path || '%')
       order by "openCases", u.display_name, u.id`,
-    [handlingRolesFor(c.sensitive), c.handlingUnitPath, OPEN_STATUSES],
+    [handlingRolesFor(c.sensitive), c.handlingUnitPath],
   );
 }
 

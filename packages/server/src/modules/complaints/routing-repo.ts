@@ -43,24 +43,29 @@ export interface Candidate {
 /**
  * Who may handle cases at a place: active users holding `role` whose jurisdiction is exactly that place,
  * plus the members of the committee when the rule names one, each with their count of open cases.
+ *
+ * The counts come from handler_open_cases (migration 0019, kept by triggers): one row per candidate however
+ * many cases they hold. With `lock`, the candidates' counter rows stay locked until the transaction ends, so
+ * a concurrent intake among the same people waits, then reads the counts this one leaves (READ COMMITTED
+ * re-reads a locked row once it is released): two cases filed at once go to the two least-loaded people, not
+ * both to the same one. Locked in user order, so two pools that overlap cannot deadlock.
  */
 export function handlerCandidates(
   db: Queryable,
   unitId: string,
   role: Role,
   committeeId: string | null,
-  openStatuses: readonly string[],
+  { lock = false }: { lock?: boolean } = {},
 ): Promise<Candidate[]> {
   return db.query<Candidate>(
-    `select u.id as "userId",
-            (select count(*) from complaints c where c.assignee_id = u.id and c.status = any($4::text[]))::int
-              as "openCases"
-       from users u
+    `select u.id as "userId", h.open_cases as "openCases"
+       from users u join handler_open_cases h on h.user_id = u.id
       where u.active and (
         (exists (select 1 from user_roles r where r.user_id = u.id and r.role = $2)
          and exists (select 1 from user_jurisdictions j where j.user_id = u.id and j.unit_id = $1))
-        or exists (select 1 from grm_committee_members m where m.user_id = u.id and m.committee_id = $3))`,
-    [unitId, role, committeeId, openStatuses],
+        or exists (select 1 from grm_committee_members m where m.user_id = u.id and m.committee_id = $3))
+      order by u.id${lock ? ' for update of h' : ''}`,
+    [unitId, role, committeeId],
   );
 }
 

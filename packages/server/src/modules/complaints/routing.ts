@@ -1,4 +1,4 @@
-import { matchRoutingRule, nextLevel, OPEN_STATUSES, pickHandler, type Role } from '@coso/domain';
+import { matchRoutingRule, nextLevel, pickHandler, type Role } from '@coso/domain';
 import type { Queryable } from '../../db/driver.js';
 import * as routing from './routing-repo.js';
 
@@ -31,12 +31,13 @@ async function placeAt(
   let assigneeId =
     rule.assigneeId && (await routing.isActiveUser(tx, rule.assigneeId)) ? rule.assigneeId : null;
   if (!assigneeId) {
+    // Locked: the choice must see the cases other intakes are placing at this moment (routing-repo.ts).
     const candidates = await routing.handlerCandidates(
       tx,
       unit.id,
       handlerRole(sensitive, handlingLevel),
       rule.committeeId,
-      OPEN_STATUSES,
+      { lock: true },
     );
     assigneeId = pickHandler(candidates);
   }

@@ -1,4 +1,4 @@
-import { matchRoutingRule, OPEN_STATUSES } from '@coso/domain';
+import { matchRoutingRule } from '@coso/domain';
 import type { Db } from '../../db/driver.js';
 import { type FieldIssue, validationError } from '../../http/app-error.js';
 import { handlerRole, routeNewCase } from '../complaints/routing.js';
@@ -32,7 +32,6 @@ export async function previewRouting(db: Db, input: PreviewInput) {
     placement.handlingUnitId,
     handlerRole(category.sensitive, placement.handlingLevel),
     placement.committeeId,
-    OPEN_STATUSES,
   );
   const ids = [...pool.map((c) => c.userId), ...(placement.assigneeId ? [placement.assigneeId] : [])];
   const names = new Map((await userNames(db, ids)).map((u) => [u.id, u.displayName]));
