@@ -205,6 +205,26 @@ describe('other dates a client sends', () => {
   });
 });
 
+describe('holidays', () => {
+  it('a holiday of year 0000 is refused (400), as is its removal, not a 500', async () => {
+    const admin = await login(t, (await makeUser(t, ['admin'], [tree.country])).username);
+    const holiday = { date: '0000-01-01', labelFr: 'Nouvel an', labelEn: 'New year', kind: 'fixed' };
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/grm/holidays',
+      headers: admin.headers,
+      payload: holiday,
+    });
+    expect(created.statusCode, created.body).toBe(400);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/grm/holidays/0000-01-01',
+      headers: admin.headers,
+    });
+    expect(removed.statusCode, removed.body).toBe(400);
+  });
+});
+
 describe('PROJECT_START_DATE', () => {
   const key = randomBytes(32).toString('base64');
   it('defaults to 2023-01-01 and must be a past day from 2000 on', () => {

@@ -3,10 +3,14 @@ import { z } from 'zod';
 const days = z.number().int().min(1).max(365);
 
 export const holidayQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-export const holidayParams = z.object({ date: z.iso.date() });
+/** A holiday's day, within the years the calendar computes (year 0000 was a 500 from PostgreSQL). */
+const holidayDate = z.iso
+  .date()
+  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { message: 'date_out_of_range' });
+export const holidayParams = z.object({ date: holidayDate });
 
 export const createHolidaySchema = z.object({
-  date: z.iso.date(),
+  date: holidayDate,
   labelFr: z.string().trim().min(1).max(200),
   labelEn: z.string().trim().min(1).max(200),
   /** movable: a feast whose date changes every year (Tabaski, end of Ramadan…); fixed: a one-off closure. */
