@@ -27,24 +27,35 @@ export interface FetchedResponse {
   status: number;
   headers: Headers;
   text: string;
+  /**
+   * Bytes of the body: as sent on the wire when the server gave a Content-Length (compressed or not), else
+   * as read (the browser has already decompressed them).
+   */
+  bytes: number;
 }
 
-async function readBody(response: Response, idleMs: number, abort: () => void): Promise<string> {
-  if (!response.body) return '';
+async function readBody(
+  response: Response,
+  idleMs: number,
+  abort: () => void,
+): Promise<{ text: string; bytes: number }> {
+  if (!response.body) return { text: '', bytes: 0 };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
+  let bytes = 0;
   for (;;) {
     const timer = setTimeout(abort, idleMs);
     try {
       const { done, value } = await reader.read();
       if (done) break;
+      bytes += value.byteLength;
       text += decoder.decode(value, { stream: true });
     } finally {
       clearTimeout(timer);
     }
   }
-  return text + decoder.decode();
+  return { text: text + decoder.decode(), bytes };
 }
 
 /**
@@ -70,8 +81,14 @@ export async function fetchWithDeadlines(
   try {
     const response = await fetchFn(url, { ...init, signal: controller.signal });
     clearTimeout(headersTimer);
-    const text = await readBody(response, deadlines.idleMs, expire);
-    return { status: response.status, headers: response.headers, text };
+    const { text, bytes } = await readBody(response, deadlines.idleMs, expire);
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      bytes: Number.isFinite(length) && length >= 0 ? length : bytes,
+    };
   } catch (error) {
     if (timedOut) throw new NetworkFailure(`No answer from ${url} in time`, true);
     const message = error instanceof Error ? error.message : String(error);

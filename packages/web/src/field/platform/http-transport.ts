@@ -55,7 +55,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
   const auth = { Authorization: `Bearer ${options.token}`, 'Accept-Language': language };
 
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  /** The JSON answer and its size in bytes (see FetchedResponse.bytes). */
+  async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown) {
     const headers: Record<string, string> = { ...auth, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const init: RequestInit = { method, headers, body: body === undefined ? null : JSON.stringify(body) };
@@ -67,16 +68,19 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       throw error;
     }
     if (response.status < 200 || response.status >= 300) {
-      throw httpError(language, response.status, response.text);
+      throw httpError(language, response.status, response.text, response.headers);
     }
-    return jsonBody<T>(language, response);
+    return { value: jsonBody<T>(language, response), bytes: response.bytes };
   }
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown) =>
+    (await send<T>(method, path, body)).value;
 
   return {
-    pull(cursor, limit) {
+    async pull(cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor) query.set('cursor', cursor);
-      return call<PullResponse>('GET', `/api/v1/sync/pull?${query}`);
+      const { value, bytes } = await send<PullResponse>('GET', `/api/v1/sync/pull?${query}`);
+      return { ...value, receivedBytes: bytes };
     },
     push: (mutations: Mutation[]) => call<PushResponse>('POST', '/api/v1/sync/push', { mutations }),
     async reserveCodes(count) {

@@ -48,13 +48,42 @@ function errorBody(text: string): { code?: string; message?: string } {
   }
 }
 
-/** Maps a non-2xx answer: 401 → log in again, 403 account_disabled → wipe, anything else → retry later. */
-export function httpError(language: TransportLanguage, status: number, text: string): TransportError {
+/** The longest Retry-After obeyed: a wrong header must not silence a phone for days. */
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;
+
+/**
+ * `Retry-After` (RFC 9110: seconds, or an HTTP date) in milliseconds from `now`, capped; undefined when absent
+ * or unreadable.
+ */
+export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  // An HTTP date names its day and month; anything else that is not plain seconds is garbage ("-5").
+  const ms = /^\d+$/.test(trimmed)
+    ? Number(trimmed) * 1000
+    : /[a-z]/i.test(trimmed)
+      ? Date.parse(trimmed) - now
+      : Number.NaN;
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+
+/**
+ * Maps a non-2xx answer: 401 → log in again, 403 account_disabled → wipe, anything else → retry later (not
+ * before the server's Retry-After on a 503 or a 429: it is overloaded).
+ */
+export function httpError(
+  language: TransportLanguage,
+  status: number,
+  text: string,
+  headers?: Pick<Headers, 'get'>,
+): TransportError {
   const { code, message } = errorBody(text);
   const shown = message ?? unexpected(language, status);
   if (status === 401) return new TransportError('auth', shown, code ?? 'unauthenticated');
   if (status === 403 && code && REVOKED_CODES.has(code)) return new TransportError('revoked', shown, code);
-  return new TransportError('server', shown, code ?? `http_${status}`);
+  const wait = status === 503 || status === 429 ? retryAfterMs(headers?.get('retry-after')) : undefined;
+  return new TransportError('server', shown, code ?? `http_${status}`, wait);
 }
 
 /** A 2xx answer's JSON body; an unreadable one (a captive portal's page) is a server error. */

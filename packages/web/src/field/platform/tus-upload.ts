@@ -114,7 +114,10 @@ export function uploadIdOf(url: string): string {
 function uploadError(language: TransportLanguage, error: Error): TransportError {
   const detailed = error as Partial<DetailedError>;
   const response = detailed.originalResponse;
-  if (response) return httpError(language, response.getStatus(), response.getBody());
+  if (response)
+    return httpError(language, response.getStatus(), response.getBody(), {
+      get: (name) => response.getHeader(name) ?? null,
+    });
   const cause = detailed.causingError;
   if (cause instanceof NetworkFailure) return networkError(language, cause.timedOut);
   // Retries refused because the browser says it is offline end here too, with the request but no answer.
