@@ -74,6 +74,7 @@ test('a citizen files on a phone, tracks, and accepts the proposed solution with
 test('the confirmation says whether an SMS follows and offers the receipt to download', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(120_000); // two filings through the whole form
   const filing = new PublicFilePage(page);
   await filing.openFromHome();
   const code = await filing.file({
