@@ -58,27 +58,29 @@ test('anonymous pages: login, citizen pages and the field app login', async ({
   checks.expectClean([/\/login: 401 GET \S+\/api\/v1\/me$/, /\/login: Failed to load resource.*401/]);
 });
 
-test('administrator: platform and grievance configuration pages', async ({ page }) => {
-  const checks = await loggedIn(page, 'admin');
-  await walk(checks, 'admin', [
-    '/',
-    '/admin/users',
-    '/admin/users/new',
-    '/geo',
-    '/geo/import',
-    '/grm/reference',
-    '/grm/committees',
-    '/grm/escalation',
-    '/grm/routing',
-    '/grm/deadlines',
-    '/admin/notification-templates',
-    '/admin/notification-outbox',
-    '/admin/audit',
-    '/notifications',
-    '/account',
-  ]);
-  checks.expectClean();
-});
+for (const [part, paths] of [
+  ['users and geography', ['/', '/admin/users', '/admin/users/new', '/geo', '/geo/import']],
+  [
+    'grievance configuration',
+    ['/grm/reference', '/grm/committees', '/grm/escalation', '/grm/routing', '/grm/deadlines'],
+  ],
+  [
+    'notifications, audit and account',
+    [
+      '/admin/notification-templates',
+      '/admin/notification-outbox',
+      '/admin/audit',
+      '/notifications',
+      '/account',
+    ],
+  ],
+] as const) {
+  test(`administrator: ${part}`, async ({ page }) => {
+    const checks = await loggedIn(page, 'admin');
+    await walk(checks, 'admin', [...paths]);
+    checks.expectClean();
+  });
+}
 
 test('grievance officer: lists, intake, an ordinary case and its action dialog', async ({ page }) => {
   const checks = await loggedIn(page, 'agent.grm');
@@ -175,4 +177,15 @@ test('on a 360-pixel phone, staff pages do not scroll sideways', async ({ browse
     await context.close();
   }
   expect(wide, 'pages wider than the 360-pixel screen').toEqual([]);
+});
+
+test('on a 1366×768 laptop, the case list shows its last column without scrolling', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const checks = await loggedIn(page, 'agent.grm');
+  await checks.visit('/complaints');
+  const box = page.locator('.table-responsive').first();
+  const { scroll, client } = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client + 1);
+  await context.close();
 });
