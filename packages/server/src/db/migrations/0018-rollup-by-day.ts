@@ -1,5 +1,5 @@
 /**
- * The summary's rollup answers every filter of the dashboard (issue #12, decision 0015): rows per level
+ * The summary's rollup answers every filter of the dashboard (issue #12, decision 0016): rows per level
  * (village cells, and canton cells summed from them) and per slice ('' for all cases, or one value of type,
  * category or channel). The rollup is rebuilt whole by the worker, so the old tables are dropped, not
  * migrated; until the next rebuild every summary is answered live.

@@ -5,7 +5,7 @@ import { holidaysBetween } from './holidays.js';
 import { COUNTERS, DIMENSIONS, summaryBase } from './summary-sql.js';
 
 /**
- * Builds the summary's rollup (see rollup.ts, decision 0015): per received month × village × sensitive ×
+ * Builds the summary's rollup (see rollup.ts, decision 0016): per received month × village × sensitive ×
  * slice, every counter of the summary (report_rollup_cells) and the number of cases per dimension value, plus
  * histograms of business days to acknowledge and to resolve (report_rollup_counts). A slice is '' (every
  * case) or one value of a dashboard filter (type, category, channel), so a filtered summary sums the rows of

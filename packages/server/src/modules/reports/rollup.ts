@@ -4,7 +4,7 @@ import { type RollupState, SLICES } from './rollup-build.js';
 import type { Dimension, SummaryFilter, SummaryRow, SummaryScope } from './summary-sql.js';
 
 /**
- * Reading the summary's rollup (built by rollup-build.ts, decision 0015). A summary whose filters it can answer
+ * Reading the summary's rollup (built by rollup-build.ts, decision 0016). A summary whose filters it can answer
  * exactly (at most one of type, category and channel: its slice; whole months; any area down to villages)
  * sums the rows of one level and one slice instead of scanning every case: the canton level when every area
  * involved is a canton or coarser, else the village level restricted to the few villages in scope. Figures
