@@ -1,13 +1,15 @@
 /**
  * Case-list and export benchmark over a generated database (bench/reports/generate.mjs).
  *
- *   DATABASE_URL=… node bench/reports/run.mjs [--pglite DIR] [--runs 40] [--export]
+ *   DATABASE_URL=… node bench/reports/run.mjs [--pglite DIR] [--runs 40] [--export | --export-only]
+ *                  [--export-rounds 3] [--formats csv,xlsx]
  *                  [--accounts agent.grm,…] [--queries 'rare word',…]
  *
  * For each demo account and list query, the p50/p95 of the platform's own list (scope rule + filters, as the
  * API runs it) next to the bare SQL doing the same work for that account (area filter, order, limit, no
- * policy), so the overhead ratio is visible. With --export, the CSV export of every case visible to the
- * national grievance officer runs in a child process that reports its time and peak RSS.
+ * policy), so the overhead ratio is visible. With --export (or --export-only, without the lists), the
+ * exports of every case visible to the national grievance officer, CSV and XLSX (--formats), each beside a
+ * bare COPY of the same rows, interleaved over --export-rounds rounds (exportBench below).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,10 @@ const { values } = parseArgs({
     pglite: { type: 'string' },
     runs: { type: 'string', default: '40' },
     export: { type: 'boolean', default: false },
+    // Only the export part (no list timings), its rounds and formats.
+    'export-only': { type: 'boolean', default: false },
+    'export-rounds': { type: 'string', default: '3' },
+    formats: { type: 'string', default: 'csv,xlsx' },
     // Comma-separated subsets, to look at one case: --accounts facilitateur.kara --queries overdue
     accounts: { type: 'string' },
     queries: { type: 'string' },
@@ -43,10 +49,13 @@ const QUERIES = {
 };
 const today = new Date().toISOString().slice(0, 10);
 
-console.log('| account | query | platform p50 | platform p95 | bare SQL p95 | ratio |');
-console.log('|---|---|---|---|---|---|');
 const pick = (all, list) => (list ? all.filter((x) => list.split(',').includes(x)) : all);
-for (const username of pick(ACCOUNTS, values.accounts)) {
+const accounts = values['export-only'] ? [] : pick(ACCOUNTS, values.accounts);
+if (accounts.length) {
+  console.log('| account | query | platform p50 | platform p95 | bare SQL p95 | ratio |');
+  console.log('|---|---|---|---|---|---|');
+}
+for (const username of accounts) {
   const actor = await loadActor(db, username);
   for (const [label, filter] of Object.entries(QUERIES).filter(([l]) => pick([l], values.queries).length)) {
     const f = { sort: 'received_desc', ...filter, today };
@@ -62,22 +71,52 @@ for (const username of pick(ACCOUNTS, values.accounts)) {
 }
 await close();
 
-if (values.export) {
-  for (const kind of ['list', 'analyst']) {
+if (values.export || values['export-only']) exportBench();
+
+/**
+ * Each export (case list, analysts' dataset; CSV and XLSX) beside a bare COPY of the same rows, columns and
+ * order, interleaved in the same run (export, COPY, export, COPY, …), each in a child process of its own so
+ * that its peak RSS is its own. Medians and the ratio to COPY's median; COPY needs PostgreSQL.
+ */
+function exportBench() {
+  const rounds = Number(values['export-rounds']);
+  const once = (args) => {
     const child = spawnSync(
       process.execPath,
       [
         fileURLToPath(new URL('./export.mjs', import.meta.url)),
-        '--kind',
-        kind,
+        ...args,
         ...(values.pglite ? ['--pglite', values.pglite] : []),
       ],
-      {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: process.env,
-      },
+      { stdio: ['ignore', 'pipe', 'inherit'], env: process.env, encoding: 'utf8', maxBuffer: 1 << 20 },
     );
-    if (child.status !== 0) process.exitCode = child.status ?? 1;
+    if (child.status !== 0) throw new Error(`export.mjs ${args.join(' ')} failed`);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1));
+  };
+  const median = (xs) => percentile(xs, 50);
+  console.log(`\n## Exports vs COPY (${rounds} interleaved rounds, medians)\n`);
+  console.log(
+    '| export | rows | export s | COPY s | ratio | export rows/s | COPY rows/s | export peak RSS | MB out |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const kind of ['list', 'analyst']) {
+    for (const format of values.formats.split(',')) {
+      const a = [];
+      const b = [];
+      for (let r = 0; r < rounds; r++) {
+        a.push(once(['--kind', kind, '--format', format, '--mode', 'export']));
+        if (!values.pglite) b.push(once(['--kind', kind, '--mode', 'copy']));
+      }
+      const sa = median(a.map((x) => x.seconds));
+      const sb = b.length ? median(b.map((x) => x.seconds)) : Number.NaN;
+      const rss = Math.max(...a.map((x) => x.peakMb));
+      console.log(
+        `| ${kind} ${format.toUpperCase()} | ${a[0].rows} (COPY ${b[0]?.rows ?? '–'}) | ${sa.toFixed(1)} | ${sb.toFixed(1)} | ${(sa / sb).toFixed(2)}× | ${Math.round(a[0].rows / sa)} | ${Math.round((b[0]?.rows ?? 0) / sb)} | ${rss.toFixed(0)} MB (max) | ${(a[0].bytes / 1e6).toFixed(0)} |`,
+      );
+      console.log(
+        `<!-- ${kind} ${format}: export s ${a.map((x) => x.seconds.toFixed(1)).join(', ')}; COPY s ${b.map((x) => x.seconds.toFixed(1)).join(', ')} -->`,
+      );
+    }
   }
 }
 
