@@ -100,4 +100,5 @@ export const enCaseAccess: Record<keyof typeof frCaseAccess, string> = {
   'event.published': 'Summary published',
   'event.deadline_reminder': 'Deadline reminder',
   'event.deadline_breached': 'Deadline breached',
+  'event.deadlines_recomputed': 'Deadlines recomputed (holidays or deadline settings changed)',
 };

@@ -99,4 +99,5 @@ export const frCaseAccess = {
   'event.published': 'Résumé publié',
   'event.deadline_reminder': 'Rappel d’échéance',
   'event.deadline_breached': 'Délai dépassé',
+  'event.deadlines_recomputed': 'Échéances recalculées (jours fériés ou paramètres des délais modifiés)',
 };

@@ -9,6 +9,7 @@ import { listLevels } from '../geo/repo.js';
 import { findReference } from '../reference/repo.js';
 import { loadCalendar } from './calendar.js';
 import { presentDeadline, presentHoliday } from './presenter.js';
+import { recomputeOpenDeadlines } from './recompute.js';
 import * as repo from './repo.js';
 import type { CreateHolidayInput, SlaSettingsInput } from './schema.js';
 
@@ -61,29 +62,39 @@ export function createDeadlineService({ db, clock = systemClock }: { db: Db; clo
       return db.transaction(async (tx) => {
         if (!(await repo.insertHoliday(tx, input)))
           throw new AppError('conflict', { reason: 'holiday_exists' });
+        const recomputedCases = await recomputeOpenDeadlines(
+          tx,
+          { cause: 'holiday_added', date: input.date },
+          { actorId: ctx.actor.id, today: isoDateOf(clock.now()) },
+        );
         await appendAudit(tx, {
           actorId: ctx.actor.id,
           entity: 'public_holiday',
           entityId: null,
           action: 'create',
-          changes: { ...input },
+          changes: { ...input, recomputedCases },
           ip: ctx.ip,
         });
         return presentHoliday({ ...input, source: 'entered' });
       });
     },
 
-    /** Deadlines already computed keep their due dates: a holiday counts for deadlines started after it is entered. */
+    /** The open deadlines running over the date are recomputed (recompute.ts), each moved case noting it. */
     async removeHoliday(ctx: Ctx, date: IsoDate) {
       await db.transaction(async (tx) => {
         const removed = await repo.deleteHoliday(tx, date);
         if (!removed) throw new AppError('not_found');
+        const recomputedCases = await recomputeOpenDeadlines(
+          tx,
+          { cause: 'holiday_removed', date },
+          { actorId: ctx.actor.id, today: isoDateOf(clock.now()) },
+        );
         await appendAudit(tx, {
           actorId: ctx.actor.id,
           entity: 'public_holiday',
           entityId: null,
           action: 'delete',
-          changes: { date, labelFr: removed.labelFr },
+          changes: { date, labelFr: removed.labelFr, recomputedCases },
           ip: ctx.ip,
         });
       });
@@ -104,12 +115,17 @@ export function createDeadlineService({ db, clock = systemClock }: { db: Db; clo
         const before = await repo.findSettings(tx, input.level, category);
         await repo.upsertSettings(tx, before?.id ?? randomUUID(), settings);
         const saved = (await repo.findSettings(tx, input.level, category))!;
+        const recomputedCases = await recomputeOpenDeadlines(
+          tx,
+          { cause: 'sla_settings', level: input.level, category },
+          { actorId: ctx.actor.id, today: isoDateOf(clock.now()) },
+        );
         await appendAudit(tx, {
           actorId: ctx.actor.id,
           entity: 'sla_settings',
           entityId: saved.id,
           action: before ? 'update' : 'create',
-          changes: { ...settings },
+          changes: { ...settings, recomputedCases },
           ip: ctx.ip,
         });
         return { settings: saved, created: !before };
