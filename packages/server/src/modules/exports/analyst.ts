@@ -17,7 +17,12 @@ import { formatDateTime, type TableSpec } from './table-stream.js';
  * who acted. Codes, not labels: the dictionary is in docs/reports.md.
  */
 
-export const ANALYST_PAGE_SIZE = 1000;
+/**
+ * Rows per query. Pages of several thousand keep the per-query cost (plan, round trip, the scope's OR)
+ * small beside the rows, while no transaction spans a page (complaints/export/rows.ts says why: a slow
+ * download must not hold a snapshot, nor PGlite's only connection).
+ */
+export const ANALYST_PAGE_SIZE = 5000;
 
 interface CaseRow {
   id: string;

@@ -47,7 +47,7 @@ beforeAll(async () => {
       [v.id, v.path, tree.a.region.id, suffix, i, actors.kara.id],
     );
   }
-});
+}, 180_000); // a fresh database and 400 cases: slow on a loaded 2-core machine
 afterAll(() => t?.close());
 
 async function listed(who: AuthUser, f: ComplaintFilter) {
