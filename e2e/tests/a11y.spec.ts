@@ -114,19 +114,17 @@ test('GBV focal point: a sensitive case page', async ({ page }) => {
   checks.expectClean();
 });
 
-test('regional focal point, supervisor and analyst: their lists and dashboards', async ({ browser }) => {
-  for (const [username, paths] of [
-    ['focal.kara', ['/', '/complaints?queue=area', '/complaints?queue=unassigned']],
-    ['superviseur', ['/', '/complaints?queue=area', '/reports']],
-    ['analyste', ['/', '/reports/indicators', '/reports/downloads']],
-  ] as const) {
-    const context = await browser.newContext();
-    const checks = await loggedIn(await context.newPage(), username);
+for (const [username, paths] of [
+  ['focal.kara', ['/', '/complaints?queue=area', '/complaints?queue=unassigned']],
+  ['superviseur', ['/', '/complaints?queue=area', '/reports']],
+  ['analyste', ['/', '/reports/indicators', '/reports/downloads']],
+] as const) {
+  test(`${username}: home, lists and dashboards`, async ({ page }) => {
+    const checks = await loggedIn(page, username);
     await walk(checks, username, [...paths]);
     checks.expectClean();
-    await context.close();
-  }
-});
+  });
+}
 
 test('date fields are written in the app language, not the browser’s', async ({ page }) => {
   await new LoginPage(page).loginAs('analyste');
