@@ -14,6 +14,7 @@ const enCore: Record<keyof typeof frCore, string> = {
   'common.notSpecified': 'Not given',
   'common.choose': 'Choose',
   'unit.kb': '{n} KB',
+  'unit.mb': '{n} MB',
 
   'update.available': 'A new version of the app is ready.',
   'update.apply': 'Update',
@@ -32,6 +33,7 @@ const enCore: Record<keyof typeof frCore, string> = {
   'badge.upToDate': 'Up to date',
   'badge.pending': '{changes} change(s) · {files} file(s)',
   'badge.syncing': 'Syncing…',
+  'badge.syncingShare': 'Syncing… {percent}%',
   'badge.failed': '{n} refused',
   'badge.label': 'Sync: {state}. Open the pending items.',
 
@@ -87,6 +89,12 @@ const enCore: Record<keyof typeof frCore, string> = {
   'sync.noNetwork': 'No network: syncing will resume by itself.',
   'sync.codes': '{n} tracking code(s) reserved on the phone',
   'sync.details': 'See the details',
+  'sync.received': 'Received: {items} item(s), {size}',
+  'sync.progress': 'Download progress',
+  'sync.left': 'About {time} left',
+  'sync.leftSeconds': '{n} s',
+  'sync.leftMinutes': '{n} min',
+  'sync.firstSync': 'First sync: you can already record complaints; the cases arrive bit by bit.',
 
   'outbox.title': 'Pending items',
   'outbox.changes': 'Changes to send',

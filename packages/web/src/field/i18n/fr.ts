@@ -17,6 +17,7 @@ export const frCore = {
   'common.notSpecified': 'Non renseigné',
   'common.choose': 'Choisir',
   'unit.kb': '{n} Ko',
+  'unit.mb': '{n} Mo',
 
   'update.available': 'Une nouvelle version de l’application est prête.',
   'update.apply': 'Mettre à jour',
@@ -35,6 +36,7 @@ export const frCore = {
   'badge.upToDate': 'À jour',
   'badge.pending': '{changes} modif. · {files} fichier(s)',
   'badge.syncing': 'Synchronisation…',
+  'badge.syncingShare': 'Synchronisation… {percent} %',
   'badge.failed': '{n} refusé(s)',
   'badge.label': 'Synchronisation : {state}. Ouvrir les envois en attente.',
 
@@ -90,6 +92,13 @@ export const frCore = {
   'sync.noNetwork': 'Pas de réseau : la synchronisation reprendra toute seule.',
   'sync.codes': '{n} code(s) de suivi réservés sur le téléphone',
   'sync.details': 'Voir le détail',
+  'sync.received': 'Reçu : {items} élément(s), {size}',
+  'sync.progress': 'Avancement de la réception',
+  'sync.left': 'Encore environ {time}',
+  'sync.leftSeconds': '{n} s',
+  'sync.leftMinutes': '{n} min',
+  'sync.firstSync':
+    'Première synchronisation : vous pouvez déjà enregistrer des plaintes, les dossiers arrivent peu à peu.',
 
   'outbox.title': 'Envois en attente',
   'outbox.changes': 'Changements à envoyer',

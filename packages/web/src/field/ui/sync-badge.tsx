@@ -14,8 +14,12 @@ export function SyncBadge() {
 
   let text = t('badge.upToDate');
   let tone = 'ok';
+  const share = status?.pull?.fraction;
   if (status?.syncing) {
-    text = t('badge.syncing');
+    text =
+      share === undefined
+        ? t('badge.syncing')
+        : t('badge.syncingShare', { percent: Math.floor(share * 100) });
     tone = 'busy';
   } else if (changes + files > 0) {
     text = t('badge.pending', { changes, files });

@@ -4,10 +4,11 @@ import { Link } from 'wouter';
 import { useField, useOnline, useSyncStatus } from '../engine-context';
 import { useT } from '../i18n/i18n';
 import { Icon } from './icons';
+import { PullProgressView } from './pull-progress';
 
 /** What waits on the phone, when it last reached the server, the last problem, and "sync now". */
 export function SyncCard({ details = false }: { details?: boolean }) {
-  const { t, formatDate } = useT();
+  const { t, formatDate, locale } = useT();
   const { syncNow } = useField();
   const status = useSyncStatus();
   const online = useOnline();
@@ -69,6 +70,7 @@ export function SyncCard({ details = false }: { details?: boolean }) {
             <li className="text-body-secondary">{t('sync.codes', { n: status.reservedCodes })}</li>
           )}
         </ul>
+        {status?.pull && <PullProgressView progress={status.pull} t={t} locale={locale} />}
         {status?.lastError && (
           <div className="alert alert-danger" role="alert">
             {t('sync.error', { message: status.lastError })}
