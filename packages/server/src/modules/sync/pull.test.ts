@@ -164,6 +164,10 @@ describe('pages and cursors', () => {
       }
     }
     expect(new Set(seen).size).toBe(seen.length);
+    // Where each page stands, for the phone's progress bar: growing, never past the end, complete at the last.
+    const marks = pages.map((p) => p.progress!);
+    expect(marks.every((m, i) => m.done <= m.end && (i === 0 || m.done >= marks[i - 1]!.done))).toBe(true);
+    expect(marks.at(-1)!.done).toBe(marks.at(-1)!.end);
     const all = (d: FakeDevice) =>
       (['reference_items', 'geo_units', 'complaints', 'complaint_events', 'attachments'] as SyncTable[])
         .flatMap((table) => d.ids(table).map((id) => `${table}/${id}`))

@@ -71,6 +71,8 @@ export function createSyncPullService({ db }: { db: Db }) {
           removed: page.removed,
           cursor: encodePullCursor({ s: page.cursor, v: scope.version }),
           hasMore: page.hasMore,
+          // For the phone's progress bar and estimate: how far this page went in the feed, and its end now.
+          progress: { done: page.cursor, end: Math.max(page.cursor, horizon) },
         };
       });
     },

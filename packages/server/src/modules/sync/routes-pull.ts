@@ -20,6 +20,10 @@ const pullResponse = z.object({
   ),
   cursor: z.string().describe('Opaque: send it back as `cursor` on the next pull'),
   hasMore: z.boolean().describe('Pull again at once with the new cursor'),
+  progress: z
+    .object({ done: z.number().int(), end: z.number().int() })
+    .optional()
+    .describe('Position reached in the change feed and its current end: for a progress bar and an estimate'),
 });
 
 export function syncPullRoutes(app: Api, { db }: { db: Db }) {
