@@ -28,7 +28,7 @@ export function startDeadlineScan({
   let running: Promise<void> | undefined;
   const run = async () => {
     const result = await scanner.scan();
-    if (result.reminders + result.breaches + result.escalations > 0) log.info({ result }, 'deadline scan');
+    if (Object.values(result).some((n) => n > 0)) log.info({ result }, 'deadline scan');
   };
   const tick = (): Promise<void> => {
     if (running) return running;

@@ -100,5 +100,6 @@ export const enCaseAccess: Record<keyof typeof frCaseAccess, string> = {
   'event.published': 'Summary published',
   'event.deadline_reminder': 'Deadline reminder',
   'event.deadline_breached': 'Deadline breached',
+  'event.answer_lapsed': 'No answer from the complainant within the answer window',
   'event.deadlines_recomputed': 'Deadlines recomputed (holidays or deadline settings changed)',
 };

@@ -99,5 +99,6 @@ export const frCaseAccess = {
   'event.published': 'Résumé publié',
   'event.deadline_reminder': 'Rappel d’échéance',
   'event.deadline_breached': 'Délai dépassé',
+  'event.answer_lapsed': 'Pas de réponse du plaignant dans le délai de réponse',
   'event.deadlines_recomputed': 'Échéances recalculées (jours fériés ou paramètres des délais modifiés)',
 };

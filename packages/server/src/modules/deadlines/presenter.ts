@@ -31,6 +31,7 @@ export function presentSettings(s: SlaSettingsRow) {
     appealDays: s.appealDays,
     reminderDays: s.reminderDays,
     autoEscalate: s.autoEscalate,
+    answerLapse: s.answerLapse,
     updatedAt: s.updatedAt,
   };
 }

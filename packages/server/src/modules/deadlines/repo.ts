@@ -35,15 +35,20 @@ export async function deleteHoliday(q: Queryable, date: IsoDate): Promise<Holida
   return rows[0];
 }
 
+/** When a complainant's answer window lapses: flag the case "no answer" (default) or close it. */
+export type AnswerLapse = 'flag' | 'close';
+
 export interface SlaSettingsRow extends SlaSettings {
   id: string;
+  answerLapse: AnswerLapse;
   updatedAt: Date;
 }
 
 const SETTINGS_SELECT = `
   select id, level, category_code as "categoryCode", acknowledge_days as "acknowledgeDays",
          resolve_days as "resolveDays", answer_days as "answerDays", appeal_days as "appealDays",
-         reminder_days as "reminderDays", auto_escalate as "autoEscalate", updated_at as "updatedAt"
+         reminder_days as "reminderDays", auto_escalate as "autoEscalate", answer_lapse as "answerLapse",
+         updated_at as "updatedAt"
     from sla_settings`;
 
 export function listSettings(q: Queryable): Promise<SlaSettingsRow[]> {
@@ -59,15 +64,20 @@ export async function findSettings(q: Queryable, level: string | null, categoryC
 }
 
 /** Inserts or replaces the row of one (level, category) scope. */
-export async function upsertSettings(q: Queryable, id: string, s: SlaSettings): Promise<void> {
+export async function upsertSettings(
+  q: Queryable,
+  id: string,
+  s: SlaSettings & { answerLapse: AnswerLapse },
+): Promise<void> {
   await q.query(
     `insert into sla_settings (id, level, category_code, acknowledge_days, resolve_days, answer_days, appeal_days,
-                               reminder_days, auto_escalate)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                               reminder_days, auto_escalate, answer_lapse)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      on conflict ((coalesce(level, '')), (coalesce(category_code, ''))) do update
        set acknowledge_days = excluded.acknowledge_days, resolve_days = excluded.resolve_days,
            answer_days = excluded.answer_days, appeal_days = excluded.appeal_days,
-           reminder_days = excluded.reminder_days, auto_escalate = excluded.auto_escalate, updated_at = now()`,
+           reminder_days = excluded.reminder_days, auto_escalate = excluded.auto_escalate,
+           answer_lapse = excluded.answer_lapse, updated_at = now()`,
     [
       id,
       s.level,
@@ -78,6 +88,7 @@ export async function upsertSettings(q: Queryable, id: string, s: SlaSettings): 
       s.appealDays,
       s.reminderDays,
       s.autoEscalate,
+      s.answerLapse,
     ],
   );
 }

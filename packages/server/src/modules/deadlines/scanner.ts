@@ -21,9 +21,15 @@ export interface ScanResult {
   reminders: number;
   breaches: number;
   escalations: number;
+  /** Answer windows lapsed: cases flagged "no answer", and cases closed "no response". */
+  answerFlags: number;
+  answerClosures: number;
 }
 
-type Fired = 'reminder' | 'breach' | 'escalation';
+type Fired = 'reminder' | 'breach' | 'escalation' | 'flag' | 'closure';
+
+const ANSWER_LAPSE_NOTE =
+  "Délai de réponse du plaignant écoulé : clôture automatique (complainant's answer window lapsed: closed automatically)";
 
 const AUTO_ESCALATION_REASON =
   'Délai dépassé : escalade automatique (deadline breached: automatic escalation)';
@@ -62,6 +68,7 @@ export function createDeadlineScanner({ db, clock = systemClock }: { db: Db; clo
       },
     );
     const settings = await settingsFor(tx, c.handlingLevel, c.categoryCode);
+    if (d.kind === 'answer') return answerLapsed(tx, c.id, c.status, settings.answerLapse, d.dueDate, now);
     const escalate =
       settings.autoEscalate &&
       HANDLER_DEADLINES.includes(d.kind) &&
@@ -77,6 +84,41 @@ export function createDeadlineScanner({ db, clock = systemClock }: { db: Db; clo
       { now },
     );
     return ['breach', 'escalation'];
+  }
+
+  /**
+   * The complainant did not answer the proposed resolution in time: per the settings' rule, the case is
+   * closed "no response" through the same path as staff recording it, or flagged with an answer_lapsed
+   * event for a person to decide (its handlers were told by the breach's notification).
+   */
+  async function answerLapsed(
+    tx: Queryable,
+    complaintId: string,
+    status: Parameters<typeof isActionAllowed>[0],
+    rule: 'flag' | 'close',
+    dueDate: IsoDate,
+    now: Date,
+  ): Promise<Fired[]> {
+    if (rule === 'close' && isActionAllowed(status, 'record_answer')) {
+      await applyActionInTx(
+        tx,
+        SYSTEM_CONTEXT,
+        complaintId,
+        { action: 'record_answer', answer: 'no_response', appeal: false, comment: ANSWER_LAPSE_NOTE },
+        { now },
+      );
+      return ['breach', 'closure'];
+    }
+    const payload = { deadline: 'answer', dueDate, rule: 'flag' };
+    await complaints.appendEvent(tx, {
+      complaintId,
+      actorId: null,
+      kind: 'answer_lapsed',
+      fromStatus: null,
+      toStatus: null,
+      payload,
+    });
+    return ['breach', 'flag'];
   }
 
   async function remind(tx: Queryable, d: repo.DeadlineRow, today: IsoDate, now: Date): Promise<Fired[]> {
@@ -123,7 +165,13 @@ export function createDeadlineScanner({ db, clock = systemClock }: { db: Db; clo
     async scan({ batchSize = 200 }: { batchSize?: number } = {}): Promise<ScanResult> {
       const now = clock.now();
       const today = isoDateOf(now);
-      const result: ScanResult = { reminders: 0, breaches: 0, escalations: 0 };
+      const result: ScanResult = {
+        reminders: 0,
+        breaches: 0,
+        escalations: 0,
+        answerFlags: 0,
+        answerClosures: 0,
+      };
       const seen = new Set<string>();
       for (;;) {
         const batch = (await repo.dueForScan(db, today, batchSize + seen.size)).filter(
@@ -135,6 +183,8 @@ export function createDeadlineScanner({ db, clock = systemClock }: { db: Db; clo
           for (const fired of await handle(d.complaintId, d.kind, today, now)) {
             if (fired === 'reminder') result.reminders++;
             else if (fired === 'breach') result.breaches++;
+            else if (fired === 'flag') result.answerFlags++;
+            else if (fired === 'closure') result.answerClosures++;
             else result.escalations++;
           }
         }

@@ -29,6 +29,8 @@ export const slaSettingsSchema = z
     appealDays: days,
     reminderDays: z.number().int().min(0).max(60).default(2),
     autoEscalate: z.boolean().default(false),
+    /** A complainant's answer window that lapses: flag the case "no answer" with an event, or close it. */
+    answerLapse: z.enum(['flag', 'close']).default('flag'),
   })
   .refine((s) => s.reminderDays < s.resolveDays, {
     path: ['reminderDays'],
