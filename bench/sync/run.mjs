@@ -8,7 +8,8 @@
  * Requests go through the real HTTP application (buildApp + inject: routing, auth, JSON serialisation), so the
  * times are server times without the network.
  * Measured: full pull in pages of 1000 and 2000 (total time, pages, bytes, gzipped bytes), empty incremental
- * pull (p50/p95), incremental pull after 100 changed cases.
+ * pull (p50/p95), incremental pull after 100 changed cases. With --compare N: the device engine's full sync
+ * over HTTP against PouchDB's replication of the same rows, end to end, interleaved (compare.mjs).
  */
 
 import { parseArgs } from 'node:util';
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     pglite: { type: 'string' },
     user: { type: 'string', default: 'focal.kara' },
     runs: { type: 'string', default: '50' },
+    /** N: after the server-side figures, N interleaved full syncs end to end, device engine vs PouchDB. */
+    compare: { type: 'string' },
   },
 });
 const { db, services, kind, close } = await openBench(values.pglite);
@@ -116,5 +119,9 @@ const after = await pull(cursor, 1000);
 console.log(
   `Incremental pull after 100 changed cases: ${after.ms.toFixed(1)} ms, ${after.page.changes.complaints?.length ?? 0} cases, ${(after.body.length / 1000).toFixed(0)} kB`,
 );
+if (values.compare) {
+  const { compare } = await import('./compare.mjs');
+  await compare({ app, token: login.json().token, runs: Number(values.compare) });
+}
 await app.close();
 await close();
