@@ -3,6 +3,9 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Queryable, RootDb } from './driver.js';
 
+/** Shared buffers of the embedded database (PostgreSQL's own default is 128MB). */
+export const SHARED_BUFFERS = '32MB';
+
 /** Embedded PostgreSQL (WebAssembly): in memory when `dataDir` is undefined, else persisted in that folder. */
 export async function openPglite(dataDir?: string): Promise<RootDb> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
@@ -11,6 +14,10 @@ export async function openPglite(dataDir?: string): Promise<RootDb> {
     // Trigram indexes (migration 0013) for reference fragments in the case lists.
     extensions: { pg_trgm },
     parsers: { [types.DATE]: (v: string) => v, [types.NUMERIC]: (v: string) => v },
+    // PostgreSQL's default 128 MB of shared buffers lives inside the WebAssembly heap, which never shrinks:
+    // 32 MB takes about 100 MB off the idle process (docs/maintainer-guide.md, "Memory"). The WebAssembly
+    // heap cannot start below PGlite's 128 MB (initialMemory), and pg_trgm costs ≈ 7 MB: both stay.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
   });
   await pg.waitReady;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
