@@ -28,6 +28,8 @@ export interface SlaSettings {
   appealDays: number;
   reminderDays: number;
   autoEscalate: boolean;
+  /** What happens when the complainant's answer window lapses: an "answer lapsed" flag, or closure. */
+  answerLapse: 'flag' | 'close';
   updatedAt: string;
 }
 

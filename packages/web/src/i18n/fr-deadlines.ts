@@ -33,6 +33,10 @@ export const frDeadlines = {
   'deadlines.sla.answerDays': 'Réponse du plaignant',
   'deadlines.sla.appealDays': 'Traitement du recours',
   'deadlines.sla.reminderDays': 'Rappel avant échéance',
+  'deadlines.sla.answerLapse': 'Sans réponse',
+  'deadlines.sla.answerLapseLong': 'Quand le plaignant n’a pas répondu à la proposition dans le délai',
+  'deadlines.sla.answerLapse.flag': 'Signaler « sans réponse » (le dossier reste ouvert)',
+  'deadlines.sla.answerLapse.close': 'Clore le dossier « sans réponse »',
   'deadlines.sla.autoEscalate': 'Escalade auto.',
   'deadlines.sla.autoEscalateLong':
     'Escalader automatiquement au niveau supérieur quand le délai est dépassé',

@@ -46,6 +46,11 @@ export function SlaSettingsCard() {
       render: (s) => (s.autoEscalate ? t('common.yes') : t('common.no')),
     },
     {
+      key: 'answerLapse',
+      header: t('deadlines.sla.answerLapse'),
+      render: (s) => t(`deadlines.sla.answerLapse.${s.answerLapse}`),
+    },
+    {
       key: 'actions',
       header: t('common.actions'),
       render: (s) => (
@@ -97,6 +102,7 @@ const DEFAULTS: SlaSettingsBody = {
   appealDays: 30,
   reminderDays: 2,
   autoEscalate: false,
+  answerLapse: 'flag',
 };
 
 function SlaDialog({
@@ -203,6 +209,16 @@ function SlaDialog({
         label={t('deadlines.sla.autoEscalateLong')}
         checked={body.autoEscalate}
         onChange={(v) => setBody((b) => ({ ...b, autoEscalate: v }))}
+      />
+      <SelectField
+        id="sla-answer-lapse"
+        label={t('deadlines.sla.answerLapseLong')}
+        value={body.answerLapse}
+        onChange={(v) => setBody((b) => ({ ...b, answerLapse: v === 'close' ? 'close' : 'flag' }))}
+        options={(['flag', 'close'] as const).map((v) => ({
+          value: v,
+          label: t(`deadlines.sla.answerLapse.${v}`),
+        }))}
       />
     </FormDialog>
   );
