@@ -4,7 +4,8 @@ import type { Db } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
 import { authedContext } from '../../../http/auth.js';
 import type { Api } from '../../../http/types.js';
-import { formatOf, readSheet } from '../../../lib/tabular.js';
+import { sheetFormatOf } from '../../../lib/sheet-sniff.js';
+import { readSheet } from '../../../lib/tabular.js';
 import type { Vault } from '../../../vault/vault.js';
 import { importRegister } from './import-register.js';
 
@@ -23,7 +24,8 @@ export function complaintImportRoutes(
       schema: {
         tags: ['complaints'],
         summary:
-          'Import a historic paper register from CSV or XLSX (multipart field `file`); dry run by default. ' +
+          'Import a historic paper register from CSV or XLSX (multipart field `file`, recognised by its ' +
+          'content: 415 `not_a_spreadsheet` otherwise); dry run by default. ' +
           'Cases are created in status received; 422 import_rejected when onError=stop and a row is bad',
         querystring: importQuery,
         consumes: ['multipart/form-data'],
@@ -35,7 +37,9 @@ export function complaintImportRoutes(
       if (file?.fieldname !== 'file') {
         throw new AppError('validation_error', [{ path: 'file', message: 'required' }]);
       }
-      const sheet = await readSheet(await file.toBuffer(), formatOf(file.filename, file.mimetype));
+      // By content, not by name: a binary named .csv would otherwise come back as "every row rejected".
+      const content = await file.toBuffer();
+      const sheet = await readSheet(content, sheetFormatOf(content, file.filename, file.mimetype));
       return importRegister(db, vault, ctx, sheet, {
         dryRun: request.query.dryRun === 'true',
         onError: request.query.onError,
