@@ -101,25 +101,31 @@ export async function refreshRollup(tx: Queryable, today: string, now = new Date
   await tx.query("set local work_mem = '256MB'");
   await tx.query('delete from report_rollup_cells');
   await tx.query('delete from report_rollup_counts');
-  // Slices × dimensions: the two grouping-sets lists multiply (every dimension within every slice).
-  await tx.query(
-    `${base},
-     sliced as (select b.*, ${sliceColumns('b')} from base b),
-     grouped as (
-       select month, ${lastUnit('area_key')} as cell_id, sensitive, ${sliceCase()} as slice,
-              case ${dimCase} else 'all' end as dim, case ${keyCase} end as key, ${COUNTERS}
-         from sliced
-        group by month, area_key, sensitive, ${sliceSets},
-                 grouping sets ((), ${groups.map((g) => `(${g})`).join(', ')})
-     ),
-     cells as (
-       insert into report_rollup_cells (level, slice, month, cell_id, sensitive, ${COUNTER_COLUMNS})
-       select 'village', slice, month, cell_id, sensitive, ${COUNTER_COLUMNS} from grouped where dim = 'all'
-     )
-     insert into report_rollup_counts (level, slice, month, cell_id, sensitive, dim, key, n)
-     select 'village', slice, month, cell_id, sensitive, dim, key, n from grouped where dim <> 'all'`,
-    where.params,
-  );
+  // One statement per slice: the product of both grouping-sets lists in one statement (48 sets) made
+  // PostgreSQL spill gigabytes to disk at 300,000 cases.
+  const sliceKeys: Array<[string, string]> = [
+    ['', "''"],
+    ...Object.entries(SLICES).map(([s, col]): [string, string] => [s, `'${s}=' || ${col}`]),
+  ];
+  for (const [, sliceExpr] of sliceKeys) {
+    await tx.query(
+      `${base},
+       grouped as (
+         select month, ${lastUnit('area_key')} as cell_id, sensitive, ${sliceExpr} as slice,
+                case ${dimCase} else 'all' end as dim, case ${keyCase} end as key, ${COUNTERS}
+           from base
+          group by month, area_key, sensitive, ${sliceExpr === "''" ? '' : `${sliceExpr},`}
+                   grouping sets ((), ${groups.map((g) => `(${g})`).join(', ')})
+       ),
+       cells as (
+         insert into report_rollup_cells (level, slice, month, cell_id, sensitive, ${COUNTER_COLUMNS})
+         select 'village', slice, month, cell_id, sensitive, ${COUNTER_COLUMNS} from grouped where dim = 'all'
+       )
+       insert into report_rollup_counts (level, slice, month, cell_id, sensitive, dim, key, n)
+       select 'village', slice, month, cell_id, sensitive, dim, key, n from grouped where dim <> 'all'`,
+      where.params,
+    );
+  }
   await tx.query(
     `insert into report_rollup_counts (level, slice, month, cell_id, sensitive, dim, key, n)
      select 'village', ${sliceCase()}, month, ${lastUnit('area_key')}, sensitive, 'vulnerability', v, count(*)
