@@ -120,6 +120,13 @@ export const enComplaints: Record<keyof typeof frComplaints, string> = {
   'receipt.a4': 'Print the receipt (A4)',
   'receipt.thermal': '58 mm ticket receipt',
   'caseFile.download': 'Case file (PDF)',
+  'caseFile.title': 'Print the case file (PDF)',
+  'caseFile.identity': "Complainant's identity",
+  'caseFile.withoutIdentity': 'Without the identity',
+  'caseFile.withIdentity': 'With the identity (reason required, recorded in the audit log)',
+  'caseFile.auditNote':
+    'Printing the identity counts as revealing it: the reason is recorded in the audit log, as for "Reveal identity".',
+  'caseFile.submit': 'Download',
 
   'picker.keyboardHelpOne': 'Down arrow to browse the results, Enter to choose, Escape to close.',
   'picker.searchResults': 'Search results',

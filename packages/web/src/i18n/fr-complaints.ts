@@ -120,6 +120,13 @@ export const frComplaints = {
   'receipt.a4': 'Imprimer le reçu (A4)',
   'receipt.thermal': 'Reçu ticket 58 mm',
   'caseFile.download': 'Dossier PDF',
+  'caseFile.title': 'Imprimer le dossier (PDF)',
+  'caseFile.identity': 'Identité du plaignant',
+  'caseFile.withoutIdentity': "Sans l'identité",
+  'caseFile.withIdentity': "Avec l'identité (motif obligatoire, consigné au journal d'audit)",
+  'caseFile.auditNote':
+    "Imprimer l'identité vaut révélation : le motif est consigné au journal d'audit, comme pour « Révéler l'identité ».",
+  'caseFile.submit': 'Télécharger',
 
   'picker.keyboardHelpOne':
     'Flèche bas pour parcourir les résultats, Entrée pour choisir, Échap pour fermer.',

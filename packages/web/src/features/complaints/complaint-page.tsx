@@ -98,7 +98,7 @@ export default function ComplaintPage({ id }: { id: string }) {
         actions={
           <>
             <ReceiptButtons complaintId={c.id} />
-            <CaseFileButton complaintId={c.id} />
+            <CaseFileButton complaint={c} />
           </>
         }
       />
