@@ -122,10 +122,7 @@ export const enCase: Record<keyof typeof frCase, string> = {
   'actionForm.satisfaction': "Complainant's satisfaction",
   'actionForm.comment': 'Comment (optional)',
   'actionForm.assignee': 'New person in charge',
-  'actionForm.assigneeHint':
-    'People who handle this kind of case in this area according to the routing rules, with their number of open cases.',
   'actionForm.candidate': '{name} — {count} open case(s)',
-  'actionForm.noCandidates': 'Nobody else can take this case for now.',
 
   'answer.accepted': 'Accepts the resolution',
   'answer.rejected': 'Rejects the resolution',

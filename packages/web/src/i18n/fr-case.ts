@@ -121,10 +121,7 @@ export const frCase = {
   'actionForm.satisfaction': 'Satisfaction du plaignant',
   'actionForm.comment': 'Commentaire (facultatif)',
   'actionForm.assignee': 'Nouvelle personne chargée',
-  'actionForm.assigneeHint':
-    'Personnes qui traitent ce type de dossier dans cette zone selon les règles de routage, avec leur nombre de dossiers ouverts.',
   'actionForm.candidate': '{name} — {count} dossier(s) ouvert(s)',
-  'actionForm.noCandidates': 'Aucune autre personne ne peut recevoir ce dossier pour le moment.',
 
   'answer.accepted': 'Accepte la solution',
   'answer.rejected': 'Refuse la solution',
