@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { fieldServiceWorker } from './build/field-sw.ts';
 import { precompress } from './build/precompress.ts';
+import { trimBootstrap } from './build/trim-css.ts';
 
 const api = 'http://127.0.0.1:3000';
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
@@ -15,6 +16,12 @@ export default defineConfig({
   resolve: {
     // The domain package is consumed from source so the browser bundle shares the exact server rules.
     alias: { '@coso/domain': fileURLToPath(new URL('../domain/src/index.ts', import.meta.url)) },
+  },
+  css: {
+    // Only the Bootstrap rules the sources can use: the stylesheet blocks every first paint (phones on 2G).
+    postcss: {
+      plugins: [trimBootstrap({ sources: [page('src')], files: [page('index.html'), page('field.html')] })],
+    },
   },
   server: {
     proxy: { '/api': api, '/healthz': api, '/readyz': api },
