@@ -102,29 +102,38 @@ export async function openIdbStore(userId: string): Promise<IdbStore> {
     rows: (table) => read(table, (s) => s.getAll() as IDBRequest<SyncRow[]>),
     row: (table, id) => read(table, (s) => s.get(id) as IDBRequest<SyncRow | undefined>),
 
+    // One transaction per page (rows, removals and cursor commit together). Relaxed durability: a page lost
+    // to a crash is simply pulled again, so a first sync of hundreds of pages need not wait for the disk on
+    // each one, unlike the outbox (strict).
     applyPull: (page: PullResponse) =>
-      inTransaction(db, [...SYNC_TABLES, META], 'readwrite', (tx) => {
-        if (page.reset) for (const table of SYNC_TABLES) tx.objectStore(table).clear();
-        for (const [table, rows] of Object.entries(page.changes)) {
-          // A table this app version does not know yet (a newer server) is skipped, not fatal.
-          if (!isSyncTable(table)) continue;
-          const store = tx.objectStore(table);
-          for (const row of rows ?? []) store.put(row);
-        }
-        for (const [table, ids] of Object.entries(page.removed)) {
-          if (!isSyncTable(table)) continue;
-          for (const id of ids ?? []) {
-            tx.objectStore(table).delete(id);
-            for (const child of CASE_CHILDREN[table] ?? []) {
-              const store = tx.objectStore(child);
-              collect(store.index(CHILD_KEY).getAllKeys(id), (keys) => {
-                for (const key of keys) store.delete(key);
-              });
+      inTransaction(
+        db,
+        [...SYNC_TABLES, META],
+        'readwrite',
+        (tx) => {
+          if (page.reset) for (const table of SYNC_TABLES) tx.objectStore(table).clear();
+          for (const [table, rows] of Object.entries(page.changes)) {
+            // A table this app version does not know yet (a newer server) is skipped, not fatal.
+            if (!isSyncTable(table)) continue;
+            const store = tx.objectStore(table);
+            for (const row of rows ?? []) store.put(row);
+          }
+          for (const [table, ids] of Object.entries(page.removed)) {
+            if (!isSyncTable(table)) continue;
+            for (const id of ids ?? []) {
+              tx.objectStore(table).delete(id);
+              for (const child of CASE_CHILDREN[table] ?? []) {
+                const store = tx.objectStore(child);
+                collect(store.index(CHILD_KEY).getAllKeys(id), (keys) => {
+                  for (const key of keys) store.delete(key);
+                });
+              }
             }
           }
-        }
-        tx.objectStore(META).put(page.cursor, CURSOR_KEY);
-      }),
+          tx.objectStore(META).put(page.cursor, CURSOR_KEY);
+        },
+        'relaxed',
+      ),
     cursor: () => read(META, (s) => s.get(CURSOR_KEY) as IDBRequest<string | undefined>),
 
     outbox: async () =>
