@@ -18,11 +18,12 @@ import { formatDateTime, type TableSpec } from './table-stream.js';
  */
 
 /**
- * Rows per query. Pages of several thousand keep the per-query cost (plan, round trip, the scope's OR)
- * small beside the rows, while no transaction spans a page (complaints/export/rows.ts says why: a slow
- * download must not hold a snapshot, nor PGlite's only connection).
+ * Rows per query: no transaction spans a page (complaints/export/rows.ts says why: a slow download must not
+ * hold a snapshot, nor PGlite's only connection). 2,000 rather than the case list's 5,000: a row here is 39
+ * derived cells, and 5,000 took the XLSX export to 333 MB peak RSS against 233 MB at 2,000, at the same
+ * speed (bench/RESULTS.md, 2026-12-07).
  */
-export const ANALYST_PAGE_SIZE = 5000;
+export const ANALYST_PAGE_SIZE = 2000;
 
 interface CaseRow {
   id: string;
