@@ -8,6 +8,7 @@ export const enMessages: Record<keyof typeof frMessages, string> = {
   'notifyChannel.email': 'Email',
   'notifyChannel.sms': 'SMS',
   'topic.case_assigned': 'Case assigned',
+  'topic.case_taken_over': 'Case taken over by someone else',
   'topic.case_escalated': 'Case escalated',
   'topic.case_comment': 'New comment',
   'topic.deadline_reminder': 'Deadline reminder',

@@ -6,6 +6,7 @@ export const frMessages = {
   'notifyChannel.email': 'E-mail',
   'notifyChannel.sms': 'SMS',
   'topic.case_assigned': 'Dossier attribué',
+  'topic.case_taken_over': 'Dossier repris par une autre personne',
   'topic.case_escalated': 'Dossier escaladé',
   'topic.case_comment': 'Nouveau commentaire',
   'topic.deadline_reminder': 'Rappel d’échéance',

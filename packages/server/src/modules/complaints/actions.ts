@@ -184,6 +184,8 @@ export async function applyActionInTx(
       kind: action.action === 'recategorise' && reassigned ? 'reassign' : kind,
       actorId: ctx.actor?.id ?? null,
       toStatus: result.to,
+      // Whom a take-over took the case from: they are told.
+      ...(reassigned ? { payload: { previousAssigneeId: c.assigneeId } } : {}),
     },
   );
   await appendAudit(tx, {

@@ -26,6 +26,16 @@ export const DEFAULT_TEMPLATES: Record<Topic, Partial<Record<Channel, Texts>>> =
       'Case {reference} is now assigned to you at {handlingLevel} level. Category: {category}.',
     ],
   ),
+  case_taken_over: staff(
+    [
+      'Dossier {reference} repris',
+      'Le dossier {reference} ({category}) a été repris par un autre agent au niveau {handlingLevel}.',
+    ],
+    [
+      'Case {reference} taken over',
+      'Case {reference} ({category}) was taken over by someone else at {handlingLevel} level.',
+    ],
+  ),
   case_escalated: staff(
     [
       'Dossier {reference} escaladé',

@@ -9,6 +9,7 @@ export type Channel = (typeof CHANNELS)[number];
  */
 export const TOPICS = {
   case_assigned: ['reference', 'category', 'handlingLevel'],
+  case_taken_over: ['reference', 'category', 'handlingLevel'],
   case_escalated: ['reference', 'handlingLevel'],
   case_comment: ['reference'],
   deadline_reminder: ['reference', 'deadline', 'dueDate', 'remainingBusinessDays'],

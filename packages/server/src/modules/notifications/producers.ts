@@ -35,6 +35,8 @@ function staffTopicOf(e: CaseEvent): Topic | undefined {
   if (e.kind === 'escalate' || e.toStatus === 'appealed') return 'case_escalated';
   if (e.kind === 'created' || e.kind === 'reassign') return 'case_assigned';
   if (e.kind === 'comment') return 'case_comment';
+  // The new handler took it themselves; the one who held it is the one to tell.
+  if (e.kind === 'take_over') return 'case_taken_over';
   if (e.kind === 'deadline_reminder' || e.kind === 'deadline_breached') return e.kind;
   return undefined;
 }
@@ -75,14 +77,17 @@ const dedupeKey = (topic: Topic, c: Complaint, e: CaseEvent, channel: Channel, r
   `${topic}:${c.id}:${e.id}:${channel}:${recipient}`;
 
 /**
- * The handler of the case; for a deadline of a case nobody holds, its supervisors (national grievance
+ * The handler of the case (the previous one for a take-over); for a deadline of a case nobody holds, its supervisors (national grievance
  * officers, or the sensitive-case focal points for a sensitive case) whose area covers it. Nobody is told of
  * their own act, and nobody who could not open the case hears of it.
  */
 async function staffRecipients(tx: Queryable, c: Complaint, e: CaseEvent, topic: Topic) {
   const view = accessView(c);
   let candidates: UserRecord[];
-  if (c.assigneeId) candidates = await findUsersByIds(tx, [c.assigneeId]);
+  if (topic === 'case_taken_over') {
+    const previous = e.payload?.previousAssigneeId;
+    candidates = typeof previous === 'string' ? await findUsersByIds(tx, [previous]) : [];
+  } else if (c.assigneeId) candidates = await findUsersByIds(tx, [c.assigneeId]);
   else if (topic === 'deadline_reminder' || topic === 'deadline_breached') {
     const role = c.sensitive ? 'sensitive_focal_point' : 'grm_officer';
     const rows = await tx.query<{ id: string }>(
