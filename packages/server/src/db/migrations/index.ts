@@ -13,7 +13,6 @@ import * as m0012 from './0012-reports.js';
 import * as m0013 from './0013-list-indexes.js';
 import * as m0014 from './0014-sync-removals-prune.js';
 import * as m0017 from './0017-deadline-rules.js';
-import * as m0018 from './0018-rollup-by-day.js';
 import * as m0019 from './0019-open-case-counts.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
@@ -33,6 +32,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0013-list-indexes', sql: m0013.sql },
   { id: '0014-sync-removals-prune', sql: m0014.sql },
   { id: '0017-deadline-rules', sql: m0017.sql },
-  { id: '0018-rollup-by-day', sql: m0018.sql },
   { id: '0019-open-case-counts', sql: m0019.sql },
 ];

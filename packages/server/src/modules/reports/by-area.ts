@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../db/driver.js';
 import { findUnit } from '../geo/repo.js';
 import { SMALL_COUNT } from './periodic-content.js';
-import { rollupConditions, rollupPlan, rollupSensitiveTotal } from './rollup.js';
+import { rollupConditions, rollupFits, rollupSensitiveTotal } from './rollup.js';
 import { rollupState } from './rollup-build.js';
 import { liveSensitiveTotal, reportScope, summaryFilterSchema } from './summary.js';
 import { summaryConditions } from './summary-sql.js';
@@ -46,14 +46,13 @@ export async function complaintsByArea(db: Queryable, actor: Actor, q: ByAreaQue
   );
   const jurisdictions = actor.jurisdictions.map((j) => j.path);
   const state = await rollupState(db);
-  const plan = rollupPlan(state, {
+  const fromRollup = rollupFits(state, {
     filter,
     jurisdictionPaths: jurisdictions,
     areaKeyLength: depth!.len,
     today,
   });
-  const fromRollup = plan !== undefined && state !== undefined;
-  const where = plan ? rollupConditions(scope, filter, plan) : summaryConditions(scope, filter);
+  const where = fromRollup ? rollupConditions(scope, filter) : summaryConditions(scope, filter);
   // The units shown: those of the level inside the caller's jurisdictions (and the chosen area), or above
   // them when the level is coarser than a jurisdiction (a canton officer asking for communes).
   const level = where.param(q.level);
@@ -63,7 +62,7 @@ export async function complaintsByArea(db: Queryable, actor: Actor, q: ByAreaQue
     ? `and (u.path like ${where.param(areaPath)} || '%' or ${where.param(areaPath)} like u.path || '%')`
     : '';
   let counts: string;
-  if (plan) {
+  if (fromRollup) {
     counts = `select left(g.path, ${len}) as key, sum(r.n)::int as total, sum(r.open)::int as open,
                      sum(r.overdue)::int as overdue
                 from report_rollup_cells r join geo_units g on g.id = r.cell_id ${where.where}
@@ -98,8 +97,8 @@ export async function complaintsByArea(db: Queryable, actor: Actor, q: ByAreaQue
        ${areaFilter}
      order by u.name, u.id`;
   const units = await db.query<UnitRow>(text, where.params);
-  const sensitive = plan
-    ? await rollupSensitiveTotal(db, scope, filter, plan)
+  const sensitive = fromRollup
+    ? await rollupSensitiveTotal(db, scope, filter)
     : await liveSensitiveTotal(db, scope, filter);
   const hide = (n: number) => (publicVersion && n > 0 && n < SMALL_COUNT ? null : n);
   return {

@@ -1,15 +1,13 @@
 import { Conditions } from '../../db/conditions.js';
 import type { Queryable } from '../../db/driver.js';
-import { type RollupState, SLICES } from './rollup-build.js';
+import type { RollupState } from './rollup-build.js';
 import type { Dimension, SummaryFilter, SummaryRow, SummaryScope } from './summary-sql.js';
 
 /**
- * Reading the summary's rollup (built by rollup-build.ts, decision 0016). A summary whose filters it can answer
- * exactly (at most one of type, category and channel: its slice; whole months; any area down to villages)
- * sums the rows of one level and one slice instead of scanning every case: the canton level when every area
- * involved is a canton or coarser, else the village level restricted to the few villages in scope. Figures
- * from the rollup are as of its build (`asOf`), at most ROLLUP_MAX_AGE_MINUTES old; anything else is answered
- * live.
+ * Reading the summary's rollup (built by rollup-build.ts). A summary whose filters it can answer exactly (no
+ * type, category or channel filter, whole months, areas down to cantons) sums a few thousand rows instead of
+ * scanning every case. Figures from the rollup are as of its build (`asOf`), at most
+ * ROLLUP_MAX_AGE_MINUTES old; anything else is answered live.
  */
 
 export const ROLLUP_MAX_AGE_MINUTES = 30;
@@ -17,22 +15,8 @@ export const ROLLUP_MAX_AGE_MINUTES = 30;
 const lastDayOfMonth = (d: string) =>
   new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
-/** Which rows of the rollup answer a summary: a level and a slice. */
-export interface RollupPlan {
-  level: 'village' | 'canton';
-  slice: string;
-}
-
-/** The slice of a filter: '' without type, category or channel; undefined when two are combined. */
-export function sliceOf(f: SummaryFilter): string | undefined {
-  const set = (Object.keys(SLICES) as Array<keyof typeof SLICES>).filter((k) => f[k]);
-  if (set.length > 1) return undefined;
-  const [only] = set;
-  return only ? `${only}=${f[only]}` : '';
-}
-
-/** How the rollup can answer this summary exactly (as of its build), or undefined: answer live. */
-export function rollupPlan(
+/** Whether the rollup can answer this summary exactly (as of its build). */
+export function rollupFits(
   state: RollupState | undefined,
   p: {
     filter: SummaryFilter;
@@ -42,46 +26,28 @@ export function rollupPlan(
     today: string;
     now?: Date;
   },
-): RollupPlan | undefined {
-  if (!state || state.builtFor !== p.today) return undefined;
-  if ((p.now ?? new Date()).getTime() - state.builtAt.getTime() > ROLLUP_MAX_AGE_MINUTES * 60_000)
-    return undefined;
-  const f = p.filter;
-  const slice = sliceOf(f);
-  if (slice === undefined) return undefined;
-  if (f.from && !f.from.endsWith('-01')) return undefined;
-  if (f.to && f.to < p.today && f.to !== lastDayOfMonth(f.to)) return undefined;
-  // Cases lie in villages: keys cut below a village (drill-down under one) are the village paths themselves.
-  const finest = Math.max(
-    Math.min(p.areaKeyLength, state.cellLength),
-    (f.areaPath ?? '').length,
-    ...p.jurisdictionPaths.map((j) => j.length),
-  );
-  if (finest > state.cellLength) return undefined;
-  return { level: finest <= state.coarseLength ? 'canton' : 'village', slice };
-}
-
-/** Whether the rollup can answer this summary exactly (as of its build). */
-export function rollupFits(
-  state: RollupState | undefined,
-  p: Parameters<typeof rollupPlan>[1],
 ): state is RollupState {
-  return rollupPlan(state, p) !== undefined;
+  if (!state || state.builtFor !== p.today) return false;
+  if ((p.now ?? new Date()).getTime() - state.builtAt.getTime() > ROLLUP_MAX_AGE_MINUTES * 60_000)
+    return false;
+  const f = p.filter;
+  if (f.type || f.category || f.channel) return false;
+  if (f.from && !f.from.endsWith('-01')) return false;
+  if (f.to && f.to < p.today && f.to !== lastDayOfMonth(f.to)) return false;
+  const len = state.cellLength;
+  return (
+    p.areaKeyLength <= len &&
+    (f.areaPath ?? '').length <= len &&
+    p.jurisdictionPaths.every((path) => path.length <= len)
+  );
 }
 
 /**
- * The WHERE on rollup rows `r` joined to their cell `g` (geo_units) equivalent to summaryConditions on cases,
- * for whole months. The sensitive total reads slice '' whatever the filters (like the live total).
+ * The WHERE on rollup rows `r` joined to their canton `g` (geo_units) equivalent to summaryConditions on
+ * cases, for whole months.
  */
-export function rollupConditions(
-  scope: SummaryScope,
-  f: SummaryFilter,
-  plan: RollupPlan,
-  withSensitive = scope.sensitive,
-) {
+export function rollupConditions(scope: SummaryScope, f: SummaryFilter, withSensitive = scope.sensitive) {
   const c = new Conditions();
-  c.add('r.level = ?', plan.level);
-  c.add('r.slice = ?', plan.slice);
   c.add('g.path like any(?::text[])', scope.prefixes);
   if (f.from) c.add('r.month >= ?', f.from.slice(0, 7));
   if (f.to) c.add('r.month <= ?', f.to.slice(0, 7));
@@ -116,9 +82,8 @@ export async function rollupSummary(
   scope: SummaryScope,
   f: SummaryFilter,
   areaKeyLength: number,
-  plan: RollupPlan,
 ) {
-  const where = rollupConditions(scope, f, plan);
+  const where = rollupConditions(scope, f);
   const len = where.param(areaKeyLength);
   // Every counter per month and per area (drill-down), from the cells: a few thousand rows.
   const cells = await db.query<CellRow>(
@@ -131,7 +96,7 @@ export async function rollupSummary(
     where.params,
   );
   // Cases per dimension value and month, and the histograms.
-  const cw = rollupConditions(scope, f, plan);
+  const cw = rollupConditions(scope, f);
   const counts = await db.query<{ dim: string; key: string | null; month: string; n: number }>(
     `select r.dim, r.key, r.month, sum(r.n)::float8 as n
        from report_rollup_counts r join geo_units g on g.id = r.cell_id
@@ -176,18 +141,13 @@ export async function rollupSummary(
     vulnerabilities: [...vulnerabilities]
       .map(([key, n]) => ({ key, n }))
       .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
-    sensitiveTotal: await rollupSensitiveTotal(db, scope, f, plan),
+    sensitiveTotal: await rollupSensitiveTotal(db, scope, f),
   };
 }
 
 /** Sensitive cases in the scope, period and area, from the rollup. */
-export async function rollupSensitiveTotal(
-  db: Queryable,
-  scope: SummaryScope,
-  f: SummaryFilter,
-  plan: RollupPlan,
-) {
-  const w = rollupConditions(scope, f, { ...plan, slice: '' }, true);
+export async function rollupSensitiveTotal(db: Queryable, scope: SummaryScope, f: SummaryFilter) {
+  const w = rollupConditions(scope, f, true);
   const [r] = await db.query<{ n: number }>(
     `select coalesce(sum(r.n), 0)::int as n
        from report_rollup_cells r join geo_units g on g.id = r.cell_id ${w.where} and r.sensitive`,

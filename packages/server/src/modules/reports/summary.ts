@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../db/driver.js';
 import { findUnit } from '../geo/repo.js';
 import { holidaysBetween } from './holidays.js';
-import { rollupPlan, rollupSummary } from './rollup.js';
+import { rollupFits, rollupSummary } from './rollup.js';
 import { rollupState } from './rollup-build.js';
 import {
   type Dimension,
@@ -93,15 +93,14 @@ export async function complaintSummary(
   // Paths are `/<uuid>/<uuid>/…`: the child of the area a case lies in is the area path plus one segment.
   const areaKeyLength = (area?.path ?? drillRoot(actor)).length + 37;
   const state = await rollupState(db);
-  const plan = rollupPlan(state, {
+  const fromRollup = rollupFits(state, {
     filter,
     jurisdictionPaths: actor.jurisdictions.map((j) => j.path),
     areaKeyLength,
     today,
   });
-  const fromRollup = plan !== undefined && state !== undefined;
-  const { rows, vulnerabilities, sensitiveTotal } = plan
-    ? await rollupSummary(db, scope, filter, areaKeyLength, plan)
+  const { rows, vulnerabilities, sensitiveTotal } = fromRollup
+    ? await rollupSummary(db, scope, filter, areaKeyLength)
     : await liveSummary(db, scope, filter, q, today, areaKeyLength);
 
   const of = (dim: Dimension) => rows.filter((r) => r.dim === dim);
