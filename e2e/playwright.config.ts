@@ -44,7 +44,7 @@ export default defineConfig({
   webServer: {
     command: 'node ../packages/server/dist/main.js',
     url: `http://127.0.0.1:${port}/readyz`,
-    timeout: 120_000,
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
