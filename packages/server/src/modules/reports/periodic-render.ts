@@ -1,27 +1,15 @@
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
-import { PDF_FONT, pdfString, usePdfFonts } from '../../lib/pdf-fonts.js';
+import { A4_MARGIN as MARGIN, openA4Document, A4_WIDTH as WIDTH } from '../../lib/pdf-a4.js';
+import { PDF_FONT, pdfString } from '../../lib/pdf-fonts.js';
 import type { ReportContent, ReportTable } from './periodic-content.js';
 
 /** The periodic report as an A4 PDF (key figures, bar charts, tables) and as an XLSX (one sheet per table). */
 
 const GREEN = '#1b6e4f';
-const MARGIN = 50;
-const WIDTH = 595.28 - 2 * MARGIN;
 
 export async function renderReportPdf(c: ReportContent, { compress = true } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress,
-    bufferPages: true,
-    info: { Title: pdfString(c.title), Author: 'ANADEB', Creator: 'COSO Platform' },
-  });
   // Area names (Ɖ, ɛ, ɔ, ŋ…) print as typed: see lib/pdf-fonts.ts.
-  usePdfFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const { doc, finish } = openA4Document(c.title, { compress });
   const text = pdfString;
 
   doc.rect(0, 0, doc.page.width, 34).fill(GREEN);
@@ -54,22 +42,7 @@ export async function renderReportPdf(c: ReportContent, { compress = true } = {}
   doc.font(PDF_FONT.italic).fontSize(8).fillColor('#444');
   for (const n of c.notes) doc.text(text(n), MARGIN, doc.y, { width: WIDTH });
 
-  const pages = doc.bufferedPageRange();
-  for (let i = 0; i < pages.count; i++) {
-    doc.switchToPage(i);
-    doc
-      .font(PDF_FONT.regular)
-      .fontSize(8)
-      .fillColor('#666')
-      .text(`${i + 1} / ${pages.count}`, MARGIN, doc.page.height - 30, {
-        width: WIDTH,
-        align: 'right',
-        lineBreak: false,
-      });
-  }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 function drawTable(doc: PDFKit.PDFDocument, t: ReportTable, text: (s: string | number) => string) {

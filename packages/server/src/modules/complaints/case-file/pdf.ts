@@ -1,12 +1,10 @@
-import PDFDocument from 'pdfkit';
-import { PDF_FONT, pdfString, usePdfFonts } from '../../../lib/pdf-fonts.js';
+import { A4_MARGIN as MARGIN, openA4Document, A4_WIDTH as WIDTH } from '../../../lib/pdf-a4.js';
+import { PDF_FONT, pdfString } from '../../../lib/pdf-fonts.js';
 import type { CaseFileContent, CaseFileEntry } from './content.js';
 
 /** The case file as an A4 PDF: header, then each section (facts, paragraphs, dated entries), page numbers. */
 
 const GREEN = '#1b6e4f';
-const MARGIN = 50;
-const WIDTH = 595.28 - 2 * MARGIN;
 const LABEL_WIDTH = 150;
 
 type Doc = PDFKit.PDFDocument;
@@ -31,20 +29,7 @@ function drawEntry(doc: Doc, e: CaseFileEntry) {
 }
 
 export async function renderCaseFilePdf(c: CaseFileContent, { compress = true } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress,
-    bufferPages: true,
-    info: { Title: pdfString(c.title), Author: 'ANADEB', Creator: 'COSO Platform' },
-  });
-  usePdfFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const { doc, finish } = openA4Document(c.title, { compress });
 
   doc.rect(0, 0, doc.page.width, 34).fill(GREEN);
   doc
@@ -88,20 +73,5 @@ export async function renderCaseFilePdf(c: CaseFileContent, { compress = true } 
     }
   }
 
-  const pages = doc.bufferedPageRange();
-  for (let i = 0; i < pages.count; i++) {
-    doc.switchToPage(i);
-    doc
-      .font(PDF_FONT.regular)
-      .fontSize(8)
-      .fillColor('#666')
-      .text(`${i + 1} / ${pages.count}`, MARGIN, doc.page.height - 30, {
-        width: WIDTH,
-        align: 'right',
-        lineBreak: false,
-      });
-  }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
