@@ -136,7 +136,8 @@ export const frCore = {
     '3 à 40 caractères : lettres minuscules, chiffres, point, tiret ou souligné (ni au début ni à la fin).',
   'validation.password_needs_letter': 'Le mot de passe doit contenir au moins une lettre.',
   'validation.password_needs_digit': 'Le mot de passe doit contenir au moins un chiffre.',
-  'validation.phone_e164': 'Numéro invalide : 8 chiffres pour le Togo (90 12 34 56), ou +indicatif et numéro.',
+  'validation.phone_e164':
+    'Numéro invalide : 8 chiffres pour le Togo (90 12 34 56), ou +indicatif et numéro.',
   'validation.code_format': 'Lettres, chiffres, point, tiret ou souligné uniquement.',
   'validation.duplicate': 'Le même élément est choisi deux fois.',
   'validation.unknown_geo_unit': 'Zone géographique inconnue.',

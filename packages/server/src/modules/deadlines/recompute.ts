@@ -59,7 +59,10 @@ export async function recomputeOpenDeadlines(
     if (!s) continue;
     const year = d.startedOn.slice(0, 4);
     let calendar = calendars.get(year);
-    if (!calendar) calendars.set(year, (calendar = await loadCalendar(tx, d.startedOn)));
+    if (!calendar) {
+      calendar = await loadCalendar(tx, d.startedOn);
+      calendars.set(year, calendar);
+    }
     const due = dueDate(calendar, d.startedOn, daysFor(s, d.kind));
     const remindOn = reminderDate(calendar, d.startedOn, due, s.reminderDays);
     if (due === d.dueDate && remindOn === d.remindOn) continue;
