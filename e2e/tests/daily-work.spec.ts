@@ -81,8 +81,30 @@ test('reassign and take over in Kara, a region with one focal point', async ({ b
   await dialog.getByLabel('Motif').fill('Retour au point focal de la région');
   await dialog.getByRole('button', { name: 'Confirmer' }).click();
   await expect(dialog).toBeHidden();
-  expect((await officerApi.get(`/api/v1/complaints/${kase.id}`)).assignee.id).toBe(karaApi.me.id);
+  const given = await officerApi.get(`/api/v1/complaints/${kase.id}`);
+  expect(given.assignee.id).toBe(karaApi.me.id);
   await officerContext.close();
+
+  // Kara's focal point is told in words, with accents and labels rather than codes (the worker delivers it).
+  const toldContext = await browser.newContext();
+  const told = await toldContext.newPage();
+  await new LoginPage(told).loginAs('focal.kara');
+  await told.goto('/notifications');
+  const notice = told
+    .locator('li, .list-group-item')
+    .filter({ hasText: `Le dossier ${given.reference} vous est attribué au niveau` })
+    .first();
+  // The list is read when the page opens: look again until the worker's next pass has delivered it.
+  await expect(async () => {
+    await told.reload();
+    await expect(notice).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(notice).toContainText(
+    /au niveau (national|régional|préfectoral|communal|cantonal|du village)\./,
+  );
+  await expect(notice).toContainText('Catégorie : ');
+  await expect(notice).not.toContainText(`Catégorie : ${given.category}.`);
+  await toldContext.close();
 
   // A GBV case: only the sensitive-case focal point may hold it, so nobody else can receive it and
   // "Confirmer" is disabled with the reason, instead of failing on an empty field.
