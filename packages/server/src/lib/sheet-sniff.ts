@@ -11,16 +11,27 @@ import type { SheetFormat } from './tabular.js';
 const isBinaryUnit = (unit: number) =>
   unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0c && unit !== 0x0d && unit !== 0x1a;
 
+/**
+ * A stray control character (a NUL that a spreadsheet export left in a cell) does not make a table binary —
+ * the import cleans it like any client text (http/nul-guard.ts) — but binaries are full of them: text allows
+ * at most a couple, or one per thousand units.
+ */
+const tolerated = (units: number) => Math.max(2, Math.floor(units / 1000));
+
 /** Text in UTF-8, Windows-1252 or (with its BOM, as Excel's "Unicode text" writes it) UTF-16. */
 function isText(content: Buffer): boolean {
   const utf16 = (content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff);
-  if (!utf16) return !content.some(isBinaryUnit);
+  let controls = 0;
+  if (!utf16) {
+    for (const byte of content) if (isBinaryUnit(byte)) controls++;
+    return controls <= tolerated(content.length);
+  }
   const littleEndian = content[0] === 0xff;
   for (let i = 2; i + 1 < content.length; i += 2) {
     const unit = littleEndian ? content.readUInt16LE(i) : content.readUInt16BE(i);
-    if (isBinaryUnit(unit)) return false;
+    if (isBinaryUnit(unit)) controls++;
   }
-  return content.length % 2 === 0;
+  return content.length % 2 === 0 && controls <= tolerated(content.length / 2);
 }
 
 /**

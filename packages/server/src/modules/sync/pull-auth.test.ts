@@ -78,6 +78,7 @@ describe('OpenAPI', () => {
       'changes',
       'cursor',
       'hasMore',
+      'progress',
       'removed',
       'reset',
     ]);
