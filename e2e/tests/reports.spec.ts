@@ -23,7 +23,7 @@ test('a supervisor reads the dashboard, narrows it to Kara and downloads the mon
   page,
 }, testInfo) => {
   await new LoginPage(page).loginAs('superviseur');
-  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await page.getByRole('link', { name: 'Tableau de bord', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Tableau de bord des plaintes' })).toBeVisible();
 
   // The whole period: the demo cases were received over the last weeks.
