@@ -17,13 +17,6 @@ export interface Sheet {
 
 export type SheetFormat = 'csv' | 'xlsx';
 
-export function formatOf(filename: string, mimetype: string): SheetFormat {
-  const lower = filename.toLowerCase();
-  if (lower.endsWith('.xlsx') || mimetype.includes('spreadsheetml')) return 'xlsx';
-  if (lower.endsWith('.csv') || lower.endsWith('.txt') || mimetype.startsWith('text/')) return 'csv';
-  throw new AppError('unsupported_media_type', { accepted: ['.csv', '.xlsx'] });
-}
-
 /**
  * Excel in French locales saves CSV as Windows-1252 with semicolons, and "Unicode text" as UTF-16 with tabs;
  * accept those as well as UTF-8 (with or without a BOM) and commas.
