@@ -4,8 +4,8 @@ import { loadConfig } from '../../packages/server/dist/config.js';
 import { migrate } from '../../packages/server/dist/db/migrate.js';
 import { openPglite } from '../../packages/server/dist/db/pglite.js';
 import { openPostgres } from '../../packages/server/dist/db/postgres.js';
-import { toAuthUser } from '../../packages/server/dist/modules/auth/service.js';
-import { findUserById } from '../../packages/server/dist/modules/users/repo.js';
+import { toAuthUser } from '../../packages/server/dist/platform/auth/service.js';
+import { findUserById } from '../../packages/server/dist/platform/users/repo.js';
 import { seedDemo } from '../../packages/server/dist/seed/demo.js';
 import { resolveMasterKey } from '../../packages/server/dist/vault/master-key.js';
 

@@ -17,8 +17,8 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { openExport } from '../../packages/server/dist/modules/exports/sources.js';
-import { counted, EXPORT_FORMATS } from '../../packages/server/dist/modules/exports/table-stream.js';
+import { openExport } from '../../packages/server/dist/modules/grm/exports/sources.js';
+import { counted, EXPORT_FORMATS } from '../../packages/server/dist/platform/exports/table-stream.js';
 import { loadActor, openBench } from './db.mjs';
 
 const { values } = parseArgs({

@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { listComplaints } from '../../packages/server/dist/modules/complaints/list.js';
+import { listComplaints } from '../../packages/server/dist/modules/grm/complaints/list.js';
 import { loadActor, openBench } from './db.mjs';
 import { percentile, timeRuns } from './stats.mjs';
 

@@ -5,7 +5,7 @@
  *
  * For each account, the p50/p95 of the platform's summary (GET /api/v1/reports/complaints/summary) over all
  * cases, computed live (scope, grouped scan, business-day durations, deadline compliance, vulnerabilities,
- * sensitive total), then from the rollup the worker keeps (modules/reports/rollup.ts), next to a bare SQL
+ * sensitive total), then from the rollup the worker keeps (modules/grm/reports/rollup.ts), next to a bare SQL
  * counting the same dimensions with grouping sets and no scope, no deadlines and no calendar, so the
  * overhead ratio is visible. Also: the rollup's rebuild time, the map data per commune and the indicators.
  * Then, per dashboard filter (type, category, channel, a period cut inside months, a facilitator's villages,
@@ -14,10 +14,10 @@
  * skips everything else). Target: < 300 ms p95 at 1,000,000 cases.
  */
 import { parseArgs } from 'node:util';
-import { complaintsByArea } from '../../packages/server/dist/modules/reports/by-area.js';
-import { complaintIndicators } from '../../packages/server/dist/modules/reports/indicators.js';
-import { refreshRollup } from '../../packages/server/dist/modules/reports/rollup-build.js';
-import { complaintSummary } from '../../packages/server/dist/modules/reports/summary.js';
+import { complaintsByArea } from '../../packages/server/dist/modules/grm/reports/by-area.js';
+import { complaintIndicators } from '../../packages/server/dist/modules/grm/reports/indicators.js';
+import { refreshRollup } from '../../packages/server/dist/modules/grm/reports/rollup-build.js';
+import { complaintSummary } from '../../packages/server/dist/modules/grm/reports/summary.js';
 import { loadActor, openBench } from './db.mjs';
 import { percentile, timeRuns } from './stats.mjs';
 

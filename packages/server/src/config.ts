@@ -87,7 +87,7 @@ function isJsonTemplate(template: string): boolean {
   }
 }
 
-/** How notifications leave the platform (modules/notifications, docs/notifications.md). */
+/** How notifications leave the platform (platform/notifications, docs/notifications.md). */
 export interface NotificationSettings {
   /** smtp://user:pass@host:port; without it, email messages are marked skipped (not configured). */
   smtpUrl: string | undefined;
@@ -117,7 +117,7 @@ export interface Config {
   secureCookies: boolean;
   sessionTtlHours: number;
   tokenTtlDays: number;
-  /** Login throttling (modules/auth/throttle.ts): per account and address, per address, slowdown per account. */
+  /** Login throttling (platform/auth/throttle.ts): per account and address, per address, slowdown per account. */
   login: { maxFailures: number; maxFailuresPerIp: number; windowMinutes: number; slowdownMaxSeconds: number };
   logLevel: string;
   webDist: string | undefined;

@@ -18,24 +18,24 @@ const GeoUnitPage = lazy(() => import('./features/geo/geo-unit-page'));
 const GeoImportPage = lazy(() => import('./features/geo/geo-import-page'));
 const AuditPage = lazy(() => import('./features/audit/audit-page'));
 const AccountPage = lazy(() => import('./features/account/account-page'));
-const ComplaintsListPage = lazy(() => import('./features/complaints/complaints-list-page'));
-const ComplaintNewPage = lazy(() => import('./features/complaints/complaint-new-page'));
-const ComplaintImportPage = lazy(() => import('./features/complaints/complaint-import-page'));
-const ComplaintPage = lazy(() => import('./features/complaints/complaint-page'));
-const ReferenceListsPage = lazy(() => import('./features/grm-admin/reference-lists-page'));
-const CommitteesPage = lazy(() => import('./features/grm-admin/committees-page'));
-const EscalationChainsPage = lazy(() => import('./features/grm-admin/escalation-chains-page'));
-const RoutingRulesPage = lazy(() => import('./features/grm-admin/routing-rules-page'));
-const DeadlinesPage = lazy(() => import('./features/grm-admin/deadlines-page'));
+const ComplaintsListPage = lazy(() => import('./features/grm/complaints/complaints-list-page'));
+const ComplaintNewPage = lazy(() => import('./features/grm/complaints/complaint-new-page'));
+const ComplaintImportPage = lazy(() => import('./features/grm/complaints/complaint-import-page'));
+const ComplaintPage = lazy(() => import('./features/grm/complaints/complaint-page'));
+const ReferenceListsPage = lazy(() => import('./features/grm/admin/reference-lists-page'));
+const CommitteesPage = lazy(() => import('./features/grm/admin/committees-page'));
+const EscalationChainsPage = lazy(() => import('./features/grm/admin/escalation-chains-page'));
+const RoutingRulesPage = lazy(() => import('./features/grm/admin/routing-rules-page'));
+const DeadlinesPage = lazy(() => import('./features/grm/admin/deadlines-page'));
 const NotificationsPage = lazy(() => import('./features/notifications/notifications-page'));
 const TemplatesPage = lazy(() => import('./features/notifications/templates-page'));
 const OutboxPage = lazy(() => import('./features/notifications/outbox-page'));
-const DashboardPage = lazy(() => import('./features/reports/dashboard-page'));
-const IndicatorsPage = lazy(() => import('./features/reports/indicators-page'));
-const MapPage = lazy(() => import('./features/reports/map-page'));
-const DownloadsPage = lazy(() => import('./features/reports/downloads-page'));
+const DashboardPage = lazy(() => import('./features/grm/reports/dashboard-page'));
+const IndicatorsPage = lazy(() => import('./features/grm/reports/indicators-page'));
+const MapPage = lazy(() => import('./features/grm/reports/map-page'));
+const DownloadsPage = lazy(() => import('./features/grm/reports/downloads-page'));
 // Citizen pages: their own chunk, reachable without login, carrying none of the staff screens.
-const PublicPages = lazy(() => import('./features/public/public-pages'));
+const PublicPages = lazy(() => import('./features/grm/public/public-pages'));
 
 export function App() {
   return (

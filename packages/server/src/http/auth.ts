@@ -1,9 +1,9 @@
 import { hasPermission, type Permission, UPLOADS_PATH } from '@coso/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthUser, RequestContext } from '../context.js';
-import type { SessionRow } from '../modules/auth/repo.js';
-import { sameSecret } from '../modules/auth/secrets.js';
-import type { AuthService } from '../modules/auth/service.js';
+import type { SessionRow } from '../platform/auth/repo.js';
+import { sameSecret } from '../platform/auth/secrets.js';
+import type { AuthService } from '../platform/auth/service.js';
 import { AppError } from './app-error.js';
 
 export const SESSION_COOKIE = 'coso_session';

@@ -1,9 +1,9 @@
 import type { ComplaintAction, CreateComplaintInput } from '@coso/domain';
 import { type RequestContext, SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
-import { toAuthUser } from '../modules/auth/service.js';
-import type { ComplaintService } from '../modules/complaints/service.js';
-import { findUserById } from '../modules/users/repo.js';
+import type { ComplaintService } from '../modules/grm/complaints/service.js';
+import { toAuthUser } from '../platform/auth/service.js';
+import { findUserById } from '../platform/users/repo.js';
 import { DEMO_DESCRIPTIONS, DEMO_NAMES } from './demo-complaints-text.js';
 
 /** Deterministic pseudo-random numbers, so every demo database tells the same story. */

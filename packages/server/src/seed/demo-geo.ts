@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { childPath } from '@coso/domain';
 import type { Queryable } from '../db/driver.js';
-import { upsertGroup } from '../modules/geo/groups-repo.js';
-import { insertUnit } from '../modules/geo/repo.js';
+import { upsertGroup } from '../platform/geo/groups-repo.js';
+import { insertUnit } from '../platform/geo/repo.js';
 
 interface Place {
   code: string;

@@ -1,8 +1,8 @@
 import { SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
-import { appendAudit } from '../modules/audit/repo.js';
-import type { ComplaintService } from '../modules/complaints/service.js';
-import type { UserService } from '../modules/users/service.js';
+import type { ComplaintService } from '../modules/grm/complaints/service.js';
+import { appendAudit } from '../platform/audit/repo.js';
+import type { UserService } from '../platform/users/service.js';
 import { seedDemoComplaints } from './demo-complaints.js';
 import { seedDemoGeography } from './demo-geo.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';

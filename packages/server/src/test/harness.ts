@@ -5,7 +5,7 @@ import { buildApp, createServices, type Services } from '../app.js';
 import { loadConfig } from '../config.js';
 import { SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
-import { insertUnit } from '../modules/geo/repo.js';
+import { insertUnit } from '../platform/geo/repo.js';
 import { openTestDatabase } from './database.js';
 
 export const PASSWORD = 'Test-password-42';

@@ -1,6 +1,6 @@
 import { http } from './client';
 
-/** Business-day calendar and deadline settings of the grievance mechanism (server modules/deadlines). */
+/** Business-day calendar and deadline settings of the grievance mechanism (server modules/grm/deadlines). */
 
 export interface Holiday {
   date: string;

@@ -1,7 +1,7 @@
 import { http } from './client';
 import type { Page } from './types';
 
-/** The staff member's in-app notifications (server modules/notifications inbox routes). */
+/** The staff member's in-app notifications (server platform/notifications inbox routes). */
 export interface AppNotification {
   id: number;
   topic: string;

@@ -1,7 +1,7 @@
 import { buildUrl, http } from './client';
 import type { Meta } from './types';
 
-/** Grievance reporting (server modules/reports): the same numbers as the periodic reports. */
+/** Grievance reporting (server modules/grm/reports): the same numbers as the periodic reports. */
 
 export interface SummaryFilters {
   from?: string;
@@ -157,7 +157,7 @@ export interface ReportRun {
 
 export const listReportRuns = () => http.get<{ items: ReportRun[] }>('/api/v1/reports/runs');
 
-/** Exports (server modules/exports): streamed downloads and background jobs. */
+/** Exports (server platform/exports): streamed downloads and background jobs. */
 export type ExportKind = 'complaints' | 'analyst' | 'analyst_events';
 export type ExportFormat = 'csv' | 'xlsx';
 

@@ -3,7 +3,7 @@
  *
  * The master key is not available inside SQL, so this migration only moves the plaintext table aside as
  * `complainant_identities_legacy`; at start, before serving, the server seals every legacy row into the new
- * table and deletes it (modules/complaints/legacy-identities.ts). The legacy table is then always empty; a
+ * table and deletes it (modules/grm/complaints/legacy-identities.ts). The legacy table is then always empty; a
  * later migration drops it once every installation has started on 0004.
  */
 export const sql = /* sql */ `

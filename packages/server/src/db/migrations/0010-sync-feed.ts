@@ -24,7 +24,7 @@ export const sql = /* sql */ `
 -- 100, B took 101 and committed, and a pull moved a cursor past 101 before A committed, A's row would never
 -- reach that device. So before its first number, a transaction reads the sequence's current value and holds
 -- a shared advisory lock keyed by it (its "floor") until it ends: every number it takes is above its floor.
--- A pull (modules/sync/pull.ts) reads the sequence's last value L, then the floors in pg_locks, then takes its
+-- A pull (platform/sync/pull.ts) reads the sequence's last value L, then the floors in pg_locks, then takes its
 -- snapshot; it serves nothing above min(L, floors): every transaction holding such a number had ended before
 -- the snapshot, so nothing is skipped. Writers never wait (shared locks, no deadlock); a long transaction that
 -- writes synced rows only delays what pulls serve until it ends. Needs the sequence's default CACHE 1 (numbers
@@ -50,7 +50,7 @@ end $$;
 
 ${stampTriggers}
 
--- Unique: a pull finds the numbers it may serve, then fetches the rows by number (modules/sync/feed.ts).
+-- Unique: a pull finds the numbers it may serve, then fetches the rows by number (platform/sync/feed.ts).
 drop index complaints_change_seq;
 drop index geo_units_change_seq;
 create unique index complaints_change_seq on complaints (change_seq);

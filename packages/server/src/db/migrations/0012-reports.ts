@@ -1,10 +1,10 @@
 /**
- * Reporting (issue #6): the summary's rollup (modules/reports/rollup.ts), the periodic reports generated on
+ * Reporting (issue #6): the summary's rollup (modules/grm/reports/rollup.ts), the periodic reports generated on
  * schedule, and the exports run in the background. Files live under DATA_DIR (reports/, exports/); these
  * tables say what they are and who may have them.
  */
 export const sql = /* sql */ `
--- The summary's rollup (modules/reports/rollup-build.ts), rebuilt whole by the worker: every counter per
+-- The summary's rollup (modules/grm/reports/rollup-build.ts), rebuilt whole by the worker: every counter per
 -- received month × canton (cell_id) × sensitive, and per dimension value the number of cases (dims ackDays
 -- and resDays are histograms: key = business days).
 create table report_rollup_cells (

@@ -1,5 +1,5 @@
 /**
- * sync_removals is pruned (modules/sync/prune.ts): removals older than the retention go, and the highest
+ * sync_removals is pruned (platform/sync/prune.ts): removals older than the retention go, and the highest
  * number pruned is kept here, so that a device whose cursor is older than that gets a full pull instead of
  * missing a removal.
  */

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/translate';
 import { ErrorAlert, InfoAlert, Loading } from '../../ui/alerts';
 import { useAsync } from '../../ui/use-async';
 import { useAuth } from '../auth/auth-context';
-import { listHref } from '../complaints/list/filter-query';
+import { listHref } from '../grm/complaints/list/filter-query';
 
 const LABELS: Record<HomeItemKey, MessageKey> = {
   mine: 'home.item.mine',

@@ -2,7 +2,7 @@ import { createAutoSync, type SyncEngine } from '@coso/domain';
 import { listenForSyncSignals, type SignalSources } from './browser-signals';
 
 /**
- * Automatic sync in the browser: the domain scheduler (packages/domain/src/sync/scheduler.ts: periodic
+ * Automatic sync in the browser: the domain scheduler (packages/domain/src/platform/sync/scheduler.ts: periodic
  * passes, exponential backoff with jitter after failures) on the page's timers, woken by the browser's hints
  * (connection back, app in the foreground again). Returns the function that stops it all.
  */

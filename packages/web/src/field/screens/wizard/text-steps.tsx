@@ -3,7 +3,7 @@ import {
   DESCRIPTION_MAX,
   hasContact,
   togolesePhone,
-} from '../../../features/complaints/intake/intake-values';
+} from '../../../features/grm/complaints/intake/intake-values';
 import { useT } from '../../i18n/i18n';
 import { TextArea, TextField, Toggle } from '../../ui/fields';
 import type { StepProps } from './step-props';

@@ -3,7 +3,7 @@ import {
   EMPTY_INTAKE,
   type IntakeValues,
   intakeBody,
-} from '../../../features/complaints/intake/intake-values';
+} from '../../../features/grm/complaints/intake/intake-values';
 import { type FieldIssues, issuesByPath } from '../../validation';
 
 /**

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { createComplaintSchema } from '../../modules/grm/complaints/intake.js';
+import { complaintActionSchema } from '../../modules/grm/complaints/lifecycle.js';
+
+/**
+ * The wire contract of the field sync (DESIGN.md, "Sync protocol"), shared by the server routes and the device
+ * engine. Generic by design: a table is a name and rows with an `id`; a mutation is a type and a payload, and
+ * each mutation type registers its payload schema in MUTATION_PAYLOADS (DCC tasks add theirs later).
+ */
+
+/** Tables a device may hold. Rows always carry `id` (uuid or code) and `changeSeq`. */
+export const SYNC_TABLES = [
+  'reference_items',
+  'geo_units',
+  'complaints',
+  'complaint_events',
+  'attachments',
+] as const;
+export type SyncTable = (typeof SYNC_TABLES)[number];
+
+export const SYNC_PULL_DEFAULT_LIMIT = 500;
+export const SYNC_PULL_MAX_LIMIT = 2000;
+export const SYNC_PUSH_MAX_MUTATIONS = 50;
+
+export const pullQuerySchema = z.object({
+  /** Opaque; absent or empty for a first (full) pull. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(SYNC_PULL_MAX_LIMIT).default(SYNC_PULL_DEFAULT_LIMIT),
+});
+
+export interface SyncRow {
+  id: string;
+  changeSeq: number;
+  [field: string]: unknown;
+}
+
+export interface PullResponse {
+  /**
+   * True on the first page of a full pull (no cursor, or the user's scope changed since the cursor was issued):
+   * the device empties every synced table (never its outbox) before applying this page.
+   */
+  reset: boolean;
+  changes: Partial<Record<SyncTable, SyncRow[]>>;
+  /**
+   * Ids the device may hold that it must now drop (reassigned away, made sensitive, moved, deleted). A removed
+   * case comes with the ids of its events and attachments in the same page. Only ids the user could see before
+   * the change are listed; an id the device does not hold is ignored.
+   */
+  removed: Partial<Record<SyncTable, string[]>>;
+  /** Opaque; pass it back. It may move on even when a page is empty (past rows this user may not see). */
+  cursor: string;
+  /** More is waiting: pull again at once with the new cursor. */
+  hasMore: boolean;
+  /**
+   * Where this page stands in the server's change feed: `done` is the position reached, `end` the last one
+   * the server may serve now (both grow over time). Only good for a progress bar and an estimate.
+   */
+  progress?: { done: number; end: number };
+}
+
+/** One mutation as the device queues it. `id` is the idempotency key: a retried id is a no-op. */
+export const mutationSchema = z.object({
+  id: z.uuid(),
+  type: z.string().min(1).max(64),
+  payload: z.unknown(),
+  baseVersion: z.number().int().min(0).optional(),
+  clientTime: z.iso.datetime({ offset: true }),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+/**
+ * The push body. Each element is validated on its own on the server, so that one malformed mutation is
+ * rejected while the others apply; the envelope only bounds the batch.
+ */
+export const pushRequestSchema = z.object({
+  mutations: z.array(z.unknown()).min(1).max(SYNC_PUSH_MAX_MUTATIONS),
+});
+
+export type MutationStatus = 'applied' | 'duplicate' | 'rejected' | 'conflict';
+
+export interface MutationResult {
+  /** The mutation id, or null when the element had no readable id. */
+  id: string | null;
+  status: MutationStatus;
+  /** rejected: an error code of ERRORS; `message` in the caller's language. */
+  code?: string;
+  message?: string;
+  /** rejected with a validation error: the field problems, as the REST API reports them. */
+  details?: unknown;
+  /** conflict: the record's current server version (the row as pull would send it). */
+  current?: SyncRow;
+  /** applied or duplicate: what the mutation produced (e.g. the case's tracking code and reference). */
+  result?: Record<string, unknown>;
+}
+
+export interface PushResponse {
+  results: MutationResult[];
+}
+
+/**
+ * Reject codes after which the device keeps the mutation and sends it again later (the cause is expected to
+ * clear by itself); every other rejection is final and shown to the user.
+ */
+export const RETRYABLE_REJECT_CODES: readonly string[] = ['upload_incomplete', 'service_unavailable'];
+
+/** `complaint.create`: the POST /api/v1/complaints body, with the device-chosen case id and tracking code. */
+export const complaintCreatePayloadSchema = createComplaintSchema.extend({
+  id: z.uuid(),
+  /**
+   * The device's clock when the case was recorded: only its format is checked here, for a phone whose clock
+   * is wrong must still be able to record and send a case; the server trusts it only within the date bounds
+   * (trustedDeviceTime) and uses its own time otherwise.
+   */
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  /** From the device's reserved pool (POST /api/v1/sync/codes), or generated on the device when it ran out. */
+  trackingCode: z.string().min(9).max(12).optional(),
+});
+export type ComplaintCreatePayload = z.infer<typeof complaintCreatePayloadSchema>;
+
+/** `complaint.act`: a lifecycle action or a comment on a case; `baseVersion` is the case version it saw. */
+export const complaintActPayloadSchema = z.object({
+  complaintId: z.uuid(),
+  action: complaintActionSchema,
+});
+export type ComplaintActPayload = z.infer<typeof complaintActPayloadSchema>;
+
+/** `attachment.add`: attaches a completed resumable upload to a case. */
+export const attachmentAddPayloadSchema = z.object({
+  complaintId: z.uuid(),
+  /** The id the upload server gave the file (last segment of its upload URL). */
+  uploadId: z.string().min(1).max(100),
+  purpose: z.enum(['evidence', 'minutes', 'investigation']).default('evidence'),
+});
+export type AttachmentAddPayload = z.infer<typeof attachmentAddPayloadSchema>;
+
+export const MUTATION_PAYLOADS = {
+  'complaint.create': complaintCreatePayloadSchema,
+  'complaint.act': complaintActPayloadSchema,
+  'attachment.add': attachmentAddPayloadSchema,
+} as const;
+export type MutationType = keyof typeof MUTATION_PAYLOADS;
+
+/** POST /api/v1/sync/codes: tracking codes reserved for one device, usable offline exactly once. */
+export const reserveCodesSchema = z.object({ count: z.number().int().min(1).max(200).default(50) });
+export interface ReserveCodesResponse {
+  codes: string[];
+}
+
+/** Resumable uploads (tus 1.0.0) live under this path; limits as for attachments (MAX_BYTES per kind). */
+export const UPLOADS_PATH = '/api/v1/uploads';

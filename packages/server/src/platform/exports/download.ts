@@ -1,0 +1,55 @@
+import { togoDate } from '@coso/domain';
+import type { AuthUser } from '../../context.js';
+import type { Queryable } from '../../db/driver.js';
+import {
+  checkExportPermission,
+  EXPORT_KINDS,
+  type ExportKind,
+  exportFileName,
+  openExport,
+} from '../../modules/grm/exports/sources.js';
+import { appendAudit } from '../audit/repo.js';
+import { counted, EXPORT_FORMATS, type ExportFormat, prefetched } from './table-stream.js';
+
+/**
+ * A streamed download, audited. The audit entry is written before the first byte leaves, with the filters: an
+ * export cut off half-way has still disclosed rows, and if the audit log cannot be written nothing is
+ * disclosed. A second entry records the row count once the last row has been read (`onLateError` if that
+ * one fails: the download has gone by then).
+ */
+export async function openDownload(
+  db: Queryable,
+  actor: AuthUser,
+  request: { kind: ExportKind; format: ExportFormat; filters: unknown; ip: string | null },
+  options: { onLateError: (err: unknown) => void },
+) {
+  const { kind, format, filters, ip } = request;
+  checkExportPermission(actor, kind);
+  const audit = (action: string, changes: object) =>
+    appendAudit(db, {
+      actorId: actor.id,
+      entity: EXPORT_KINDS[kind].entity,
+      entityId: null,
+      action,
+      changes: { ...changes },
+      ip,
+    });
+  await audit('export', { format, filters });
+  const today = togoDate();
+  const { table, pages } = await openExport(db, actor, kind, filters, today);
+  let rows = 0;
+  const body = await prefetched(
+    counted(
+      pages,
+      (n) => {
+        rows += n;
+      },
+      () => audit('export_completed', { format, rows }).catch(options.onLateError),
+    ),
+  );
+  return {
+    contentType: EXPORT_FORMATS[format].contentType,
+    fileName: exportFileName(kind, format, today),
+    stream: EXPORT_FORMATS[format].stream(table, body),
+  };
+}
