@@ -1,8 +1,10 @@
 import { isWithin } from '../../../platform/geo.js';
 import type { Actor } from '../../../platform/permissions.js';
 import type { Role } from '../../../platform/roles.js';
+import { isVisible } from '../../../platform/visibility.js';
 import { mayHandleCase } from './assignment.js';
 import { type ComplaintActionName, type ComplaintStatus, isActionAllowed } from './lifecycle.js';
+import { COMPLAINT_VISIBILITY, complaintScopeRow } from './visibility.js';
 
 /** What the access rules need to know about a case. */
 export interface ComplaintAccessView {
@@ -22,13 +24,6 @@ export interface ComplaintAccessView {
   handlingUnitPath?: string;
 }
 
-/**
- * The readers who handle cases and see the original text. The others (wider staff: `supervisor`) see a case
- * only once a reviewer has published its sanitised summary, and then only that summary (GRM.md, publication
- * review).
- */
-export const CASE_HANDLER_READER_ROLES: readonly Role[] = ['facilitator', 'focal_point', 'grm_officer'];
-
 /** Roles a person must hold to be added to a sensitive case: the case-handling roles, never wider staff. */
 export const CASE_SHARE_ROLES: readonly Role[] = ['focal_point', 'grm_officer', 'sensitive_focal_point'];
 
@@ -36,25 +31,19 @@ const holds = (actor: Actor, role: Role) => actor.roles.includes(role);
 const covers = (actor: Actor, path: string) => actor.jurisdictions.some((j) => isWithin(path, j.path));
 
 /**
- * Who may see a case. Sensitive cases (GBV/SEA/SH, corruption): their assignee, the sensitive-case focal
- * points of the area and the people they explicitly added — not even the facilitator who recorded them.
- * Other cases: the assignee, who recorded it, and the case-handling roles of the area; wider staff
- * (supervisors) only once its summary is published. scopeBranches (server, list-scope.ts) is the SQL twin of this rule.
+ * Who may see a case: the read rule of COMPLAINT_VISIBILITY (visibility.ts), the one definition the server's SQL
+ * (lists, sync, reports, exports) is generated from. Sensitive cases (GBV/SEA/SH, corruption): their
+ * assignee, the sensitive-case focal points of the area and the people they explicitly added — not even the
+ * facilitator who recorded them. Other cases: the assignee, who recorded it, and the case-handling roles of
+ * the area; wider staff (supervisors) only once its summary is published.
  */
 export function canSeeComplaint(actor: Actor, c: ComplaintAccessView): boolean {
-  if (seesOriginal(actor, c)) return true;
-  return !c.sensitive && c.published === true && holds(actor, 'supervisor') && covers(actor, c.areaPath);
+  return isVisible(COMPLAINT_VISIBILITY, 'read', actor, complaintScopeRow(c));
 }
 
 /** Sees the case as its handlers do, original description included (not through a published summary). */
 function seesOriginal(actor: Actor, c: ComplaintAccessView): boolean {
-  if (c.assigneeId === actor.id) return true;
-  if (c.sensitive) {
-    if (c.sharedWith?.includes(actor.id)) return true;
-    return holds(actor, 'sensitive_focal_point') && covers(actor, c.areaPath);
-  }
-  if (c.recordedBy === actor.id) return true;
-  return CASE_HANDLER_READER_ROLES.some((r) => holds(actor, r)) && covers(actor, c.areaPath);
+  return isVisible(COMPLAINT_VISIBILITY, 'read', actor, complaintScopeRow(c), { wholeOnly: true });
 }
 
 /**
