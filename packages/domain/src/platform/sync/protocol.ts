@@ -8,7 +8,17 @@ import { complaintActionSchema } from '../../modules/grm/complaints/lifecycle.js
  * each mutation type registers its payload schema in MUTATION_PAYLOADS (DCC tasks add theirs later).
  */
 
-/** Tables a device may hold. Rows always carry `id` (uuid or code) and `changeSeq`. */
+/**
+ * A table a device may hold, as the pull names it. Open: the server's sync registry lists the tables every
+ * module contributes (platform/sync/registry.ts) and checks each name against SYNC_TABLE_NAME. Rows always
+ * carry `id` (uuid or code) and `changeSeq`.
+ */
+export type SyncTable = string;
+
+/** What a synced table's name looks like: lower-case words joined by underscores. */
+export const SYNC_TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** The tables the platform (reference lists, places) and the grievance module register today. */
 export const SYNC_TABLES = [
   'reference_items',
   'geo_units',
@@ -16,7 +26,6 @@ export const SYNC_TABLES = [
   'complaint_events',
   'attachments',
 ] as const;
-export type SyncTable = (typeof SYNC_TABLES)[number];
 
 export const SYNC_PULL_DEFAULT_LIMIT = 500;
 export const SYNC_PULL_MAX_LIMIT = 2000;

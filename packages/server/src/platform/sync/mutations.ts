@@ -1,4 +1,4 @@
-import type { Mutation, SyncRow } from '@coso/domain';
+import type { Mutation, SyncTable } from '@coso/domain';
 import type { z } from 'zod';
 import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db } from '../../db/driver.js';
@@ -6,8 +6,8 @@ import type { TxServices } from './push-tx.js';
 
 /**
  * The registry of mutation types a device may push. Each type names its payload schema (from the domain's
- * MUTATION_PAYLOADS, shared with the device) and how to apply it through the domain services. Other modules
- * (DCC tasks: `task.saveDraft`, …) register their own types the same way.
+ * MUTATION_PAYLOADS, shared with the device) and how to apply it through the domain services. Each module
+ * contributes its types to the sync registry (registry.ts); this map is built from them at start.
  */
 
 export type Ctx = RequestContext & { actor: AuthUser };
@@ -31,10 +31,11 @@ export interface MutationDefinition<P> {
   /** Applies the mutation; throws AppError to reject it. The result is stored and returned on duplicates. */
   apply(scope: MutationScope, payload: P, baseVersion: number | undefined): Promise<Record<string, unknown>>;
   /**
-   * On `version_conflict`: the record's current server version as pull would send it, read after the
-   * rollback; undefined when this actor may not hold it on a device (the answer is then a bare conflict).
+   * On `version_conflict`: the synced row the mutation is about. The answer's `current` is that row as a pull
+   * would send it to this user, read after the rollback through the sync registry; none when this actor may
+   * not hold it on a device (the answer is then a bare conflict).
    */
-  current?(db: Db, actor: AuthUser, payload: P): Promise<SyncRow | undefined>;
+  conflictRow?(payload: P): { table: SyncTable; id: string };
 }
 
 export type MutationRegistry = ReturnType<typeof createMutationRegistry>;

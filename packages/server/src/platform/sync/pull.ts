@@ -5,8 +5,8 @@ import { FLOOR_KEYS } from '../../db/migrations/0010-sync-feed.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { readFeed } from './feed.js';
 import { prunedThrough } from './prune.js';
+import type { SyncRegistry } from './registry.js';
 import { syncScope } from './scope.js';
-import { SYNC_SOURCES } from './tables.js';
 
 /** What the opaque pull cursor carries: the last change_seq the device has, and the scope it was read with. */
 const pullCursorSchema = z.object({
@@ -43,7 +43,7 @@ async function servable(db: Queryable): Promise<{ last: number; horizon: number 
 
 export type SyncPullService = ReturnType<typeof createSyncPullService>;
 
-export function createSyncPullService({ db }: { db: Db }) {
+export function createSyncPullService({ db, sync }: { db: Db; sync: SyncRegistry }) {
   return {
     /**
      * One page of what changed for this user's device since `cursor`. A full pull from the start (`reset`) when
@@ -60,7 +60,7 @@ export function createSyncPullService({ db }: { db: Db }) {
         // A cursor beyond the last number issued comes from another database (a restored backup).
         const valid =
           from && from.v === scope.version && from.s <= last && from.s >= (await prunedThrough(tx));
-        const page = await readFeed(tx, SYNC_SOURCES, scope, {
+        const page = await readFeed(tx, sync.sources, scope, {
           cursor: valid ? from.s : 0,
           limit,
           horizon,

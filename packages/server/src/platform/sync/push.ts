@@ -13,9 +13,10 @@ import type { AuthUser } from '../../context.js';
 import type { Db } from '../../db/driver.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError, type FieldIssue } from '../../http/app-error.js';
-import type { Ctx, MutationDefinition, MutationRegistry } from './mutations.js';
+import type { Ctx, MutationDefinition } from './mutations.js';
 import * as repo from './push-repo.js';
 import { joinTransaction, servicesFor, type TxServiceDeps } from './push-tx.js';
+import type { SyncRegistry } from './registry.js';
 
 export type SyncPushService = ReturnType<typeof createSyncPushService>;
 type Log = Pick<FastifyBaseLogger, 'warn' | 'error'>;
@@ -42,7 +43,8 @@ export function createSyncPushService({
   deps,
 }: {
   db: Db;
-  registry: MutationRegistry;
+  /** The mutation types and the synced tables (a conflict's current row). */
+  registry: SyncRegistry;
   deps: TxServiceDeps;
 }) {
   const reject = (id: string | null, code: ErrorCode, locale: Locale, details?: unknown): MutationResult => ({
@@ -97,7 +99,7 @@ export function createSyncPushService({
       return reject(readableId(raw), 'validation_error', locale, issuesOf(envelope.error));
     }
     const m = envelope.data;
-    const definition = registry.get(m.type);
+    const definition = registry.mutations.get(m.type);
     if (!definition) return reject(m.id, 'unknown_mutation_type', locale, { type: m.type });
     const payload = definition.payload.safeParse(m.payload);
     if (!payload.success) return reject(m.id, 'validation_error', locale, issuesOf(payload.error));
@@ -111,7 +113,8 @@ export function createSyncPushService({
         if (raced) return known(raced, ctx.actor, m, locale);
       }
       if (error instanceof AppError && error.code === 'version_conflict') {
-        const current = await definition.current?.(db, ctx.actor, payload.data);
+        const row = definition.conflictRow?.(payload.data);
+        const current = row && (await registry.current(db, ctx.actor, row.table, row.id));
         return {
           id: m.id,
           status: 'conflict',

@@ -1,4 +1,5 @@
 import type { SyncRow } from '@coso/domain';
+import type { SyncContribution } from './registry.js';
 import type { SyncSource } from './tables.js';
 
 const asRow = (row: Record<string, unknown>) => row as SyncRow;
@@ -32,3 +33,6 @@ export const REFERENCE_TABLES: SyncSource[] = [
     present: asRow,
   },
 ];
+
+/** The platform's part of the sync registry: reference lists and places, no mutation types. */
+export const PLATFORM_SYNC: SyncContribution = { sources: REFERENCE_TABLES };

@@ -1,11 +1,9 @@
 import type { SyncRow, SyncTable } from '@coso/domain';
-import { CASE_TABLES } from '../../modules/grm/sync/tables.js';
-import { REFERENCE_TABLES } from './tables-reference.js';
 
 /**
  * One table a device holds, as the pull feed reads it. SQL fragments use named parameters (:cursor, :me,
  * :handler, :prefixes, :ancestors; see SyncScope) and fixed aliases: the table's own alias, and `r` for a
- * sync_removals row. DCC tables plug in by adding their entry to SYNC_SOURCES.
+ * sync_removals row. Modules contribute theirs to the sync registry (registry.ts), which checks them at start.
  */
 export interface SyncSource {
   name: SyncTable;
@@ -29,9 +27,6 @@ export interface SyncSource {
   /** Rows of other tables that leave the device with a removed row of this one (a case's timeline). */
   dependents?: Array<{ name: SyncTable; ids: string }>;
 }
-
-/** Every synced table, in no particular order: the feed merges them by change_seq. */
-export const SYNC_SOURCES: readonly SyncSource[] = [...REFERENCE_TABLES, ...CASE_TABLES];
 
 /** Replaces each `:name` (never the `::` of a cast) with `$n`, numbering each distinct name once. */
 export function bindNamed(sql: string, values: Record<string, unknown>): { text: string; params: unknown[] } {

@@ -13,8 +13,8 @@ import {
 } from '@coso/domain';
 import { AppError } from '../../../http/app-error.js';
 import type { FileStore } from '../../../lib/file-store.js';
-import type { MutationDefinition, MutationRegistry } from '../../../platform/sync/mutations.js';
-import { currentSyncRow } from '../../../platform/sync/push-current.js';
+import type { MutationDefinition } from '../../../platform/sync/mutations.js';
+import type { MutationDeps, MutationTypes } from '../../../platform/sync/registry.js';
 import type { UploadService } from '../../../platform/sync/uploads.js';
 import { markCodeUsed, pickTrackingCode } from './codes.js';
 
@@ -62,7 +62,7 @@ const complaintAct: MutationDefinition<ComplaintActPayload> = {
     const c = await services.complaints.act(ctx, complaintId, action, checked);
     return { complaintId, status: c.status, version: c.version };
   },
-  current: (db, actor, { complaintId }) => currentSyncRow(db, actor, 'complaints', complaintId),
+  conflictRow: ({ complaintId }) => ({ table: 'complaints', id: complaintId }),
 };
 
 /**
@@ -97,12 +97,11 @@ function attachmentAdd(uploads: UploadService, files: FileStore): MutationDefini
   };
 }
 
-/** Registers the grievance mutation types. */
-export function registerComplaintMutations(
-  registry: MutationRegistry,
-  { uploads, files }: { uploads: UploadService; files: FileStore },
-) {
-  registry.register('complaint.create', complaintCreate);
-  registry.register('complaint.act', complaintAct);
-  registry.register('attachment.add', attachmentAdd(uploads, files));
+/** The grievance mutation types a device may push (docs/sync.md, "Push"). */
+export function grmMutations({ uploads, files }: MutationDeps): MutationTypes {
+  return {
+    'complaint.create': complaintCreate,
+    'complaint.act': complaintAct,
+    'attachment.add': attachmentAdd(uploads, files),
+  };
 }
