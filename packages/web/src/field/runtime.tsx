@@ -1,4 +1,10 @@
-import { createSyncEngine, type SyncEngine, type SyncReport } from '@coso/domain';
+import {
+  createSyncEngine,
+  deviceSchema,
+  GRM_DEVICE_ENTITIES,
+  type SyncEngine,
+  type SyncReport,
+} from '@coso/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FieldContextProvider, withReportHandler } from './engine-context';
 import { useT } from './i18n/i18n';
@@ -10,6 +16,9 @@ import { type LoginReason, LoginScreen } from './screens/login-screen';
 import { type FieldSession, revokeToken } from './session';
 import { LogoutDialog } from './ui/logout-dialog';
 import { setBusyProbe } from './ui/update-banner';
+
+/** The synced tables this app keeps on the phone: the platform's and the grievance module's. */
+const FIELD_SCHEMA = deviceSchema(GRM_DEVICE_ENTITIES);
 
 interface Running {
   store: IdbStore;
@@ -39,7 +48,7 @@ export function FieldRuntime(props: {
   useEffect(() => {
     let closed = false;
     let opened: IdbStore | null = null;
-    openIdbStore(session.user.id).then(
+    openIdbStore(session.user.id, FIELD_SCHEMA).then(
       (store) => {
         if (closed) return store.close();
         opened = store;

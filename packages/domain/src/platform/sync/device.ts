@@ -1,4 +1,4 @@
-import type { Mutation, MutationResult, PullResponse, PushResponse, SyncRow, SyncTable } from './protocol.js';
+import type { Mutation, MutationResult, PullResponse, PushResponse, SyncRow } from './protocol.js';
 
 /**
  * What the device sync engine (sync/engine.ts) needs from its surroundings. The field app implements them
@@ -30,15 +30,46 @@ export interface LocalFile {
   uploaded: number;
 }
 
+/** Rows whose fields equal these values (e.g. `{ id }`, or a parent key such as `{ complaintId }`). */
+export type RowFilter = Readonly<Record<string, string | number | boolean | null>>;
+
+/** Rows of `table` that belong to one row of a parent table through their `parentKey` field. */
+export interface ChildLink {
+  table: string;
+  parentKey: string;
+}
+
+/**
+ * The synced tables a device keeps, as its entity registry declares them (entities.ts): the store creates
+ * them, indexes the parent keys, and drops a removed row's children with it.
+ */
+export interface DeviceSchema {
+  /** Table name → the fields its rows are looked up by (the parent keys of its rows). */
+  tables: Readonly<Record<string, readonly string[]>>;
+  /** Parent table → the tables whose rows leave the device with a removed parent row. */
+  children: Readonly<Record<string, readonly ChildLink[]>>;
+}
+
+/** Whether a row matches a filter (every field equal). */
+export function matches(row: SyncRow, filter: RowFilter | undefined): boolean {
+  if (!filter) return true;
+  for (const [field, value] of Object.entries(filter)) if (row[field] !== value) return false;
+  return true;
+}
+
 export interface LocalStore {
-  /** Rows of a synced table as the server last sent them (outbox effects are applied on top, see view.ts). */
-  rows(table: SyncTable): Promise<SyncRow[]>;
-  row(table: SyncTable, id: string): Promise<SyncRow | undefined>;
   /**
-   * Applies one pull page atomically: empties the synced tables first when `page.reset`, stores the rows,
-   * drops the removed ids, and saves `page.cursor`, all or nothing.
+   * Rows of a synced table as the server last sent them (outbox effects are applied on top by the engine's
+   * overlays, see entities.ts), those matching `filter` only. A table the store does not hold has no rows.
    */
-  applyPull(page: PullResponse): Promise<void>;
+  rows(table: string, filter?: RowFilter): Promise<SyncRow[]>;
+  row(table: string, id: string): Promise<SyncRow | undefined>;
+  /**
+   * Applies one pull page atomically: empties the synced tables first when `page.reset`, stores the rows of
+   * the schema's tables (others are skipped: a newer server), drops the removed ids with their children
+   * (`schema.children`), and saves `page.cursor`, all or nothing.
+   */
+  applyPull(page: PullResponse, schema: DeviceSchema): Promise<void>;
   cursor(): Promise<string | undefined>;
 
   outbox(): Promise<OutboxEntry[]>;

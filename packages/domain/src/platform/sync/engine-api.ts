@@ -1,33 +1,32 @@
-import type { ComplaintAction } from '../../modules/grm/complaints/lifecycle.js';
-import type { LocalFile, OutboxEntry } from './device.js';
-import type { ComplaintCreatePayload, SyncRow } from './protocol.js';
+import type { LocalFile, OutboxEntry, RowFilter } from './device.js';
+import type { SyncRow } from './protocol.js';
 
 /**
- * What the field app's screens use: the device's view of the data (server rows with the outbox applied on
- * top), local actions that queue mutations, and the sync status. Implemented by createSyncEngine (engine.ts).
+ * What the field app's screens use, whatever the module: the device's view of the data (server rows with
+ * the outbox applied on top by the entities' overlays), local changes queued as mutations, and the sync
+ * status. Implemented by createDeviceEngine (engine.ts) over an entity registry (entities.ts); modules add
+ * their own words on top (the grievance module's grmDevice: complaints(), createComplaint, act).
  */
-export interface SyncEngine {
-  /** Cases on the device, newest first, with pending local changes applied (`pending: true`). */
-  complaints(): Promise<LocalComplaint[]>;
-  complaint(id: string): Promise<LocalComplaint | undefined>;
-  /** The case's timeline, oldest first, local pending events included (`pending: true`). */
-  events(complaintId: string): Promise<SyncRow[]>;
-  attachments(complaintId: string): Promise<SyncRow[]>;
-  /** Reference lists and geo units as pulled (e.g. rows('reference_items')). */
-  reference(): Promise<SyncRow[]>;
-  geoUnits(): Promise<SyncRow[]>;
-
+export interface DeviceEngine {
   /**
-   * Records a complaint offline: picks the case id and a tracking code (reserved pool, else generated on the
-   * device), stores the files, queues `complaint.create` then one `attachment.add` per file. The receipt data
-   * is available at once from the returned case.
+   * Rows of a synced table matching `filter` (e.g. `{ id }`, or a parent key such as `{ complaintId }`), with
+   * the pending local changes applied by the table's overlay (`pending: true`), in the overlay's order.
+   * `{ overlay: false }`: the rows as the server last sent them.
    */
-  createComplaint(
-    input: Omit<ComplaintCreatePayload, 'id' | 'trackingCode'>,
-    files?: NewLocalFile[],
-  ): Promise<LocalComplaint>;
-  /** Queues `complaint.act` with the case's current version as baseVersion; applied locally at once. */
-  act(complaintId: string, action: ComplaintAction): Promise<void>;
+  rows(table: string, filter?: RowFilter, options?: { overlay?: boolean }): Promise<SyncRow[]>;
+  /**
+   * Queues a mutation of a registered type (its payload checked by the type's schema), after storing its
+   * files (uploaded before it is pushed); shown at once through the overlays. Throws for a type no entity
+   * registered.
+   */
+  enqueue(type: string, payload: unknown, options?: EnqueueOptions): Promise<OutboxEntry>;
+  /**
+   * A code from the pool reserved on the server (refilled by every pass), or, when the pool is empty, one
+   * made here by `generate` and marked provisional for `subjectId` until the server settles it.
+   */
+  takeCode(subjectId: string, generate: () => string): Promise<{ code: string; provisional: boolean }>;
+  /** Ids of the records whose code was made on this device and not yet settled by the server. */
+  provisionalCodes(): Promise<ReadonlySet<string>>;
   /** Drops a rejected or conflicting outbox entry after the user has seen it. */
   discard(mutationId: string): Promise<void>;
 
@@ -40,23 +39,19 @@ export interface SyncEngine {
   wipe(): Promise<void>;
 }
 
+export interface EnqueueOptions {
+  /** The record's version the change was made on (omitted: an unchecked change). */
+  baseVersion?: number;
+  /** Photos or recordings the mutation needs on the server before it may be pushed. */
+  files?: NewLocalFile[];
+  /** Whether to tell the subscribers now (default); false when more changes of the same action follow. */
+  notify?: boolean;
+}
+
 export interface NewLocalFile {
   blob: Blob;
   name: string;
   type: string;
-}
-
-export interface LocalComplaint extends SyncRow {
-  trackingCode: string;
-  status: string;
-  version: number;
-  /** Queued on this device and not yet acknowledged by the server. */
-  pending?: boolean;
-  /**
-   * The tracking code was made on the device because no reserved code was left: the server keeps it when it
-   * is free and otherwise gives another one at sync, so the receipt should say it is provisional.
-   */
-  provisionalCode?: boolean;
 }
 
 export interface SyncStatus {

@@ -1,5 +1,6 @@
 import type { LocalStore, Transport } from './device.js';
 import type { PullProgress } from './engine-api.js';
+import type { EntityRegistry } from './entities.js';
 import { SYNC_PULL_DEFAULT_LIMIT } from './protocol.js';
 
 /** The pull step of a sync pass (engine-sync.ts): pages until the server has nothing more, with progress. */
@@ -13,6 +14,8 @@ export const PULL_NOTIFY_EVERY_MS = 1_000;
 
 export interface PullDeps {
   store: LocalStore;
+  /** Which tables the device keeps, and which rows leave with a removed one. */
+  registry: Pick<EntityRegistry, 'schema'>;
   transport: Transport;
   now: () => Date;
   notify: () => void;
@@ -21,7 +24,14 @@ export interface PullDeps {
 }
 
 /** Pulls every page after the stored cursor; returns the number of rows received. */
-export async function pullAll({ store, transport, now, notify, onProgress }: PullDeps): Promise<number> {
+export async function pullAll({
+  store,
+  registry,
+  transport,
+  now,
+  notify,
+  onProgress,
+}: PullDeps): Promise<number> {
   const started = now().getTime();
   const progress: PullProgress = {
     full: (await store.cursor()) === undefined,
@@ -35,7 +45,7 @@ export async function pullAll({ store, transport, now, notify, onProgress }: Pul
   try {
     for (;;) {
       const page = await transport.pull(await store.cursor(), SYNC_PULL_DEFAULT_LIMIT);
-      await store.applyPull(page);
+      await store.applyPull(page, registry.schema);
       if (page.reset) progress.full = true;
       progress.pages++;
       for (const rows of Object.values(page.changes)) progress.items += rows?.length ?? 0;

@@ -1,9 +1,9 @@
 import type { LocalStore, OutboxEntry, Transport } from './device.js';
 import { TransportError } from './device.js';
-import type { LocalComplaint, PullProgress, SyncReport } from './engine-api.js';
+import type { PullProgress, SyncReport } from './engine-api.js';
 import { pullAll } from './engine-pull.js';
-import { type MutationResult, RETRYABLE_REJECT_CODES } from './protocol.js';
-import { caseFromCreate, caseIdOf, sensitiveCategoryCodes } from './view.js';
+import type { DeviceReader, EntityRegistry } from './entities.js';
+import { type MutationResult, RETRYABLE_REJECT_CODES, type SyncRow } from './protocol.js';
 
 /** One sync pass of the device engine (engine.ts): uploads, push, code refill, pull. */
 
@@ -12,16 +12,32 @@ export const CODES_LOW_WATER = 20;
 export const CODES_REFILL = 50;
 export const META = {
   codes: 'codes',
+  /**
+   * Rows made here and acknowledged, kept on screen until the pull brings the server's (table → id → row).
+   * Releases before the entity registry kept cases only, flat under `acknowledged` (id → case): the grievance
+   * overlay still reads that key, and the end of every pull empties both.
+   */
+  acknowledgedRows: 'acknowledgedRows',
   acknowledged: 'acknowledged',
-  /** Ids of the cases created here with a tracking code made on the device, until the server settles it. */
+  /** Ids of the records created here with a code made on the device, until the server settles it. */
   provisional: 'provisional',
   lastSuccessAt: 'lastSuccessAt',
   lastAttemptAt: 'lastAttemptAt',
   lastError: 'lastError',
 } as const;
 
+/** The rows of one table in the acknowledged map (META.acknowledgedRows). */
+export function acknowledgedRows(
+  all: Record<string, Record<string, SyncRow>> | undefined,
+  table: string,
+): Record<string, SyncRow> {
+  return all?.[table] ?? {};
+}
+
 export interface PassDeps {
   store: LocalStore;
+  registry: EntityRegistry;
+  read: DeviceReader;
   transport: Transport;
   now: () => Date;
   notify: () => void;
@@ -49,7 +65,8 @@ export async function runPass(deps: PassDeps): Promise<SyncReport> {
     );
     report.pulled = await pullAll(deps);
     // Every acknowledged creation the server lets this device see has now come back as a server row.
-    await store.setMeta(META.acknowledged, {});
+    await store.setMeta(META.acknowledgedRows, {});
+    if (await store.meta(META.acknowledged)) await store.setMeta(META.acknowledged, undefined);
     if (uploads.error) throw uploads.error;
     if (codesError) throw codesError;
     await store.setMeta(META.lastSuccessAt, now().toISOString());
@@ -121,11 +138,12 @@ async function uploadFiles({
 
 /**
  * Pushes pending entries in outbox order. An entry waits while its files are not on the server, and so do
- * the later entries about the same case (an act on a case whose creation waits). At most one entry per case
- * per batch: when it applies, the next entries of that case made on top of it are rebased on the version
- * the server answered, so a chain of offline actions does not conflict with itself.
+ * the later entries about the same record (an act on a case whose creation waits). At most one entry per
+ * record per batch: when it applies, the next entries of that record are rebased by their type's rule (a
+ * chain of offline actions does not conflict with itself).
  */
-async function pushOutbox({ store, transport, notify }: PassDeps): Promise<number> {
+async function pushOutbox(deps: PassDeps): Promise<number> {
+  const { store, transport, notify, registry } = deps;
   const tried = new Set<string>();
   let pushed = 0;
   for (;;) {
@@ -136,40 +154,50 @@ async function pushOutbox({ store, transport, notify }: PassDeps): Promise<numbe
     for (const entry of outbox) {
       if (batch.length >= PUSH_BATCH) break;
       if (entry.state !== 'pending') continue;
-      const caseId = caseIdOf(entry) ?? entry.mutation.id;
+      const caseId = registry.subject(entry) ?? entry.mutation.id;
       const ready = entry.files.every((f) => uploads.get(f));
       if (blocked.has(caseId) || tried.has(entry.mutation.id) || !ready) {
         blocked.add(caseId);
         continue;
       }
       blocked.add(caseId);
-      batch.push(withUploadIds(entry, uploads));
+      batch.push(withUploadIds(registry, entry, uploads));
     }
     if (batch.length === 0) return pushed;
     for (const e of batch) tried.add(e.mutation.id);
     const { results } = await transport.push(batch.map((e) => e.mutation));
-    pushed += await settle(store, batch, results);
+    pushed += await settle(deps, batch, results);
     notify();
   }
 }
 
-function withUploadIds(entry: OutboxEntry, uploads: Map<string, string | undefined>): OutboxEntry {
-  if (entry.mutation.type !== 'attachment.add' || entry.files.length === 0) return entry;
-  const payload = { ...(entry.mutation.payload as object), uploadId: uploads.get(entry.files[0]!) };
+function withUploadIds(
+  registry: EntityRegistry,
+  entry: OutboxEntry,
+  uploads: Map<string, string | undefined>,
+): OutboxEntry {
+  const rule = registry.mutation(entry.mutation.type);
+  if (!rule?.withUploads || entry.files.length === 0) return entry;
+  const payload = rule.withUploads(
+    entry.mutation.payload,
+    entry.files.map((f) => uploads.get(f) ?? ''),
+  );
   return { ...entry, mutation: { ...entry.mutation, payload } };
 }
 
-async function settle(store: LocalStore, batch: OutboxEntry[], results: MutationResult[]): Promise<number> {
+async function settle(deps: PassDeps, batch: OutboxEntry[], results: MutationResult[]): Promise<number> {
+  const { store, registry } = deps;
   const byId = new Map(results.map((r) => [r.id, r]));
   const done: string[] = [];
-  const acknowledged = (await store.meta<Record<string, LocalComplaint>>(META.acknowledged)) ?? {};
+  const acknowledged =
+    (await store.meta<Record<string, Record<string, SyncRow>>>(META.acknowledgedRows)) ?? {};
   for (const entry of batch) {
     const result = byId.get(entry.mutation.id);
     if (!result) continue;
     if (result.status === 'applied' || result.status === 'duplicate') {
       done.push(entry.mutation.id);
-      await keepUntilPulled(store, entry, result, acknowledged);
-      await rebaseFollowers(store, entry, result);
+      await keepUntilPulled(deps, entry, result, acknowledged);
+      await rebaseFollowers(deps, entry, result);
     } else if (result.status === 'rejected' && result.code && RETRYABLE_REJECT_CODES.includes(result.code)) {
       await store.updateEntry({ ...entry, attempts: entry.attempts + 1, lastError: result.message });
     } else {
@@ -180,9 +208,9 @@ async function settle(store: LocalStore, batch: OutboxEntry[], results: Mutation
       });
     }
   }
-  await store.setMeta(META.acknowledged, acknowledged);
+  await store.setMeta(META.acknowledgedRows, acknowledged);
   const provisional = (await store.meta<string[]>(META.provisional)) ?? [];
-  const settled = new Set(batch.filter((e) => done.includes(e.mutation.id)).map(caseIdOf));
+  const settled = new Set(batch.filter((e) => done.includes(e.mutation.id)).map((e) => registry.subject(e)));
   if (provisional.some((id) => settled.has(id)))
     await store.setMeta(
       META.provisional,
@@ -192,39 +220,29 @@ async function settle(store: LocalStore, batch: OutboxEntry[], results: Mutation
   return done.length;
 }
 
-/**
- * An acknowledged creation stays on screen until a pull brings the server's row, with the tracking code and
- * reference the server settled on. Sensitive cases never come back to a device, so they leave at once.
- */
+/** What the mutation's type keeps on screen until a pull brings the server's row (MutationRule). */
 async function keepUntilPulled(
-  store: LocalStore,
+  { registry, read }: PassDeps,
   entry: OutboxEntry,
   result: MutationResult,
-  acknowledged: Record<string, LocalComplaint>,
+  acknowledged: Record<string, Record<string, SyncRow>>,
 ) {
-  if (entry.mutation.type !== 'complaint.create') return;
-  const sensitive = sensitiveCategoryCodes(await store.rows('reference_items'));
-  const payload = entry.mutation.payload as Parameters<typeof caseFromCreate>[0];
-  if (sensitive.has(payload.category)) return;
-  const row = caseFromCreate(payload, entry.mutation.clientTime, {
-    sensitiveCategories: sensitive,
-    villageNames: new Map(),
-  });
-  acknowledged[row.id] = { ...row, ...(result.result ?? {}), id: row.id, pending: false } as LocalComplaint;
+  const rule = registry.mutation(entry.mutation.type);
+  const table = registry.tableOf(entry.mutation.type);
+  const row = rule?.keepUntilPulled && table ? await rule.keepUntilPulled(entry, result, read) : undefined;
+  if (!row || !table) return;
+  acknowledged[table] = { ...acknowledged[table], [row.id]: row };
 }
 
-async function rebaseFollowers(store: LocalStore, entry: OutboxEntry, result: MutationResult) {
-  const version = result.result?.version;
-  const caseId = caseIdOf(entry);
-  if (typeof version !== 'number' || !caseId) return;
+/** The entries queued after an applied one on the same record, rebased by their type's rule. */
+async function rebaseFollowers({ store, registry }: PassDeps, entry: OutboxEntry, result: MutationResult) {
+  const subject = registry.subject(entry);
+  if (!subject) return;
   for (const next of await store.outbox()) {
-    if (next.state !== 'pending' || next.mutation.id === entry.mutation.id || caseIdOf(next) !== caseId)
-      continue;
-    if (next.mutation.type !== 'complaint.act') continue;
-    // Only a version the device had seen is carried forward; an unchecked action stays unchecked.
-    const base = next.mutation.baseVersion;
-    if (base === undefined || base !== entry.mutation.baseVersion) continue;
-    await store.updateEntry({ ...next, mutation: { ...next.mutation, baseVersion: version } });
+    if (next.state !== 'pending' || next.mutation.id === entry.mutation.id) continue;
+    if (registry.subject(next) !== subject) continue;
+    const rebased = registry.mutation(next.mutation.type)?.rebase?.(next.mutation, entry.mutation, result);
+    if (rebased) await store.updateEntry({ ...next, mutation: rebased });
   }
 }
 

@@ -1,169 +1,121 @@
-import type { ComplaintAction } from '../../modules/grm/complaints/lifecycle.js';
-import { generateTrackingCode } from '../../modules/grm/complaints/tracking-code.js';
-import type { LocalFile, LocalStore, OutboxEntry, Transport } from './device.js';
-import type {
-  LocalComplaint,
-  NewLocalFile,
-  PullProgress,
-  SyncEngine,
-  SyncReport,
-  SyncStatus,
-} from './engine-api.js';
-import { META, runPass } from './engine-sync.js';
-import { type ComplaintCreatePayload, complaintCreatePayloadSchema, type Mutation } from './protocol.js';
-import {
-  caseFromCreate,
-  caseIdOf,
-  pendingAttachments,
-  pendingEvents,
-  sensitiveCategoryCodes,
-  viewCases,
-} from './view.js';
+import type { LocalFile, LocalStore, OutboxEntry, RowFilter, Transport } from './device.js';
+import { matches } from './device.js';
+import type { DeviceEngine, EnqueueOptions, PullProgress, SyncReport, SyncStatus } from './engine-api.js';
+import { acknowledgedRows, META, runPass } from './engine-sync.js';
+import { createEntityRegistry, type DeviceEntity, type DeviceReader } from './entities.js';
+import type { SyncRow } from './protocol.js';
 
 export interface EngineOptions {
   store: LocalStore;
   transport: Transport;
+  /** The synced entities of the modules the app runs (the platform's reference tables are always there). */
+  entities: readonly DeviceEntity[];
   now?: () => Date;
   uuid?: () => string;
-  /** In [0, 1), for tracking codes made on the device when its reserved pool is empty. */
-  random?: () => number;
 }
 
-/** The device side of the sync protocol (DESIGN.md, "Sync protocol"): see SyncEngine for what it offers. */
-export function createSyncEngine({
+/**
+ * The device side of the sync protocol (DESIGN.md, "Sync protocol"): see DeviceEngine for what it offers.
+ * Entity-agnostic: what a table or a mutation type means comes from the entity registry (entities.ts).
+ */
+export function createDeviceEngine({
   store,
   transport,
+  entities,
   now = () => new Date(),
   uuid = randomUuid,
-  random = secureRandom,
-}: EngineOptions): SyncEngine {
+}: EngineOptions): DeviceEngine {
+  const registry = createEntityRegistry(entities);
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of listeners) listener();
   };
   let running: Promise<SyncReport> | undefined;
   let pulling: PullProgress | undefined;
+  const read: DeviceReader = {
+    rows: (table, filter) => store.rows(table, filter),
+    row: (table, id) => store.row(table, id),
+    meta: (key) => store.meta(key),
+    files: () => store.files(),
+  };
 
-  async function reference() {
-    const [items, units] = await Promise.all([store.rows('reference_items'), store.rows('geo_units')]);
-    return {
-      sensitiveCategories: sensitiveCategoryCodes(items),
-      villageNames: new Map(units.map((u) => [u.id, String(u.name)])),
-    };
-  }
-
-  async function cases(): Promise<LocalComplaint[]> {
-    const [rows, outbox, acknowledged, provisional, ref] = await Promise.all([
-      store.rows('complaints'),
+  async function rows(
+    table: string,
+    filter?: RowFilter,
+    options?: { overlay?: boolean },
+  ): Promise<SyncRow[]> {
+    const overlay = options?.overlay === false ? undefined : registry.overlay(table);
+    if (!overlay) return store.rows(table, filter);
+    const types = registry.typesOf(table);
+    const [pulled, outbox, acknowledged] = await Promise.all([
+      store.rows(table, filter),
       store.outbox(),
-      store.meta<Record<string, LocalComplaint>>(META.acknowledged),
-      store.meta<string[]>(META.provisional),
-      reference(),
+      store.meta<Record<string, Record<string, SyncRow>>>(META.acknowledgedRows),
     ]);
-    return viewCases({
-      cases: rows,
-      outbox,
-      acknowledged: acknowledged ?? {},
-      provisional: new Set(provisional),
-      ...ref,
-    });
+    const pending = outbox.filter((e) => e.state === 'pending' && types.has(e.mutation.type));
+    const kept = Object.values(acknowledgedRows(acknowledged, table)).filter((r) => matches(r, filter));
+    const shown = await overlay({ table, filter, rows: pulled, pending, acknowledged: kept, read });
+    return filter ? shown.filter((r) => matches(r, filter)) : shown;
   }
 
-  async function enqueue(mutation: Omit<Mutation, 'id' | 'clientTime'>, files: string[] = []) {
-    const entry: OutboxEntry = {
-      mutation: { id: uuid(), clientTime: now().toISOString(), ...mutation },
-      files,
-      state: 'pending',
-      attempts: 0,
-    };
-    await store.enqueue(entry);
-    return entry;
-  }
-
-  /** A reserved code when there is one left; otherwise one made here, which the server keeps if free. */
-  async function takeCode(caseId: string): Promise<string> {
-    const codes = (await store.meta<string[]>(META.codes)) ?? [];
-    const [code, ...rest] = codes;
-    if (code !== undefined) {
-      await store.setMeta(META.codes, rest);
-      return code;
-    }
-    const provisional = (await store.meta<string[]>(META.provisional)) ?? [];
-    await store.setMeta(META.provisional, [...provisional, caseId]);
-    return generateTrackingCode(random);
+  async function provisionalCodes(): Promise<Set<string>> {
+    return new Set((await store.meta<string[]>(META.provisional)) ?? []);
   }
 
   return {
-    complaints: cases,
-    complaint: async (id) => (await cases()).find((c) => c.id === id),
+    rows,
 
-    async events(complaintId) {
-      const [rows, outbox, server] = await Promise.all([
-        store.rows('complaint_events'),
-        store.outbox(),
-        store.row('complaints', complaintId),
-      ]);
-      const mine = rows.filter((e) => e.complaintId === complaintId);
-      const local = pendingEvents(outbox, complaintId, server?.status as string | undefined);
-      return [...mine, ...local].sort((a, b) => String(a.at).localeCompare(String(b.at)));
-    },
-
-    async attachments(complaintId) {
-      const [rows, outbox] = await Promise.all([store.rows('attachments'), store.outbox()]);
-      const files = new Map((await store.files()).map((f) => [f.id, f]));
-      const local = pendingAttachments(outbox, complaintId).map((row) => {
-        const file = files.get(row.id);
-        return { ...row, filename: file?.name, mimeType: file?.type, sizeBytes: file?.size };
-      });
-      return [...rows.filter((a) => a.complaintId === complaintId), ...local];
-    },
-
-    reference: () => store.rows('reference_items'),
-    geoUnits: () => store.rows('geo_units'),
-
-    async createComplaint(input, files: NewLocalFile[] = []) {
-      const id = uuid();
-      // Checked before a reserved code is spent on it.
-      complaintCreatePayloadSchema.parse({ ...input, id });
-      const parsed = complaintCreatePayloadSchema.parse({ ...input, id, trackingCode: await takeCode(id) });
-      const entry = await enqueue({ type: 'complaint.create', payload: parsed });
-      for (const f of files) {
+    async enqueue(type, payload, options: EnqueueOptions = {}) {
+      const rule = registry.mutation(type);
+      if (!rule) throw new Error(`no synced entity queues the mutation type ${type}`);
+      const checked = rule.payload ? rule.payload.parse(payload) : payload;
+      const files: string[] = [];
+      for (const f of options.files ?? []) {
         const file: LocalFile = { id: uuid(), name: f.name, type: f.type, size: f.blob.size, uploaded: 0 };
         await store.putFile(file, f.blob);
-        await enqueue(
-          { type: 'attachment.add', payload: { complaintId: id, uploadId: '', purpose: 'evidence' } },
-          [file.id],
-        );
+        files.push(file.id);
       }
-      notify();
-      const provisional = new Set(await store.meta<string[]>(META.provisional));
-      return caseFromCreate(parsed as ComplaintCreatePayload, entry.mutation.clientTime, {
-        ...(await reference()),
-        provisional,
-      });
+      const entry: OutboxEntry = {
+        mutation: {
+          id: uuid(),
+          type,
+          payload: checked,
+          ...(options.baseVersion !== undefined ? { baseVersion: options.baseVersion } : {}),
+          clientTime: now().toISOString(),
+        },
+        files,
+        state: 'pending',
+        attempts: 0,
+      };
+      await store.enqueue(entry);
+      if (options.notify !== false) notify();
+      return entry;
     },
 
-    async act(complaintId: string, action: ComplaintAction) {
-      const server = await store.row('complaints', complaintId);
-      const baseVersion = typeof server?.version === 'number' ? server.version : undefined;
-      await enqueue({
-        type: 'complaint.act',
-        payload: { complaintId, action },
-        ...(baseVersion !== undefined ? { baseVersion } : {}),
-      });
-      notify();
+    /** A reserved code when there is one left; otherwise one made here, which the server keeps if free. */
+    async takeCode(subjectId, generate) {
+      const codes = (await store.meta<string[]>(META.codes)) ?? [];
+      const [code, ...rest] = codes;
+      if (code !== undefined) {
+        await store.setMeta(META.codes, rest);
+        return { code, provisional: false };
+      }
+      const provisional = (await store.meta<string[]>(META.provisional)) ?? [];
+      await store.setMeta(META.provisional, [...provisional, subjectId]);
+      return { code: generate(), provisional: true };
     },
+    provisionalCodes,
 
     async discard(mutationId) {
       const entry = (await store.outbox()).find((e) => e.mutation.id === mutationId);
       if (!entry || entry.state === 'pending') return;
       await store.removeEntries([mutationId]);
       const provisional = (await store.meta<string[]>(META.provisional)) ?? [];
-      const caseId = caseIdOf(entry);
-      if (caseId && provisional.includes(caseId))
+      const subject = registry.subject(entry);
+      if (subject && provisional.includes(subject))
         await store.setMeta(
           META.provisional,
-          provisional.filter((id) => id !== caseId),
+          provisional.filter((id) => id !== subject),
         );
       notify();
     },
@@ -171,6 +123,8 @@ export function createSyncEngine({
     sync() {
       running ??= runPass({
         store,
+        registry,
+        read,
         transport,
         now,
         notify,
@@ -228,14 +182,8 @@ export function createSyncEngine({
   };
 }
 
-function secureRandom(): number {
-  const a = new Uint32Array(1);
-  globalThis.crypto.getRandomValues(a);
-  return a[0]! / 2 ** 32;
-}
-
 /** RFC 4122 version 4; crypto.randomUUID is missing on pages not served over HTTPS. */
-function randomUuid(): string {
+export function randomUuid(): string {
   if (typeof globalThis.crypto.randomUUID === 'function') return globalThis.crypto.randomUUID();
   const b = new Uint8Array(16);
   globalThis.crypto.getRandomValues(b);

@@ -1,12 +1,13 @@
-import type { LocalFile, LocalStore, OutboxEntry } from './device.js';
-import { type PullResponse, SYNC_TABLES, type SyncRow, type SyncTable } from './protocol.js';
+import { type DeviceSchema, type LocalFile, type LocalStore, matches, type OutboxEntry } from './device.js';
+import type { PullResponse, SyncRow } from './protocol.js';
 
 /**
- * A LocalStore in memory, with the same rules as the IndexedDB one (atomic pull pages, removed cases take
- * their timeline and files along, ordered outbox): for tests and for server-side simulations of a device.
+ * A LocalStore in memory, with the same rules as the IndexedDB one (atomic pull pages, a removed row takes
+ * its children along, ordered outbox): for tests and for server-side simulations of a device. It holds the
+ * tables of the schema each pull page comes with.
  */
 export function createMemoryStore(): LocalStore & { blobs: Map<string, Blob> } {
-  let tables = emptyTables();
+  let tables: Tables = new Map();
   let cursor: string | undefined;
   let outbox: OutboxEntry[] = [];
   let files = new Map<string, LocalFile>();
@@ -16,25 +17,36 @@ export function createMemoryStore(): LocalStore & { blobs: Map<string, Blob> } {
 
   return {
     blobs,
-    rows: async (table) => [...tables[table].values()].map(clone),
-    row: async (table, id) => clone(tables[table].get(id)),
-    async applyPull(page: PullResponse) {
+    rows: async (table, filter) =>
+      [...(tables.get(table)?.values() ?? [])].filter((r) => matches(r, filter)).map(clone),
+    row: async (table, id) => clone(tables.get(table)?.get(id)),
+    async applyPull(page: PullResponse, schema: DeviceSchema) {
       // Atomic without copying every table for each page (which made a long first sync quadratic): whatever
       // can fail (cloning) is done before the first change, then the page is applied in place.
       // A table this version does not know (a newer server) is skipped, as the IndexedDB store does.
-      const incoming = (Object.entries(page.changes) as [SyncTable, SyncRow[]][])
-        .filter(([table]) => table in tables)
-        .map(([table, rows]) => [table, rows.map(clone)] as const);
-      if (page.reset) tables = emptyTables();
-      for (const [table, ids] of Object.entries(page.removed) as [SyncTable, string[]][]) {
-        if (!(table in tables)) continue;
-        for (const id of ids) {
-          tables[table].delete(id);
-          if (table === 'complaints') dropDependents(tables, id);
+      const known = (table: string) => Object.hasOwn(schema.tables, table);
+      const incoming = (Object.entries(page.changes) as [string, SyncRow[] | undefined][])
+        .filter(([table]) => known(table))
+        .map(([table, rows]) => [table, (rows ?? []).map(clone)] as const);
+      if (page.reset) tables = new Map();
+      const table = (name: string) => {
+        const rows = tables.get(name) ?? new Map<string, SyncRow>();
+        tables.set(name, rows);
+        return rows;
+      };
+      for (const [name, ids] of Object.entries(page.removed) as [string, string[] | undefined][]) {
+        if (!known(name)) continue;
+        for (const id of ids ?? []) {
+          table(name).delete(id);
+          for (const child of schema.children[name] ?? []) {
+            const rows = table(child.table);
+            for (const [key, row] of rows) if (row[child.parentKey] === id) rows.delete(key);
+          }
         }
       }
-      for (const [table, rows] of incoming) {
-        for (const row of rows) tables[table].set(row.id, row);
+      for (const [name, rows] of incoming) {
+        const stored = table(name);
+        for (const row of rows) stored.set(row.id, row);
       }
       cursor = page.cursor;
     },
@@ -67,7 +79,7 @@ export function createMemoryStore(): LocalStore & { blobs: Map<string, Blob> } {
       meta.set(key, clone(value));
     },
     async wipe() {
-      tables = emptyTables();
+      tables = new Map();
       cursor = undefined;
       outbox = [];
       files = new Map();
@@ -77,14 +89,4 @@ export function createMemoryStore(): LocalStore & { blobs: Map<string, Blob> } {
   };
 }
 
-type Tables = Record<SyncTable, Map<string, SyncRow>>;
-
-function emptyTables(): Tables {
-  return Object.fromEntries(SYNC_TABLES.map((t) => [t, new Map()])) as Tables;
-}
-
-function dropDependents(tables: Tables, complaintId: string) {
-  for (const table of ['complaint_events', 'attachments'] as const) {
-    for (const [id, row] of tables[table]) if (row.complaintId === complaintId) tables[table].delete(id);
-  }
-}
+type Tables = Map<string, Map<string, SyncRow>>;

@@ -1,4 +1,4 @@
-import type { SyncEngine } from './engine-api.js';
+import type { DeviceEngine } from './engine-api.js';
 
 export interface AutoSyncOptions<H> {
   /** Between two passes when all goes well. */
@@ -29,7 +29,7 @@ export interface AutoSync {
  * server wants a new login or has revoked the device, it waits for an explicit trigger. A server that answers
  * 503 or 429 with Retry-After is not called again sooner, whatever wakes the scheduler.
  */
-export function createAutoSync<H>(engine: SyncEngine, options: AutoSyncOptions<H>): AutoSync {
+export function createAutoSync<H>(engine: Pick<DeviceEngine, 'sync'>, options: AutoSyncOptions<H>): AutoSync {
   const { intervalMs, backoffMs = 5_000, maxBackoffMs = 10 * 60_000, random = Math.random } = options;
   const now = options.now ?? Date.now;
   /** The earliest time the server accepts another pass (its last Retry-After); 0 when it did not say. */

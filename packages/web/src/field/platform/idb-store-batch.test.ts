@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
-import type { PullResponse, SyncRow } from '@coso/domain';
+import { deviceSchema, GRM_DEVICE_ENTITIES, type PullResponse, type SyncRow } from '@coso/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type IdbStore, openIdbStore } from './idb-store';
 
 /** How a pull page reaches IndexedDB: the cost a phone pays hundreds of times during a first sync. */
 
+const SCHEMA = deviceSchema(GRM_DEVICE_ENTITIES);
 const opened: IdbStore[] = [];
 afterEach(() => {
   for (const s of opened.splice(0)) s.close();
@@ -18,7 +19,7 @@ const events = (n: number): SyncRow[] =>
 
 describe('IndexedDB store: pull pages', () => {
   it('writes a page of cases and timelines in one relaxed transaction, and nothing else', async () => {
-    const store = await openIdbStore(crypto.randomUUID());
+    const store = await openIdbStore(crypto.randomUUID(), SCHEMA);
     opened.push(store);
     const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const page: PullResponse = {

@@ -1,11 +1,22 @@
 import 'fake-indexeddb/auto';
-import type { LocalFile, OutboxEntry, PullResponse, SyncRow } from '@coso/domain';
+import {
+  deviceSchema,
+  GRM_DEVICE_ENTITIES,
+  type LocalFile,
+  type OutboxEntry,
+  type PullResponse,
+  type SyncRow,
+  TEST_NOTE_COMMENTS,
+  TEST_NOTES,
+  testNoteEntity,
+} from '@coso/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteIdbStore, type IdbStore, idbStoreName, openIdbStore } from './idb-store';
 
+const SCHEMA = deviceSchema(GRM_DEVICE_ENTITIES);
 const opened: IdbStore[] = [];
 async function store(userId = crypto.randomUUID()) {
-  const s = await openIdbStore(userId);
+  const s = await openIdbStore(userId, SCHEMA);
   opened.push(s);
   return s;
 }
@@ -174,6 +185,74 @@ describe('openIdbStore: schema', () => {
     );
     await s.applyPull(page({ removed: { complaints: ['k'] } }));
     expect(await s.rows('attachments')).toEqual([]);
+  });
+});
+
+describe('openIdbStore: the entity registry', () => {
+  it('keeps what a phone made before the registry holds, without an upgrade', async () => {
+    const userId = crypto.randomUUID();
+    // The database as the release before the registry made it: version 1, same stores and index.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(idbStoreName(userId), 1);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        for (const t of ['reference_items', 'geo_units', 'complaints'])
+          db.createObjectStore(t, { keyPath: 'id' });
+        for (const t of ['complaint_events', 'attachments'])
+          db.createObjectStore(t, { keyPath: 'id' }).createIndex('complaintId', 'complaintId');
+        db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('id', 'id', {
+          unique: true,
+        });
+        db.createObjectStore('files', { keyPath: 'id' });
+        db.createObjectStore('blobs');
+        db.createObjectStore('meta');
+        request.transaction!.objectStore('complaints').put(row('k'));
+        request.transaction!.objectStore('complaint_events').put(row('e', { complaintId: 'k' }));
+        request.transaction!.objectStore('outbox').add({ id: 'm1', entry: entry() });
+        request.transaction!.objectStore('meta').put('c9', 'sync.cursor');
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const s = await store(userId);
+    expect(await s.rows('complaints')).toEqual([row('k')]);
+    expect(await s.rows('complaint_events', { complaintId: 'k' })).toEqual([row('e', { complaintId: 'k' })]);
+    expect(await s.outbox()).toHaveLength(1);
+    expect(await s.cursor()).toBe('c9');
+    s.close();
+    const version = await new Promise<number>((resolve) => {
+      const request = indexedDB.open(idbStoreName(userId));
+      request.onsuccess = () => {
+        resolve(request.result.version);
+        request.result.close();
+      };
+    });
+    expect(version).toBe(1);
+  });
+
+  it('adds the tables of a new entity to an existing database, keeping its data', async () => {
+    const userId = crypto.randomUUID();
+    const before = await store(userId);
+    await before.applyPull(page({ changes: { complaints: [row('k')] } }));
+    before.close();
+    const schema = deviceSchema([...GRM_DEVICE_ENTITIES, testNoteEntity]);
+    const s = await openIdbStore(userId, schema);
+    opened.push(s);
+    expect(await s.rows('complaints')).toEqual([row('k')]);
+    await s.applyPull(
+      page({
+        changes: {
+          [TEST_NOTES]: [row('n')],
+          [TEST_NOTE_COMMENTS]: [row('x', { noteId: 'n' }), row('y', { noteId: 'other' })],
+        },
+      }),
+    );
+    expect((await s.rows(TEST_NOTE_COMMENTS, { noteId: 'n' })).map((r) => r.id)).toEqual(['x']);
+    await s.applyPull(page({ removed: { [TEST_NOTES]: ['n'] } }));
+    expect((await s.rows(TEST_NOTE_COMMENTS)).map((r) => r.id)).toEqual(['y']);
   });
 });
 

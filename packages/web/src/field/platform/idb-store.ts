@@ -1,11 +1,12 @@
 import {
+  type DeviceSchema,
   type LocalFile,
   type LocalStore,
+  matches,
   type OutboxEntry,
   type PullResponse,
-  SYNC_TABLES,
+  type RowFilter,
   type SyncRow,
-  type SyncTable,
 } from '@coso/domain';
 import { deleteDatabase, inTransaction, openDatabase, requestResult } from './idb';
 
@@ -13,12 +14,15 @@ import { deleteDatabase, inTransaction, openDatabase, requestResult } from './id
  * The device's LocalStore over IndexedDB: one database per user (`coso-field-<userId>`), so logging in as
  * someone else on a shared phone never mixes two people's cases, and logout deletes one database.
  *
- * Stores: one per synced table (keyPath `id`); `outbox` ({ seq, id, entry }, `seq` auto-incremented so the
+ * Stores: one per synced table of the entity registry's schema (keyPath `id`, an index per parent key, named
+ * after the field, e.g. `complaintId`); `outbox` ({ seq, id, entry }, `seq` auto-incremented so the
  * order mutations were made survives restarts); `files` (LocalFile) and `blobs` (the bytes, keyed by file id);
  * `meta` (key → value, the pull cursor included).
  */
 export interface IdbStore extends LocalStore {
   readonly userId: string;
+  /** As LocalStore's; without `schema`, the one the store was opened with. */
+  applyPull(page: PullResponse, schema?: DeviceSchema): Promise<void>;
   /** The bytes of a stored photo or recording (preview, playback, upload). */
   fileBlob(id: string): Promise<Blob | undefined>;
   /** Keeps a resumable upload's URL as soon as the server gives it, so a restart resumes the upload. */
@@ -32,14 +36,14 @@ const BLOBS = 'blobs';
 const META = 'meta';
 const CURSOR_KEY = 'sync.cursor';
 const LOCAL_STORES = [OUTBOX, FILES, BLOBS, META];
-const ALL_STORES: string[] = [...SYNC_TABLES, ...LOCAL_STORES];
 
-/** Rows that belong to a case and leave the device with it (pull `removed.complaints`). */
-const CASE_CHILDREN: Partial<Record<SyncTable, SyncTable[]>> = {
-  complaints: ['complaint_events', 'attachments'],
-};
-const CHILD_KEY = 'complaintId';
-const CHILD_TABLES = new Set(Object.values(CASE_CHILDREN).flat());
+/**
+ * Existing phones: the schema the grievance registration gives (stores `reference_items`, `geo_units`,
+ * `complaints`, `complaint_events` and `attachments`, index `complaintId` on the last two) is exactly what
+ * the store created before the entity registry, so their data is kept as it is, without an upgrade.
+ */
+const syncTables = (schema: DeviceSchema) => Object.keys(schema.tables);
+const allStores = (schema: DeviceSchema) => [...syncTables(schema), ...LOCAL_STORES];
 
 interface OutboxRecord {
   seq?: number;
@@ -50,13 +54,12 @@ interface OutboxRecord {
 export const idbStoreName = (userId: string) => `coso-field-${userId}`;
 
 /** Creates whatever store is missing: the schema only ever grows (a new synced table, a new index). */
-function upgrade(db: IDBDatabase, tx: IDBTransaction) {
-  for (const table of SYNC_TABLES) {
+function upgrade(db: IDBDatabase, tx: IDBTransaction, schema: DeviceSchema) {
+  for (const [table, keys] of Object.entries(schema.tables)) {
     const store = db.objectStoreNames.contains(table)
       ? tx.objectStore(table)
       : db.createObjectStore(table, { keyPath: 'id' });
-    if (CHILD_TABLES.has(table) && !store.indexNames.contains(CHILD_KEY))
-      store.createIndex(CHILD_KEY, CHILD_KEY);
+    for (const key of keys) if (!store.indexNames.contains(key)) store.createIndex(key, key);
   }
   if (!db.objectStoreNames.contains(OUTBOX)) {
     db.createObjectStore(OUTBOX, { keyPath: 'seq', autoIncrement: true }).createIndex('id', 'id', {
@@ -68,19 +71,29 @@ function upgrade(db: IDBDatabase, tx: IDBTransaction) {
   if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
 }
 
-const complete = (db: IDBDatabase) => ALL_STORES.every((name) => db.objectStoreNames.contains(name));
+function complete(db: IDBDatabase, schema: DeviceSchema): boolean {
+  if (!allStores(schema).every((name) => db.objectStoreNames.contains(name))) return false;
+  const tables = Object.entries(schema.tables).filter(([, keys]) => keys.length > 0);
+  if (tables.length === 0) return true;
+  const tx = db.transaction(
+    tables.map(([table]) => table),
+    'readonly',
+  );
+  return tables.every(([table, keys]) => keys.every((key) => tx.objectStore(table).indexNames.contains(key)));
+}
 
 /**
- * Opens (creating or upgrading) the user's database. A release that adds a synced table needs no manual
- * version bump: a database missing a store is reopened one version up, which runs the upgrade.
+ * Opens (creating or upgrading) the user's database. A release that adds a synced table or a parent key
+ * needs no manual version bump: a database missing a store or an index is reopened one version up, which
+ * runs the upgrade (it only adds: what the phone holds stays).
  */
-async function openUserDatabase(userId: string): Promise<IDBDatabase> {
+async function openUserDatabase(userId: string, schema: DeviceSchema): Promise<IDBDatabase> {
   const name = idbStoreName(userId);
-  let db = await openDatabase(name, 1, (d, _old, tx) => upgrade(d, tx));
-  if (!complete(db)) {
+  let db = await openDatabase(name, 1, (d, _old, tx) => upgrade(d, tx, schema));
+  if (!complete(db, schema)) {
     const next = db.version + 1;
     db.close();
-    db = await openDatabase(name, next, (d, _old, tx) => upgrade(d, tx));
+    db = await openDatabase(name, next, (d, _old, tx) => upgrade(d, tx, schema));
   }
   return db;
 }
@@ -89,8 +102,11 @@ function collect<T>(request: IDBRequest<T>, then: (value: T) => void) {
   request.onsuccess = () => then(request.result);
 }
 
-export async function openIdbStore(userId: string): Promise<IdbStore> {
-  const db = await openUserDatabase(userId);
+/** Opens the user's store with the tables of `schema` (deviceSchema of the app's synced entities). */
+export async function openIdbStore(userId: string, schema: DeviceSchema): Promise<IdbStore> {
+  const db = await openUserDatabase(userId, schema);
+  const tables = new Set(syncTables(schema));
+  const ALL_STORES = allStores(schema);
   const read = <T>(store: string, op: (s: IDBObjectStore) => IDBRequest<T>) =>
     requestResult(op(db.transaction(store, 'readonly').objectStore(store)));
   // Local work (outbox, files) must survive a crash or a flat battery: ask for a flushed commit.
@@ -99,32 +115,39 @@ export async function openIdbStore(userId: string): Promise<IdbStore> {
 
   return {
     userId,
-    rows: (table) => read(table, (s) => s.getAll() as IDBRequest<SyncRow[]>),
-    row: (table, id) => read(table, (s) => s.get(id) as IDBRequest<SyncRow | undefined>),
+    rows: async (table, filter) => {
+      if (!tables.has(table)) return [];
+      const rows = await read(table, (s) => lookup(s, filter) as IDBRequest<SyncRow[]>);
+      return rows.filter((r) => matches(r, filter));
+    },
+    row: async (table, id) =>
+      tables.has(table) ? read(table, (s) => s.get(id) as IDBRequest<SyncRow | undefined>) : undefined,
 
     // One transaction per page (rows, removals and cursor commit together). Relaxed durability: a page lost
     // to a crash is simply pulled again, so a first sync of hundreds of pages need not wait for the disk on
     // each one, unlike the outbox (strict).
-    applyPull: (page: PullResponse) =>
+    applyPull: (page: PullResponse, pageSchema: DeviceSchema = schema) =>
       inTransaction(
         db,
-        [...SYNC_TABLES, META],
+        [...tables, META],
         'readwrite',
         (tx) => {
-          if (page.reset) for (const table of SYNC_TABLES) tx.objectStore(table).clear();
+          if (page.reset) for (const table of tables) tx.objectStore(table).clear();
           for (const [table, rows] of Object.entries(page.changes)) {
             // A table this app version does not know yet (a newer server) is skipped, not fatal.
-            if (!isSyncTable(table)) continue;
+            if (!tables.has(table)) continue;
             const store = tx.objectStore(table);
             for (const row of rows ?? []) store.put(row);
           }
           for (const [table, ids] of Object.entries(page.removed)) {
-            if (!isSyncTable(table)) continue;
+            if (!tables.has(table)) continue;
             for (const id of ids ?? []) {
               tx.objectStore(table).delete(id);
-              for (const child of CASE_CHILDREN[table] ?? []) {
-                const store = tx.objectStore(child);
-                collect(store.index(CHILD_KEY).getAllKeys(id), (keys) => {
+              // A removed row's children leave with it (a case's timeline and files).
+              for (const child of pageSchema.children[table] ?? []) {
+                if (!tables.has(child.table)) continue;
+                const store = tx.objectStore(child.table);
+                collect(store.index(child.parentKey).getAllKeys(id), (keys) => {
                   for (const key of keys) store.delete(key);
                 });
               }
@@ -204,8 +227,16 @@ export async function openIdbStore(userId: string): Promise<IdbStore> {
   };
 }
 
-function isSyncTable(name: string): name is SyncTable {
-  return (SYNC_TABLES as readonly string[]).includes(name);
+/** Reads through the index of a one-field filter on an indexed field (a parent key), else every row. */
+function lookup(store: IDBObjectStore, filter: RowFilter | undefined): IDBRequest<unknown[]> {
+  const fields = Object.entries(filter ?? {});
+  if (fields.length === 1) {
+    const [field, value] = fields[0]!;
+    if (field === 'id' && typeof value === 'string') return store.getAll(value);
+    if (store.indexNames.contains(field) && (typeof value === 'string' || typeof value === 'number'))
+      return store.index(field).getAll(value);
+  }
+  return store.getAll();
 }
 
 /** Deletes a user's whole database (logout on a shared phone); open connections are closed first. */

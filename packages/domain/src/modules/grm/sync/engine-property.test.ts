@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ComplaintAction } from '../../modules/grm/complaints/lifecycle.js';
-import { TransportError } from './device.js';
-import { createSyncEngine } from './engine.js';
-import type { SyncEngine } from './engine-api.js';
-import { createFakeServer, type Fault, SENSITIVE_CATEGORY } from './fake-server.js';
-import { createMemoryStore } from './memory-store.js';
+import { TransportError } from '../../../platform/sync/device.js';
+import { createFakeServer, type Fault, SENSITIVE_CATEGORY } from '../../../platform/sync/fake-server.js';
+import { createMemoryStore } from '../../../platform/sync/memory-store.js';
+import type { ComplaintAction } from '../complaints/lifecycle.js';
+import type { SyncEngine } from './device.js';
+import { createSyncEngine } from './device.js';
 
 /**
  * Whatever happens between the phone and the server (lost answers, cuts, refused uploads, expired login),

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type PulledPage, type Transport, TransportError } from './device.js';
-import { createSyncEngine } from './engine.js';
-import type { PullProgress, SyncEngine, SyncReport } from './engine-api.js';
-import { PULL_NOTIFY_EVERY_MS } from './engine-pull.js';
-import { createMemoryStore } from './memory-store.js';
-import type { SyncRow } from './protocol.js';
-import { createAutoSync } from './scheduler.js';
+import { type PulledPage, type Transport, TransportError } from '../../../platform/sync/device.js';
+import type { PullProgress, SyncReport } from '../../../platform/sync/engine-api.js';
+import { PULL_NOTIFY_EVERY_MS } from '../../../platform/sync/engine-pull.js';
+import { createMemoryStore } from '../../../platform/sync/memory-store.js';
+import type { SyncRow } from '../../../platform/sync/protocol.js';
+import { createAutoSync } from '../../../platform/sync/scheduler.js';
+import type { SyncEngine } from './device.js';
+import { createSyncEngine } from './device.js';
 
 /** A first sync as a phone lives it: codes first, progress as pages arrive, and an overloaded server obeyed. */
 

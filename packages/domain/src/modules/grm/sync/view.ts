@@ -1,11 +1,16 @@
-import { type ComplaintStatus, transition } from '../../modules/grm/complaints/lifecycle.js';
-import type { OutboxEntry } from './device.js';
-import type { LocalComplaint } from './engine-api.js';
-import type { ComplaintActPayload, ComplaintCreatePayload, SyncRow } from './protocol.js';
+import type { OutboxEntry } from '../../../platform/sync/device.js';
+import type {
+  ComplaintActPayload,
+  ComplaintCreatePayload,
+  SyncRow,
+} from '../../../platform/sync/protocol.js';
+import { type ComplaintStatus, transition } from '../complaints/lifecycle.js';
+import type { LocalComplaint } from './device.js';
 
 /**
- * The device's view: the rows the server sent, with the queued mutations applied on top in outbox order.
- * Recomputed on every read, so a pull that replaces a server row never loses a local change.
+ * The grievance overlays of the device's view (registered in entity.ts): the rows the server sent, with the
+ * queued mutations applied on top in outbox order. Recomputed on every read, so a pull that replaces a server
+ * row never loses a local change.
  */
 
 export interface ViewInput {

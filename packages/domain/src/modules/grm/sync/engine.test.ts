@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type LocalFile, type Transport, TransportError } from './device.js';
-import { createSyncEngine } from './engine.js';
-import type { SyncEngine } from './engine-api.js';
-import { createMemoryStore } from './memory-store.js';
-import type { Mutation, MutationResult, PullResponse } from './protocol.js';
-import { createAutoSync } from './scheduler.js';
+import { type LocalFile, type Transport, TransportError } from '../../../platform/sync/device.js';
+import { deviceSchema } from '../../../platform/sync/entities.js';
+import { createMemoryStore } from '../../../platform/sync/memory-store.js';
+import type { Mutation, MutationResult, PullResponse } from '../../../platform/sync/protocol.js';
+import { createAutoSync } from '../../../platform/sync/scheduler.js';
+import type { SyncEngine } from './device.js';
+import { createSyncEngine, GRM_DEVICE_ENTITIES } from './device.js';
 
 const VILLAGE = '7d0c2a7e-9d7b-4c61-9a43-2f7a1f0c0001';
 const input = {
@@ -71,12 +72,15 @@ describe('sync engine', () => {
   it('rebases a chain of offline actions on the version the server answered', async () => {
     const store = createMemoryStore();
     const { transport, pushed } = fakeTransport();
-    await store.applyPull({
-      ...emptyPage,
-      changes: {
-        complaints: [{ id: 'c1', changeSeq: 1, status: 'received', version: 4, trackingCode: 'X' }],
+    await store.applyPull(
+      {
+        ...emptyPage,
+        changes: {
+          complaints: [{ id: 'c1', changeSeq: 1, status: 'received', version: 4, trackingCode: 'X' }],
+        },
       },
-    });
+      deviceSchema(GRM_DEVICE_ENTITIES),
+    );
     const engine = createSyncEngine({ store, transport });
     await engine.act('c1', { action: 'acknowledge' });
     await engine.act('c1', { action: 'start' });

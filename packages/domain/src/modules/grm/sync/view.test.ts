@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ComplaintAction } from '../../modules/grm/complaints/lifecycle.js';
-import type { OutboxEntry } from './device.js';
-import type { LocalComplaint } from './engine-api.js';
-import type { ComplaintCreatePayload } from './protocol.js';
+import type { OutboxEntry } from '../../../platform/sync/device.js';
+import type { ComplaintCreatePayload } from '../../../platform/sync/protocol.js';
+import type { ComplaintAction } from '../complaints/lifecycle.js';
+import type { LocalComplaint } from './device.js';
 import {
   caseFromCreate,
   pendingAttachments,

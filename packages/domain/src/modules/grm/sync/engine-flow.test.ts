@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { TransportError } from './device.js';
-import { createSyncEngine } from './engine.js';
-import type { SyncEngine } from './engine-api.js';
-import { createFakeServer, SENSITIVE_CATEGORY } from './fake-server.js';
-import { createMemoryStore } from './memory-store.js';
+import { TransportError } from '../../../platform/sync/device.js';
+import { createFakeServer, SENSITIVE_CATEGORY } from '../../../platform/sync/fake-server.js';
+import { createMemoryStore } from '../../../platform/sync/memory-store.js';
+import type { SyncEngine } from './device.js';
+import { createSyncEngine } from './device.js';
 
 type Input = Parameters<SyncEngine['createComplaint']>[0];
 const input = (category = 'works'): Input =>
