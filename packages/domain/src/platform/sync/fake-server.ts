@@ -34,8 +34,17 @@ type Call = 'push' | 'pull' | 'upload' | 'codes';
 
 export const SENSITIVE_CATEGORY = 'gbv';
 
-export function createFakeServer() {
+/** How the fake server applies a mutation type of another entity (e.g. the test entity's). */
+export type FakeHandler = (mutation: Mutation) => Omit<MutationResult, 'id'>;
+
+/**
+ * `mutations`: handlers of more mutation types, which keep their rows with `put` and `remove` (sent by the
+ * pull like the cases, in change order).
+ */
+export function createFakeServer(options: { mutations?: Record<string, FakeHandler> } = {}) {
   const cases = new Map<string, FakeCase>();
+  const tables = new Map<string, Map<string, SyncRow>>();
+  const removals: Array<{ table: string; id: string; changeSeq: number }> = [];
   const acknowledged = new Map<string, MutationResult>();
   const created = new Map<string, number>();
   const attachments: AttachmentAddPayload[] = [];
@@ -93,6 +102,8 @@ export function createFakeServer() {
     } else if (m.type === 'complaint.act') {
       const p = m.payload as ComplaintActPayload;
       r = { ...act(p.complaintId, p.action, m.baseVersion), id: m.id };
+    } else if (options.mutations?.[m.type]) {
+      r = { ...options.mutations[m.type]!(m), id: m.id };
     } else {
       const p = m.payload as AttachmentAddPayload;
       if (!cases.has(p.complaintId)) r = { id: m.id, status: 'rejected', code: 'not_found' };
@@ -109,13 +120,23 @@ export function createFakeServer() {
   function pull(cursor: string | undefined): PullResponse {
     const since = Number(cursor ?? 0);
     const changed = [...cases.values()].filter((c) => c.changeSeq > since);
+    const changes: Record<string, SyncRow[]> = {};
+    const removed: Record<string, string[]> = {};
+    for (const [table, rows] of tables) {
+      const fresh = [...rows.values()].filter((r) => r.changeSeq > since).map((r) => ({ ...r }));
+      if (fresh.length) changes[table] = fresh;
+    }
+    for (const { table, id } of removals.filter((r) => r.changeSeq > since)) {
+      if (!tables.get(table)?.has(id)) removed[table] = [...(removed[table] ?? []), id];
+    }
     return {
       reset: cursor === undefined,
       changes: {
+        ...changes,
         complaints: changed.filter((c) => !c.sensitive).map((c) => ({ ...c })),
         ...(cursor === undefined ? { reference_items: reference } : {}),
       },
-      removed: { complaints: changed.filter((c) => c.sensitive).map((c) => c.id) },
+      removed: { ...removed, complaints: changed.filter((c) => c.sensitive).map((c) => c.id) },
       cursor: String(seq),
       hasMore: false,
     };
@@ -163,6 +184,19 @@ export function createFakeServer() {
     },
     clearFaults() {
       for (const list of Object.values(faults)) list.length = 0;
+    },
+    /** Stores (or replaces) a row of another table, numbered for the next pull. */
+    put(table: string, row: Omit<SyncRow, 'changeSeq'>): SyncRow {
+      const stored = { ...row, changeSeq: ++seq } as SyncRow;
+      if (!tables.has(table)) tables.set(table, new Map());
+      tables.get(table)!.set(stored.id, stored);
+      return stored;
+    },
+    row: (table: string, id: string) => tables.get(table)?.get(id),
+    /** Drops a row of another table; the next pull lists it in `removed` (its children are not listed). */
+    remove(table: string, id: string) {
+      tables.get(table)?.delete(id);
+      removals.push({ table, id, changeSeq: ++seq });
     },
     /** A change made on the server by someone else (a grievance officer). */
     officerAct(id: string, action: ComplaintAction) {
