@@ -1,4 +1,3 @@
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -19,82 +18,73 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerNulGuard } from './http/nul-guard.js';
 import { registerWeb } from './http/web.js';
 import { type Clock, systemClock } from './lib/clock.js';
-import { localFileStore } from './lib/file-store.js';
-import { attachmentRoutes } from './modules/grm/complaints/attachments/routes.js';
-import { createAttachmentService } from './modules/grm/complaints/attachments/service.js';
-import { caseAccessRoutes } from './modules/grm/complaints/case-access/routes.js';
-import { caseFileRoutes } from './modules/grm/complaints/case-file/routes.js';
-import { complaintImportRoutes } from './modules/grm/complaints/import/routes.js';
-import { receiptRoutes } from './modules/grm/complaints/receipt/routes.js';
-import { revealIdentityRoutes } from './modules/grm/complaints/reveal-routes.js';
-import { complaintRoutes } from './modules/grm/complaints/routes.js';
-import { savedFilterRoutes } from './modules/grm/complaints/saved-filters/routes.js';
-import { createComplaintService } from './modules/grm/complaints/service.js';
-import { complaintWorkRoutes } from './modules/grm/complaints/work-routes.js';
-import { grmConfigRoutes } from './modules/grm/config/routes.js';
-import { createGrmConfigService } from './modules/grm/config/service.js';
-import { deadlineRoutes } from './modules/grm/deadlines/routes.js';
-import { createDeadlineService } from './modules/grm/deadlines/service.js';
-import { publicRoutes } from './modules/grm/public/routes.js';
-import { reportRoutes } from './modules/grm/reports/routes.js';
-import { createTrackingCodeService } from './modules/grm/sync/codes.js';
+import { MODULES } from './modules/index.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
-import { createAuthService } from './platform/auth/service.js';
 import { createExportService } from './platform/exports/jobs.js';
 import { exportRoutes } from './platform/exports/routes.js';
-import { createVillageGroupService } from './platform/geo/groups-service.js';
 import { geoRoutes } from './platform/geo/routes.js';
-import { createGeoService } from './platform/geo/service.js';
+import { PLATFORM_JOBS } from './platform/jobs/platform-jobs.js';
+import { jobRoutes } from './platform/jobs/routes.js';
 import { metaRoutes } from './platform/meta/routes.js';
+import {
+  buildModuleServices,
+  type ModuleDefinition,
+  platformContext,
+  platformDeps,
+} from './platform/module.js';
 import { notificationAdminRoutes } from './platform/notifications/admin-routes.js';
 import { inboxRoutes } from './platform/notifications/inbox-routes.js';
+import { registerSubjectKinds, registerTopics } from './platform/notifications/topics.js';
 import { referenceRoutes } from './platform/reference/routes.js';
-import { createReferenceService } from './platform/reference/service.js';
 import { createSyncPushService } from './platform/sync/push.js';
-import { createDefaultMutationRegistry } from './platform/sync/push-registry.js';
+import { createSyncRegistry } from './platform/sync/registry.js';
 import { syncPullRoutes } from './platform/sync/routes-pull.js';
 import { syncPushRoutes } from './platform/sync/routes-push.js';
-import { createUploadService, uploadsDir } from './platform/sync/uploads.js';
+import { PLATFORM_SYNC } from './platform/sync/tables-reference.js';
 import { userRoutes } from './platform/users/routes.js';
-import { createUserService } from './platform/users/service.js';
-import { createVault } from './vault/vault.js';
 
 export const VERSION = '0.1.0';
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** Needs `config.masterKey`: main.ts resolves it first (resolveMasterKey), tests pass one. */
-export function createServices(db: Db, config: Config, clock: Clock = systemClock) {
-  if (!config.masterKey) throw new Error('no master key: resolve it (vault/master-key.ts) first');
-  const reference = createReferenceService({ db });
-  const deadlines = createDeadlineService({ db, clock });
-  const vault = createVault(config.masterKey);
-  const files = localFileStore(path.join(config.dataDir, 'files'));
-  const uploads = createUploadService({ db, dir: uploadsDir(config.dataDir) });
-  return {
-    vault,
-    auth: createAuthService({ db, config }),
-    users: createUserService({ db }),
-    geo: createGeoService({ db }),
-    groups: createVillageGroupService({ db }),
-    reference,
-    complaints: createComplaintService({
-      db,
-      reference,
-      vault,
-      deadlines,
-      projectStart: config.projectStartDate,
-    }),
-    deadlines,
-    grmConfig: createGrmConfigService({ db }),
-    attachments: createAttachmentService({ db, files }),
+/**
+ * The one composition root (docs/decisions/0018-modules-and-registries.md): the platform's services, then
+ * every module's (modules/index.ts), each built once. Needs `config.masterKey`: main.ts resolves it first
+ * (resolveMasterKey), tests pass one.
+ */
+export function createServices(
+  db: Db,
+  config: Config,
+  clock: Clock = systemClock,
+  /** The module list; tests add a test-only module (platform/sync/entity-proof.test.ts). */
+  moduleList: readonly ModuleDefinition[] = MODULES,
+) {
+  const deps = platformDeps(db, config, clock);
+  const context = platformContext(deps);
+  const { vault, files, uploads } = deps;
+  const modules = buildModuleServices(context, moduleList);
+  // The platform's registries, filled from every module's object.
+  registerTopics(moduleList.flatMap((m) => m.notificationTopics ?? []));
+  registerSubjectKinds(moduleList.flatMap((m) => m.subjectKinds ?? []));
+  const sync = createSyncRegistry([PLATFORM_SYNC, ...moduleList.flatMap((m) => (m.sync ? [m.sync] : []))], {
     uploads,
+    files,
+  });
+  return {
+    /** What the services were built from; modules' routes get it too. */
+    context,
+    vault,
+    uploads,
+    ...context.platform,
+    ...modules,
     exports: createExportService({ db, dataDir: config.dataDir, clock }),
-    trackingCodes: createTrackingCodeService({ db }),
+    sync,
+    /** Every background job, the platform's then each module's: the worker runs these (main.ts). */
+    jobs: [...PLATFORM_JOBS, ...moduleList.flatMap((m) => m.jobs ?? [])],
     syncPush: createSyncPushService({
       db,
-      registry: createDefaultMutationRegistry({ uploads, files }),
-      deps: { vault, files, clock, projectStart: config.projectStartDate },
+      registry: sync,
+      deps: { platform: deps, modules: moduleList },
     }),
   };
 }
@@ -171,39 +161,18 @@ export async function buildApp({ config, db, logger, services = createServices(d
   geoRoutes(app, { db, geo: services.geo, groups: services.groups });
   auditRoutes(app, { db });
   referenceRoutes(app, { reference: services.reference });
-  complaintRoutes(app, { complaints: services.complaints });
-  complaintWorkRoutes(app, { db, complaints: services.complaints, deadlines: services.deadlines });
-  attachmentRoutes(app, { attachments: services.attachments });
-  receiptRoutes(app, {
-    db,
-    complaints: services.complaints,
-    reference: services.reference,
-    hotline: config.hotline,
-    publicUrl: config.publicUrl,
-  });
-  revealIdentityRoutes(app, { complaints: services.complaints });
-  caseFileRoutes(app, { db, complaints: services.complaints, reference: services.reference });
-  caseAccessRoutes(app, { db, complaints: services.complaints });
-  complaintImportRoutes(app, { db, vault: services.vault, projectStart: config.projectStartDate });
   exportRoutes(app, { db, exports: services.exports });
-  savedFilterRoutes(app, { db });
-  grmConfigRoutes(app, { grmConfig: services.grmConfig });
-  deadlineRoutes(app, { deadlines: services.deadlines });
   inboxRoutes(app, { db });
   notificationAdminRoutes(app, { db });
-  reportRoutes(app, { db, dataDir: config.dataDir });
-  syncPullRoutes(app, { db });
+  jobRoutes(app, { db, jobs: services.jobs });
+  syncPullRoutes(app, { db, sync: services.sync });
   syncPushRoutes(app, {
     syncPush: services.syncPush,
     trackingCodes: services.trackingCodes,
     uploads: services.uploads,
   });
-  publicRoutes(app, {
-    db,
-    vault: services.vault,
-    complaints: services.complaints,
-    deadlines: services.deadlines,
-  });
+  // Each module's routes, with the services built above (a test's `wrap` included).
+  for (const module of MODULES) module.routes(app, services.context, services);
   await registerWeb(app, config.webDist);
   return app;
 }

@@ -10,7 +10,9 @@ import { createAuthService } from './auth/service.js';
 import { createVillageGroupService } from './geo/groups-service.js';
 import { createGeoService } from './geo/service.js';
 import type { JobDefinition } from './jobs/registry.js';
+import type { NotificationTopic, SubjectKind } from './notifications/topics.js';
 import { createReferenceService } from './reference/service.js';
+import type { SyncContribution } from './sync/registry.js';
 import { createUploadService, type UploadService, uploadsDir } from './sync/uploads.js';
 import { createUserService } from './users/service.js';
 
@@ -75,6 +77,12 @@ export interface ModuleDefinition<S extends object = object> {
   permissions?: readonly Permission[];
   /** Background jobs, keys `<module>.<name>` (platform/jobs/registry.ts). */
   jobs?: readonly JobDefinition[];
+  /** Synced tables and the mutation types devices push (platform/sync/registry.ts). */
+  sync?: SyncContribution;
+  /** Kinds of message the module sends (platform/notifications/topics.ts). */
+  notificationTopics?: readonly NotificationTopic[];
+  /** Entity types that are subjects of messages: contact and reference (platform/notifications/topics.ts). */
+  subjectKinds?: readonly SubjectKind[];
 }
 
 /** Keeps a module object's own services type (ModuleDefinition's default erases it). */

@@ -1,11 +1,12 @@
 import type { Db, Queryable } from '../../db/driver.js';
-import type { Clock } from '../../lib/clock.js';
-import type { FileStore } from '../../lib/file-store.js';
-import { createAttachmentService } from '../../modules/grm/complaints/attachments/service.js';
-import { createComplaintService } from '../../modules/grm/complaints/service.js';
-import { createDeadlineService } from '../../modules/grm/deadlines/service.js';
-import type { Vault } from '../../vault/vault.js';
-import { createReferenceService } from '../reference/service.js';
+import {
+  buildModuleServices,
+  type ModuleDefinition,
+  type ModuleServices,
+  type PlatformDeps,
+  type PlatformServices,
+  platformContext,
+} from '../module.js';
 
 /**
  * One open transaction seen as a Db, so that the domain services (which open their own transactions) run
@@ -38,30 +39,21 @@ export function joinTransaction(tx: Queryable, kind: Db['kind']): Db {
 }
 
 export interface TxServiceDeps {
-  vault: Vault;
-  /** Where attachments are stored (the same store as the REST API's). */
-  files: FileStore;
-  clock?: Clock;
-  /** PROJECT_START_DATE (intake's date bounds). */
-  projectStart?: string;
+  /** What the root services were built from (main.ts/app.ts); only their db is replaced. */
+  platform: PlatformDeps;
+  /** The module list (modules/index.ts), handed over by the composition root. */
+  modules: readonly ModuleDefinition[];
 }
 
-/** The same services the REST API uses, built over a mutation's transaction. Cheap: closures only. */
-export function servicesFor(db: Db, { vault, files, clock, projectStart }: TxServiceDeps) {
-  const reference = createReferenceService({ db });
-  const deadlines = createDeadlineService({ db, ...(clock ? { clock } : {}) });
-  return {
-    reference,
-    deadlines,
-    complaints: createComplaintService({
-      db,
-      reference,
-      vault,
-      deadlines,
-      ...(projectStart ? { projectStart } : {}),
-    }),
-    attachments: createAttachmentService({ db, files }),
-  };
+/**
+ * The same services the REST API uses, built over a mutation's transaction through the same factories
+ * (platform/module.ts): the platform's, then every module's `services(ctx)`. Cheap: closures only. The
+ * upload service is the root one (it keeps the writes in progress; its calls take the Db to use).
+ */
+export function servicesFor(db: Db, { platform, modules }: TxServiceDeps): TxServices {
+  const ctx = platformContext({ ...platform, db });
+  return { ...ctx.platform, ...buildModuleServices(ctx, modules) };
 }
 
-export type TxServices = ReturnType<typeof servicesFor>;
+/** The platform's services and every module's (each module adds its own to ModuleServices). */
+export type TxServices = PlatformServices & ModuleServices;

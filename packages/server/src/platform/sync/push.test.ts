@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/driver.js';
-import { localFileStore } from '../../lib/file-store.js';
+import { MODULES } from '../../modules/index.js';
 import { createTestApp, login, makeTree, makeUser, type Session, type TestApp } from '../../test/harness.js';
 import { createPayload, footprint, mutation, push } from '../../test/sync-push-kit.js';
 import { toAuthUser } from '../auth/service.js';
@@ -96,7 +95,7 @@ describe('POST /api/v1/sync/push', () => {
     const service = createSyncPushService({
       db: late,
       registry: t.services.syncPush.registry,
-      deps: { vault: t.services.vault, files: localFileStore(path.join(t.config.dataDir, 'files')) },
+      deps: { platform: t.services.context, modules: MODULES },
     });
     const actor = toAuthUser((await findUserById(t.db, facilitatorId))!);
     const { results } = await service.push({ actor, ip: null }, [m], 'fr');

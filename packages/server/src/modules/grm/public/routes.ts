@@ -2,9 +2,6 @@ import { normalizeTrackingCode } from '@coso/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/driver.js';
 import type { Api } from '../../../http/types.js';
-import type { Vault } from '../../../vault/vault.js';
-import type { ComplaintService } from '../complaints/service.js';
-import type { DeadlineService } from '../deadlines/service.js';
 import { addressKey, DEFAULT_LIMITS, hit, type Limit, type PublicLimits } from './rate-limit.js';
 import {
   publicAnswerSchema,
@@ -13,7 +10,7 @@ import {
   trackingParams,
   villagesQuery,
 } from './schema.js';
-import { createPublicService } from './service.js';
+import type { PublicService } from './service.js';
 import { formOptions, publicStats } from './stats.js';
 
 /** Browsers and proxies may keep the public figures this long (GRM.md: a dashboard, not a live view). */
@@ -26,17 +23,10 @@ const STATS_MAX_AGE = 300;
  */
 export function publicRoutes(
   app: Api,
-  deps: {
-    db: Db;
-    vault: Vault;
-    complaints: ComplaintService;
-    deadlines: DeadlineService;
-    limits?: Partial<PublicLimits>;
-  },
+  deps: { db: Db; service: PublicService; limits?: Partial<PublicLimits> },
 ) {
-  const { db } = deps;
+  const { db, service } = deps;
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const service = createPublicService(deps);
   const tags = ['public'];
   const security: never[] = [];
   const limited = (limit: Limit) => async (request: FastifyRequest) => hit(db, limit, addressKey(request.ip));

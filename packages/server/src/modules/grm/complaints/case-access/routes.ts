@@ -10,9 +10,9 @@ import { authedContext, requirePermission } from '../../../../http/auth.js';
 import type { Api } from '../../../../http/types.js';
 import { presentComplaint } from '../presenter.js';
 import type { ComplaintService } from '../service.js';
-import { createCaseAccessService } from './access-service.js';
+import type { CaseAccessService } from './access-service.js';
 import { publishSummary } from './publish-service.js';
-import { createReferralService } from './referral-service.js';
+import type { ReferralService } from './referral-service.js';
 import type { AccessRow, CandidateRow, ReferralRow } from './repo.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -45,10 +45,16 @@ const presentReferral = (r: ReferralRow) => ({
 });
 
 /** People added to sensitive cases, referrals to services, and publication of a summary for wider staff. */
-export function caseAccessRoutes(app: Api, { db, complaints }: { db: Db; complaints: ComplaintService }) {
+export function caseAccessRoutes(
+  app: Api,
+  {
+    db,
+    complaints,
+    access,
+    referrals,
+  }: { db: Db; complaints: ComplaintService; access: CaseAccessService; referrals: ReferralService },
+) {
   const tags = ['complaints'];
-  const access = createCaseAccessService({ db });
-  const referrals = createReferralService({ db });
 
   app.get(
     '/api/v1/complaints/:id/access',

@@ -5,7 +5,7 @@ import { AppError } from '../../../../http/app-error.js';
 import type { Sheet } from '../../../../lib/tabular.js';
 import { appendAudit } from '../../../../platform/audit/repo.js';
 import { listReference } from '../../../../platform/reference/repo.js';
-import { createReferenceService } from '../../../../platform/reference/service.js';
+import type { ReferenceService } from '../../../../platform/reference/service.js';
 import type { Vault } from '../../../../vault/vault.js';
 import { recordComplaint } from '../intake.js';
 import { findIdentity } from '../repo.js';
@@ -47,6 +47,8 @@ export interface RegisterImportOptions {
   filename: string;
   /** PROJECT_START_DATE: no register date may be earlier. */
   projectStart: string;
+  /** The reference service over another Db (the import's transaction): the platform's one factory. */
+  referenceOver(db: Db): ReferenceService;
 }
 
 type Ctx = RequestContext & { actor: AuthUser };
@@ -136,7 +138,7 @@ export async function importRegister(
   try {
     await db.transaction(async (tx) => {
       const nested = savepointDb(tx, db.kind);
-      const reference = createReferenceService({ db: nested });
+      const reference = opts.referenceOver(nested);
       for (const row of valid) {
         try {
           await recordComplaint(nested, reference, vault, ctx, row.input, {

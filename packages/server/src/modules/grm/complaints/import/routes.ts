@@ -6,6 +6,7 @@ import { authedContext } from '../../../../http/auth.js';
 import type { Api } from '../../../../http/types.js';
 import { sheetFormatOf } from '../../../../lib/sheet-sniff.js';
 import { readSheet } from '../../../../lib/tabular.js';
+import type { ReferenceService } from '../../../../platform/reference/service.js';
 import type { Vault } from '../../../../vault/vault.js';
 import { importRegister } from './import-register.js';
 
@@ -16,7 +17,12 @@ const importQuery = z.object({
 
 export function complaintImportRoutes(
   app: Api,
-  { db, vault, projectStart }: { db: Db; vault: Vault; projectStart: string },
+  {
+    db,
+    vault,
+    projectStart,
+    referenceOver,
+  }: { db: Db; vault: Vault; projectStart: string; referenceOver: (db: Db) => ReferenceService },
 ) {
   app.post(
     '/api/v1/complaints/import',
@@ -46,6 +52,7 @@ export function complaintImportRoutes(
         locale: localeFromAcceptLanguage(request.headers['accept-language']),
         filename: file.filename,
         projectStart,
+        referenceOver,
       });
     },
   );

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { Db } from '../../../../db/driver.js';
 import { requirePermission } from '../../../../http/auth.js';
 import type { Api } from '../../../../http/types.js';
 import { complaintFilterSchema } from '../list.js';
 import type { SavedFilterRow } from './repo.js';
-import { createSavedFilterService } from './service.js';
+import type { SavedFilterService } from './service.js';
 
 const FILTER_KEYS = new Set(Object.keys(complaintFilterSchema.shape));
 
@@ -28,8 +27,7 @@ const idParams = z.object({ id: z.uuid() });
 
 const present = (f: SavedFilterRow) => ({ id: f.id, name: f.name, query: f.query, createdAt: f.createdAt });
 
-export function savedFilterRoutes(app: Api, { db }: { db: Db }) {
-  const filters = createSavedFilterService({ db });
+export function savedFilterRoutes(app: Api, { filters }: { filters: SavedFilterService }) {
   const tags = ['complaints'];
 
   app.get(
