@@ -14,7 +14,7 @@ afterAll(() => t.close());
 
 const removal = (daysAgo: number) =>
   t.db.query(
-    `insert into sync_removals (table_name, row_id, old_area_path, old_sensitive, at)
+    `insert into sync_removals (table_name, row_id, old_area_path, old_restricted, at)
      values ('complaints', gen_random_uuid()::text, $1, false, now() - $2 * interval '1 day')`,
     [tree.a.villages[0]!.path, daysAgo],
   );

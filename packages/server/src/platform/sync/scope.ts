@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Actor, CASE_HANDLER_READER_ROLES, pathIds } from '@coso/domain';
+import { type Actor, pathIds } from '@coso/domain';
+import { holdsDeviceAreaRole } from '../visibility/registry.js';
 
 /**
  * Bumped whenever the rules below change what a device receives: every cursor issued before then carries an
@@ -10,7 +11,10 @@ const SCOPE_RULES_VERSION = 1;
 /** What decides which rows one user's device receives; the named parameters of the feed's SQL. */
 export interface SyncScope {
   me: string;
-  /** Holds a case-handling role (facilitator, focal point, grievance officer) over the jurisdictions. */
+  /**
+   * Holds a role of the device audience's area grants over the jurisdictions (for complaints the case-handling
+   * roles: facilitator, focal point, grievance officer; platform/visibility/registry.ts).
+   */
   handler: boolean;
   /** LIKE patterns of the jurisdiction subtrees. */
   prefixes: string[];
@@ -27,7 +31,7 @@ export function syncScope(actor: Actor): SyncScope {
   );
   return {
     me: actor.id,
-    handler: actor.roles.some((r) => CASE_HANDLER_READER_ROLES.includes(r)),
+    handler: holdsDeviceAreaRole(actor),
     prefixes: actor.jurisdictions.map((j) => `${j.path}%`),
     ancestors,
     version: scopeVersion(actor),
@@ -42,20 +46,4 @@ export function scopeVersion(actor: Actor): string {
     actor.jurisdictions.map((j) => j.unitId).sort(),
   ]);
   return createHash('sha256').update(key).digest('base64url').slice(0, 16);
-}
-
-/**
- * The cases a device holds, over the given columns (a case row, or the old values kept in sync_removals): the
- * handler scope of the case lists (list-scope.ts originalScope: the assignee, who recorded it, the handling roles
- * of the area) without sensitive cases, which never reach a device. Wider staff's published summaries are not
- * synced either.
- */
-export function deviceCaseScope(col: {
-  sensitive: string;
-  assignee: string;
-  recordedBy: string;
-  areaPath: string;
-}): string {
-  return `(not ${col.sensitive} and (${col.assignee} = :me::uuid or ${col.recordedBy} = :me::uuid
-            or (:handler::boolean and ${col.areaPath} like any(:prefixes::text[]))))`;
 }

@@ -1,10 +1,11 @@
-import type { Actor } from '@coso/domain';
-import { type Fragment, or, scopeBranches } from '../complaints/list-scope.js';
+import { type Actor, COMPLAINT_VISIBILITY } from '@coso/domain';
+import { type Fragment, or, scopeBranches } from '../../../platform/visibility/sql.js';
+import { CASE_COLUMNS } from '../complaints/list-scope.js';
 
 /**
  * Which cases the analysts' dataset (analyst.csv/xlsx, analyst-events.csv/xlsx and their background jobs)
- * gives each role: never more than the case API gives it, so the rule is the case API's own SQL scope
- * (scopeBranches, the twin of canSeeComplaint in the domain), plus one grant for the analyst role:
+ * gives each role: the `dataset` audience of COMPLAINT_VISIBILITY (the domain), which is the case API's read
+ * rule plus one grant for the analyst role:
  *
  * - grievance officer, focal point: the ordinary cases of their area (and any case assigned to them or, for
  *   ordinary cases, recorded by them; sensitive ones they were added to);
@@ -18,10 +19,5 @@ import { type Fragment, or, scopeBranches } from '../complaints/list-scope.js';
  * docs/reports.md states this policy; exports/access.test.ts downloads every export as every role against it.
  */
 export function datasetScope(actor: Actor): Fragment {
-  const branches: Fragment[] = [...scopeBranches(actor)];
-  if (actor.roles.includes('analyst')) {
-    for (const j of actor.jurisdictions)
-      branches.push({ sql: "(not c.sensitive and c.area_path like ? || '%')", params: [j.path] });
-  }
-  return or(branches);
+  return or(scopeBranches(COMPLAINT_VISIBILITY, 'dataset', actor, CASE_COLUMNS));
 }

@@ -1,5 +1,6 @@
 import { Conditions } from '../../../db/conditions.js';
 import type { Queryable } from '../../../db/driver.js';
+import { countArea, countRows } from '../../../platform/visibility/sql.js';
 import type { RollupState } from './rollup-build.js';
 import type { Dimension, SummaryFilter, SummaryRow, SummaryScope } from './summary-sql.js';
 
@@ -48,11 +49,13 @@ export function rollupFits(
  */
 export function rollupConditions(scope: SummaryScope, f: SummaryFilter, withSensitive = scope.sensitive) {
   const c = new Conditions();
-  c.add('g.path like any(?::text[])', scope.prefixes);
+  const area = countArea({ areaPath: 'g.path' }, scope);
+  c.add(area.sql, ...area.params);
   if (f.from) c.add('r.month >= ?', f.from.slice(0, 7));
   if (f.to) c.add('r.month <= ?', f.to.slice(0, 7));
   if (f.areaPath) c.add('g.path like ?', `${f.areaPath}%`);
-  if (!withSensitive) c.add('not r.sensitive');
+  const rows = countRows({ restricted: 'r.sensitive' }, withSensitive);
+  if (rows) c.add(rows);
   return c;
 }
 

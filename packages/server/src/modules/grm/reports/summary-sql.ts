@@ -1,5 +1,7 @@
 import { OPEN_STATUSES } from '@coso/domain';
 import { Conditions } from '../../../db/conditions.js';
+import { countArea, countRows } from '../../../platform/visibility/sql.js';
+import { CASE_COLUMNS } from '../complaints/list-scope.js';
 
 /**
  * The SQL of the grievance summary: one scan of the filtered cases grouped by every dimension at once
@@ -26,12 +28,15 @@ export interface SummaryFilter {
 /** The WHERE of the cases counted: scope, then filters; `withDimensions` false keeps period and area only. */
 export function summaryConditions(scope: SummaryScope, f: SummaryFilter, withDimensions = true): Conditions {
   const c = new Conditions();
-  c.add('c.area_path like any(?::text[])', scope.prefixes);
+  // The count audience of COMPLAINT_VISIBILITY (reportScope): the jurisdictions, sensitive cases or not.
+  const area = countArea(CASE_COLUMNS, scope);
+  c.add(area.sql, ...area.params);
   if (f.from) c.add("c.received_at >= (?::date)::timestamp at time zone 'UTC'", f.from);
   if (f.to) c.add("c.received_at < (?::date + 1)::timestamp at time zone 'UTC'", f.to);
   if (f.areaPath) c.add('c.area_path like ?', `${f.areaPath}%`);
   if (!withDimensions) return c;
-  if (!scope.sensitive) c.add('not c.sensitive');
+  const rows = countRows(CASE_COLUMNS, scope.sensitive);
+  if (rows) c.add(rows);
   if (f.type) c.add('c.type_code = ?', f.type);
   if (f.category) c.add('c.category_code = ?', f.category);
   if (f.channel) c.add('c.channel_code = ?', f.channel);

@@ -1,7 +1,8 @@
-import { type Actor, addCalendarDays, filterDaySchema, togoDate } from '@coso/domain';
+import { type Actor, addCalendarDays, COMPLAINT_VISIBILITY, filterDaySchema, togoDate } from '@coso/domain';
 import { z } from 'zod';
 import type { Queryable } from '../../../db/driver.js';
 import { findUnit } from '../../../platform/geo/repo.js';
+import { countScope } from '../../../platform/visibility/sql.js';
 import { holidaysBetween } from './holidays.js';
 import { rollupFits, rollupSummary } from './rollup.js';
 import { rollupState } from './rollup-build.js';
@@ -31,10 +32,8 @@ export type SummaryQuery = z.infer<typeof summaryFilterSchema>;
 
 /** Sensitive cases enter the breakdowns only for the sensitive-case focal point; others see one total. */
 export function reportScope(actor: Actor): SummaryScope {
-  return {
-    prefixes: actor.jurisdictions.map((j) => `${j.path}%`),
-    sensitive: actor.roles.includes('sensitive_focal_point'),
-  };
+  const { prefixes, restricted } = countScope(COMPLAINT_VISIBILITY, actor);
+  return { prefixes, sensitive: restricted };
 }
 
 type Row = SummaryRow;

@@ -1,22 +1,17 @@
-import type { SyncRow } from '@coso/domain';
-import { deviceCaseScope } from '../../../platform/sync/scope.js';
+import { COMPLAINT_VISIBILITY, type SyncRow } from '@coso/domain';
 import type { SyncSource } from '../../../platform/sync/tables.js';
+import { deviceScope, removalColumnsOf } from '../../../platform/visibility/sql.js';
 import { attachmentUrl } from '../complaints/attachments/presenter.js';
+import { CASE_COLUMNS } from '../complaints/list-scope.js';
 
-const caseScope = deviceCaseScope({
-  sensitive: 'c.sensitive',
-  assignee: 'c.assignee_id',
-  recordedBy: 'c.recorded_by',
-  areaPath: 'c.area_path',
-});
+/**
+ * The cases a device holds: the device audience of COMPLAINT_VISIBILITY (the assignee, who recorded it, the
+ * handling roles of the area; never a sensitive case nor a published summary), on the case row.
+ */
+const caseScope = deviceScope(COMPLAINT_VISIBILITY, CASE_COLUMNS);
 
 /** Who could see the case under the values kept in sync_removals when it changed or a row was deleted. */
-const caseScopeBefore = deviceCaseScope({
-  sensitive: 'r.old_sensitive',
-  assignee: 'r.old_assignee_id',
-  recordedBy: 'r.old_recorded_by',
-  areaPath: 'r.old_area_path',
-});
+const caseScopeBefore = deviceScope(COMPLAINT_VISIBILITY, removalColumnsOf(COMPLAINT_VISIBILITY));
 
 /**
  * The case as a handler reads it, flat. Never the complainant's identity (names, phones, e-mails, addresses
