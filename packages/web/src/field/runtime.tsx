@@ -1,7 +1,9 @@
 import {
-  createSyncEngine,
+  createDeviceEngine,
+  type DeviceEntity,
   deviceSchema,
   GRM_DEVICE_ENTITIES,
+  grmDevice,
   type SyncEngine,
   type SyncReport,
 } from '@coso/domain';
@@ -17,8 +19,12 @@ import { type FieldSession, revokeToken } from './session';
 import { LogoutDialog } from './ui/logout-dialog';
 import { setBusyProbe } from './ui/update-banner';
 
-/** The synced tables this app keeps on the phone: the platform's and the grievance module's. */
-const FIELD_SCHEMA = deviceSchema(GRM_DEVICE_ENTITIES);
+/**
+ * The synced entities this app keeps on the phone (the platform's reference tables come with any list): the
+ * engine and the IndexedDB store both read this one list.
+ */
+const FIELD_ENTITIES: readonly DeviceEntity[] = [...GRM_DEVICE_ENTITIES];
+const FIELD_SCHEMA = deviceSchema(FIELD_ENTITIES);
 
 interface Running {
   store: IdbStore;
@@ -53,7 +59,8 @@ export function FieldRuntime(props: {
         if (closed) return store.close();
         opened = store;
         const transport = createHttpTransport({ token: session.token, files: store, language: locale });
-        const engine: SyncEngine = withReportHandler(createSyncEngine({ store, transport }), (report) =>
+        const device = createDeviceEngine({ store, transport, entities: FIELD_ENTITIES });
+        const engine: SyncEngine = withReportHandler({ ...device, ...grmDevice(device) }, (report) =>
           onReport(engine, report),
         );
         setRunning({ store, engine });
