@@ -93,7 +93,7 @@ describe('message templates (admin)', () => {
       topic: 'complainant_receipt',
       channel: 'sms',
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { trackingCode: c.trackingCode, receivedOn: '28/11/2026' },
     });
     const said: Array<{ to: string; text: string }> = [];
@@ -155,7 +155,7 @@ describe('the outbox (admin)', () => {
     await t.db.exec('delete from notifications; delete from notification_outbox');
     const c = await fileComplaint('+22890000088');
     await t.db.exec('delete from notifications; delete from notification_outbox');
-    const base = { recipient: { kind: 'complainant' } as const, complaintId: c.id };
+    const base = { recipient: { kind: 'complainant' } as const, subject: { type: 'complaint', id: c.id } };
     await queue({
       ...base,
       topic: 'complainant_receipt',

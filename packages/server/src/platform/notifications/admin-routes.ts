@@ -5,16 +5,21 @@ import { authedContext, requirePermission } from '../../http/auth.js';
 import { decodeCursor, page } from '../../http/cursor.js';
 import type { Api } from '../../http/types.js';
 import { appendAudit } from '../audit/repo.js';
-import { CHANNELS, SECRET_PAYLOAD_KEYS, TOPICS, type Topic } from './outbox.js';
+import { CHANNELS, type Topic } from './outbox.js';
 import { checkTemplate, findTemplate, isTopic, LOCALES, listTemplates } from './templates.js';
+import { allSubjectKinds, findTopic } from './topics.js';
 
 // Administrators only (the permission only the admin role has), like user management.
 const ADMIN = 'users.manage';
-const SECRET_TOPICS = new Set(
-  (Object.keys(TOPICS) as Topic[]).filter((t) =>
-    (TOPICS[t] as readonly string[]).some((v) => (SECRET_PAYLOAD_KEYS as readonly string[]).includes(v)),
-  ),
-);
+const hasSecret = (topic: Topic) => (findTopic(topic)?.secretVariables ?? []).length > 0;
+
+/** The subject's reference as each registered entity type shows it (SQL over the outbox row `o`). */
+function subjectReferenceSql() {
+  const cases = allSubjectKinds()
+    .filter((k) => k.referenceSql)
+    .map((k) => `when '${k.entityType.replace(/'/g, "''")}' then (${k.referenceSql})`);
+  return cases.length ? `case o.entity_type ${cases.join(' ')} end` : 'null::text';
+}
 const templateParams = z.object({
   topic: z.string().max(60),
   channel: z.enum(CHANNELS),
@@ -121,13 +126,15 @@ export function notificationAdminRoutes(app: Api, { db }: { db: Db }) {
       requirePermission(request, ADMIN);
       const { status, channel, cursor, limit } = request.query;
       const before = decodeCursor(cursor, z.object({ id: z.number().int() }));
-      // Never the payload (it may hold a one-time code) nor any complainant address.
+      // Never the payload (it may hold a one-time code) nor any complainant address. The answer keeps its
+      // complaint-named fields: the subject's reference comes from its module (topics.ts SubjectKind).
       const rows = await db.query<{ id: number }>(
         `select o.id::int, o.topic, o.channel, o.recipient_kind as "recipientKind",
-                o.recipient_user_id as "recipientUserId", o.complaint_id as "complaintId",
-                c.reference as "complaintReference", o.status, o.attempts, o.last_error as "lastError",
+                o.recipient_user_id as "recipientUserId",
+                case when o.entity_type = 'complaint' then o.entity_id end as "complaintId",
+                ${subjectReferenceSql()} as "complaintReference", o.status, o.attempts, o.last_error as "lastError",
                 o.created_at as "createdAt", o.sent_at as "sentAt", o.next_attempt_at as "nextAttemptAt"
-           from notification_outbox o left join complaints c on c.id = o.complaint_id
+           from notification_outbox o
           where ($1::text is null or o.status = $1) and ($2::text is null or o.channel = $2)
             and ($3::bigint is null or o.id < $3)
           order by o.id desc limit $4`,
@@ -157,8 +164,7 @@ export function notificationAdminRoutes(app: Api, { db }: { db: Db }) {
         if (row.status !== 'failed' && row.status !== 'skipped')
           throw new AppError('outbox_not_retryable', { status: row.status });
         // Its one-time code was erased when it failed (and has expired since): the citizen asks for a new one.
-        if (SECRET_TOPICS.has(row.topic))
-          throw new AppError('outbox_not_retryable', { reason: 'secret_erased' });
+        if (hasSecret(row.topic)) throw new AppError('outbox_not_retryable', { reason: 'secret_erased' });
         // A fresh series of attempts; the audit entry keeps the history.
         await tx.query(
           `update notification_outbox

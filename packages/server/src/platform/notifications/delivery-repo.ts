@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/driver.js';
-import { type Channel, SECRET_PAYLOAD_KEYS, type Topic } from './outbox.js';
+import type { Channel, Topic } from './outbox.js';
+import { secretVariables } from './topics.js';
 
 export interface ClaimedRow {
   id: string;
@@ -7,16 +8,16 @@ export interface ClaimedRow {
   channel: Channel;
   recipientKind: 'user' | 'complainant';
   recipientUserId: string | null;
-  complaintId: string | null;
+  entityType: string | null;
+  entityId: string | null;
   locale: 'fr' | 'en';
   payload: Record<string, unknown>;
   attempts: number;
 }
 
-const SECRETS = [...SECRET_PAYLOAD_KEYS];
 export const INTERRUPTED = 'interrupted: delivery unknown';
 const COLUMNS = `id::text, topic, channel, recipient_kind as "recipientKind", recipient_user_id as "recipientUserId",
-  complaint_id as "complaintId", locale, payload, attempts`;
+  entity_type as "entityType", entity_id as "entityId", locale, payload, attempts`;
 
 /**
  * Rows left 'sending' past their lease were interrupted mid-delivery (crash, restart): whether the message
@@ -28,7 +29,7 @@ export async function failInterrupted(q: Queryable, now: Date): Promise<number> 
         set status = 'failed', last_error = $3, lease_until = null, payload = payload - $2::text[]
       where status = 'sending' and lease_until < $1
       returning id`,
-    [now, SECRETS, INTERRUPTED],
+    [now, secretVariables(), INTERRUPTED],
   );
   return rows.length;
 }
@@ -99,7 +100,7 @@ export async function settle(
       'error' in outcome ? outcome.error.slice(0, 500) : null,
       outcome.status === 'pending' ? outcome.nextAttemptAt : null,
       final,
-      SECRETS,
+      secretVariables(),
       from,
       INTERRUPTED,
     ],
@@ -115,9 +116,9 @@ export async function insertInbox(
   now: Date,
 ) {
   await q.query(
-    `insert into notifications (user_id, outbox_id, topic, complaint_id, title, body, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7) on conflict (outbox_id) do nothing`,
-    [userId, row.id, row.topic, row.complaintId, text.title, text.body, now],
+    `insert into notifications (user_id, outbox_id, topic, entity_type, entity_id, title, body, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (outbox_id) do nothing`,
+    [userId, row.id, row.topic, row.entityType, row.entityId, text.title, text.body, now],
   );
 }
 

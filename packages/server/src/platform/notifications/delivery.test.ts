@@ -140,7 +140,7 @@ describe('email delivery', () => {
       topic: 'case_comment',
       channel: 'email',
       recipient: { kind: 'user', userId: user.id },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { reference: c.reference },
     });
     await sender().runOnce();
@@ -167,7 +167,7 @@ describe('email delivery', () => {
       topic: 'complainant_acknowledged',
       channel: 'email',
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       locale: 'en',
       payload: { trackingCode: c.trackingCode },
     });
@@ -191,7 +191,7 @@ describe('SMS delivery through the HTTP gateway', () => {
       topic: 'complainant_receipt',
       channel: 'sms',
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { trackingCode: c.trackingCode, receivedOn: '28/11/2026' },
     });
     await sender().runOnce();
@@ -215,7 +215,7 @@ describe('SMS delivery through the HTTP gateway', () => {
       topic: 'complainant_closed',
       channel: 'sms',
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { trackingCode: c.trackingCode },
     });
     await sender().runOnce();
@@ -228,7 +228,7 @@ describe('SMS delivery through the HTTP gateway', () => {
       topic: 'complainant_closed',
       channel: 'sms',
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { trackingCode: c.trackingCode },
     });
     replies.push(503);
@@ -250,7 +250,7 @@ describe('SMS delivery through the HTTP gateway', () => {
       topic: 'complainant_acknowledged',
       channel: 'sms',
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { trackingCode: c.trackingCode },
     });
     replies.push(400);
@@ -273,7 +273,7 @@ describe('SMS delivery through the HTTP gateway', () => {
       topic: 'public_otp',
       channel: 'sms',
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { trackingCode: c.trackingCode, otp: '123456' },
     });
     for (let i = 0; i < 3; i++) {
@@ -313,7 +313,7 @@ describe('without SMTP, with the log gateway', () => {
     });
     const base = {
       recipient: { kind: 'complainant' } as const,
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { trackingCode: c.trackingCode },
     };
     const email = await queue({ ...base, topic: 'complainant_closed', channel: 'email' });

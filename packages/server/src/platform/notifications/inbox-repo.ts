@@ -6,7 +6,10 @@ export interface InboxItem {
   topic: string;
   title: string;
   body: string;
+  /** The case it is about (kept for the inbox's answer), else null. */
   complaintId: string | null;
+  entityType: string | null;
+  entityId: string | null;
   createdAt: Date;
   readAt: Date | null;
 }
@@ -22,7 +25,9 @@ export interface InboxQuery {
 /** Newest first; `limit` rows at most (callers ask one more to know whether a next page exists). */
 export function listInbox(q: Queryable, userId: string, query: InboxQuery): Promise<InboxItem[]> {
   return q.query<InboxItem>(
-    `select id::int, topic, title, body, complaint_id as "complaintId", created_at as "createdAt",
+    `select id::int, topic, title, body,
+            case when entity_type = 'complaint' then entity_id end as "complaintId",
+            entity_type as "entityType", entity_id as "entityId", created_at as "createdAt",
             read_at as "readAt"
        from notifications
       where user_id = $1

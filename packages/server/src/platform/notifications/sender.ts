@@ -2,12 +2,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { NotificationSettings } from '../../config.js';
 import type { Db, Queryable } from '../../db/driver.js';
 import { type Clock, systemClock } from '../../lib/clock.js';
-import * as complaints from '../../modules/grm/complaints/repo.js';
 import type { Vault } from '../../vault/vault.js';
 import { type Channels, createChannels, DeliveryError } from './channels.js';
 import * as repo from './delivery-repo.js';
 import { maskPhone } from './sms.js';
 import { findTemplate, missingVariables, render } from './templates.js';
+import { subjectKind } from './topics.js';
 
 /** How long a claimed email/SMS row stays 'sending' before it counts as interrupted. */
 export const LEASE_MS = 2 * 60_000;
@@ -85,7 +85,10 @@ export function createNotificationSender(options: SenderOptions) {
     }
   }
 
-  /** The address, read at sending time: a user's email or phone, or the complainant's from the vault. */
+  /**
+   * The address, read at sending time: a user's email or phone, or that of the person the subject is about,
+   * read by the subject's module (for a complaint, from the vault).
+   */
   async function address(row: repo.ClaimedRow): Promise<string> {
     const what = row.channel === 'email' ? 'email address' : 'phone';
     if (row.recipientKind === 'user') {
@@ -94,8 +97,9 @@ export function createNotificationSender(options: SenderOptions) {
       if (!to) throw new Skip(`no ${what} for this user`);
       return to;
     }
-    const identity = row.complaintId ? await complaints.findIdentity(db, vault, row.complaintId) : undefined;
-    const to = row.channel === 'email' ? identity?.email : identity?.phone || identity?.whatsapp;
+    const contact = row.entityType && row.entityId ? subjectKind(row.entityType)?.contact : undefined;
+    const found = contact ? await contact(db, vault, row.entityId!) : undefined;
+    const to = row.channel === 'email' ? found?.email : found?.phone;
     if (!to) throw new Skip(`the complainant gave no ${what}`);
     return to;
   }

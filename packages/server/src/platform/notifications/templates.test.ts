@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../http/app-error.js';
 import { DEFAULT_TEMPLATES } from '../../modules/grm/notifications/default-templates.js';
-import { CHANNELS, TOPICS, type Topic } from './outbox.js';
+import {
+  grmNotificationTopics,
+  TOPICS,
+  type GrmTopic as Topic,
+} from '../../modules/grm/notifications/topics.js';
+import { CHANNELS } from './outbox.js';
 import { backoffMs, redact } from './sender.js';
 import { fillJson, maskPhone } from './sms.js';
 import { checkTemplate, missingVariables, render, unknownPlaceholders } from './templates.js';
+import { registerTopics } from './topics.js';
 
+registerTopics(grmNotificationTopics);
 const topics = Object.keys(TOPICS) as Topic[];
 // Values as long as real ones, as message-values.ts words them: MGP-2026-000123, a grouped 9-symbol
 // tracking code, dd/mm/yyyy dates, the longest labels.

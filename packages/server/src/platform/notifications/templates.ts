@@ -1,7 +1,9 @@
 import type { Queryable } from '../../db/driver.js';
 import { AppError, validationError } from '../../http/app-error.js';
-import { DEFAULT_TEMPLATES, type TemplateText } from '../../modules/grm/notifications/default-templates.js';
-import { type Channel, TOPICS, type Topic } from './outbox.js';
+import type { Topic } from './outbox.js';
+import { allTopics, type Channel, findTopic, isTopic, type TemplateText, topicVariables } from './topics.js';
+
+export { isTopic };
 
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
@@ -17,20 +19,18 @@ export interface Template extends TemplateText {
 
 const PLACEHOLDER = /\{([a-zA-Z0-9_]+)\}/g;
 
-export const isTopic = (topic: string): topic is Topic => Object.hasOwn(TOPICS, topic);
-
 /** The channels a topic is sent on (those with a built-in text). */
-export const channelsOf = (topic: Topic) => Object.keys(DEFAULT_TEMPLATES[topic]) as Channel[];
+export const channelsOf = (topic: Topic) => Object.keys(findTopic(topic)?.texts ?? {}) as Channel[];
 
 /** Placeholders of `text` that the topic does not offer. */
 export function unknownPlaceholders(topic: Topic, text: string): string[] {
-  const allowed: readonly string[] = TOPICS[topic];
+  const allowed = topicVariables(topic);
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].filter((v) => !allowed.includes(v));
 }
 
 /** The topic's variables that `text` uses but `payload` lacks: such a text must not go out half-filled. */
 export function missingVariables(topic: Topic, text: string, payload: Record<string, unknown>): string[] {
-  const allowed: readonly string[] = TOPICS[topic];
+  const allowed = topicVariables(topic);
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].filter(
     (v) => allowed.includes(v) && (payload[v] === undefined || payload[v] === null),
   );
@@ -38,7 +38,7 @@ export function missingVariables(topic: Topic, text: string, payload: Record<str
 
 /** Fills `{variable}` placeholders; only the topic's variables are ever filled, anything else stays as is. */
 export function render(topic: Topic, text: string, payload: Record<string, unknown>): string {
-  const allowed: readonly string[] = TOPICS[topic];
+  const allowed = topicVariables(topic);
   return text.replace(PLACEHOLDER, (whole, name: string) =>
     allowed.includes(name) && payload[name] !== undefined && payload[name] !== null
       ? String(payload[name])
@@ -63,14 +63,14 @@ async function overrides(q: Queryable, where = '', params: unknown[] = []) {
 }
 
 function effective(topic: Topic, channel: Channel, locale: Locale, row: OverrideRow | undefined): Template {
-  const base = DEFAULT_TEMPLATES[topic][channel]![locale];
+  const base = findTopic(topic)!.texts[channel]![locale];
   return {
     topic,
     channel,
     locale,
     subject: row?.subject ?? base.subject,
     body: row?.body ?? base.body,
-    variables: TOPICS[topic],
+    variables: topicVariables(topic),
     custom: row !== undefined,
     updatedAt: row?.updatedAt ?? null,
   };
@@ -79,7 +79,7 @@ function effective(topic: Topic, channel: Channel, locale: Locale, row: Override
 /** Every topic × channel × locale with its effective text (the admin's override, else the built-in one). */
 export async function listTemplates(q: Queryable): Promise<Template[]> {
   const rows = new Map((await overrides(q)).map((r) => [`${r.topic}/${r.channel}/${r.locale}`, r]));
-  return (Object.keys(TOPICS) as Topic[]).flatMap((topic) =>
+  return allTopics().flatMap(({ name: topic }) =>
     channelsOf(topic).flatMap((channel) =>
       LOCALES.map((locale) => effective(topic, channel, locale, rows.get(`${topic}/${channel}/${locale}`))),
     ),
@@ -88,7 +88,7 @@ export async function listTemplates(q: Queryable): Promise<Template[]> {
 
 /** The text to send; undefined when the topic is not sent on that channel. */
 export async function findTemplate(q: Queryable, topic: Topic, channel: Channel, locale: Locale) {
-  if (!DEFAULT_TEMPLATES[topic][channel]) return undefined;
+  if (!findTopic(topic)?.texts[channel]) return undefined;
   const [row] = await overrides(q, 'where topic = $1 and channel = $2 and locale = $3', [
     topic,
     channel,
@@ -108,7 +108,7 @@ export function checkTemplate(topic: Topic, channel: Channel, text: { subject: s
     ...unknownPlaceholders(topic, text.body).map((placeholder) => ({ path: 'body', placeholder })),
   ];
   if (unknown.length) {
-    throw new AppError('template_unknown_placeholder', { unknown, allowed: TOPICS[topic] });
+    throw new AppError('template_unknown_placeholder', { unknown, allowed: topicVariables(topic) });
   }
   if (channel !== 'sms' && !text.subject.trim()) {
     throw validationError([{ path: 'subject', message: 'required' }]);

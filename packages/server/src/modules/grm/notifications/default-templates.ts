@@ -1,9 +1,8 @@
-import type { Channel, Topic } from '../../../platform/notifications/outbox.js';
+import type { Channel, TemplateText } from '../../../platform/notifications/topics.js';
+import type { GrmTopic } from './topics.js';
 
-export interface TemplateText {
-  subject: string;
-  body: string;
-}
+export type { TemplateText };
+
 type Texts = { fr: TemplateText; en: TemplateText };
 
 /**
@@ -15,7 +14,7 @@ type Texts = { fr: TemplateText; en: TemplateText };
  * so SMS wording avoids them (« est fermé » rather than « est clôturée »).
  * They carry references, codes and dates only: never a description, a name or an address.
  */
-export const DEFAULT_TEMPLATES: Record<Topic, Partial<Record<Channel, Texts>>> = {
+export const DEFAULT_TEMPLATES: Record<GrmTopic, Partial<Record<Channel, Texts>>> = {
   case_assigned: staff(
     [
       'Dossier {reference} attribué',

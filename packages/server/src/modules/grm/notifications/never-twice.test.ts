@@ -97,14 +97,14 @@ describe('several senders at once', () => {
         topic: 'complainant_closed',
         channel: 'sms',
         recipient: { kind: 'complainant' },
-        complaintId: c.id,
+        subject: { type: 'complaint', id: c.id },
         payload: { trackingCode: c.trackingCode },
       });
       await queue({
         topic: 'case_comment',
         channel: 'in_app',
         recipient: { kind: 'user', userId: staff.id },
-        complaintId: c.id,
+        subject: { type: 'complaint', id: c.id },
         payload: { reference: c.reference },
       });
     }
@@ -148,7 +148,7 @@ describe('several senders at once', () => {
       topic: 'complainant_closed',
       channel: 'sms',
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { trackingCode: c.trackingCode },
     } as const;
     await queue(message);
@@ -174,7 +174,7 @@ describe('several senders at once', () => {
       topic: 'public_otp',
       channel: 'sms',
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { trackingCode: c.trackingCode, otp: '654321' },
     });
     const [row] = await outbox();
@@ -211,7 +211,7 @@ describe('in-app delivery', () => {
     const base = {
       topic: 'case_assigned',
       recipient: { kind: 'user', userId: user.id },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
     } as const;
     for (const channel of ['in_app', 'email', 'sms'] as const) await queue({ ...base, channel, payload });
     await queue({ ...base, channel: 'in_app', payload: { reference: c.reference } }); // lacks variables
@@ -219,7 +219,7 @@ describe('in-app delivery', () => {
       topic: 'complainant_closed',
       channel: 'sms',
       recipient: { kind: 'complainant' },
-      complaintId: c.id, // the complainant gave no phone
+      subject: { type: 'complaint', id: c.id }, // the complainant gave no phone
       payload: { trackingCode: c.trackingCode },
     });
     await Promise.all([sender().runOnce(), sender().runOnce()]);
@@ -234,7 +234,7 @@ describe('in-app delivery', () => {
       ['sms', 'skipped', 0, 'the complainant gave no phone'],
     ]);
     const inbox = await t.db.query(
-      `select user_id as "userId", outbox_id::text as "outboxId", topic, complaint_id as "complaintId", title, body
+      `select user_id as "userId", outbox_id::text as "outboxId", topic, entity_id as "complaintId", title, body
          from notifications`,
     );
     expect(inbox).toEqual([
@@ -264,7 +264,7 @@ describe('in-app delivery', () => {
       topic: 'case_comment',
       channel: 'in_app',
       recipient: { kind: 'user', userId: user.id },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       payload: { reference: c.reference },
     } as const;
     await queue(message);

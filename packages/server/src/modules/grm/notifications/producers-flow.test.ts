@@ -70,7 +70,7 @@ async function rowsAfter(complaintId: string, after = 0) {
     `select o.topic, o.channel, coalesce(o.recipient_user_id::text, o.recipient_kind) as who, o.locale,
             o.payload::text as payload
        from notification_outbox o
-      where o.complaint_id = $1 and split_part(o.dedupe_key, ':', 3)::bigint > $2
+      where o.entity_id = $1 and split_part(o.dedupe_key, ':', 3)::bigint > $2
       order by o.id`,
     [complaintId, after],
   );

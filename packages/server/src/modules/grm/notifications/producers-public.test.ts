@@ -41,7 +41,7 @@ const complainantTopics = async (id: string) =>
   (
     await t.db.query<{ m: string }>(
       `select topic || '/' || channel as m from notification_outbox
-        where complaint_id = $1 and recipient_kind = 'complainant' order by id`,
+        where entity_id = $1 and recipient_kind = 'complainant' order by id`,
       [id],
     )
   ).map((r) => r.m);

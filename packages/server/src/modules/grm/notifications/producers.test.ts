@@ -43,7 +43,7 @@ const outbox = (complaintId: string) =>
   }>(
     `select topic, channel, recipient_kind as "recipientKind", recipient_user_id as "recipientUserId",
             payload::text as payload
-       from notification_outbox where complaint_id = $1 order by id`,
+       from notification_outbox where entity_id = $1 order by id`,
     [complaintId],
   );
 
@@ -148,7 +148,7 @@ describe('notification producers', () => {
       [c.id],
     );
     const keys = await t.db.query<{ key: string }>(
-      'select dedupe_key as key from notification_outbox where complaint_id = $1 order by id',
+      'select dedupe_key as key from notification_outbox where entity_id = $1 order by id',
       [c.id],
     );
     expect(keys.map((k) => k.key)).toEqual([

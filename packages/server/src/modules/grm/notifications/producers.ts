@@ -1,11 +1,12 @@
 import { canSeeComplaint, isoDateOf, type Locale, supervises } from '@coso/domain';
 import type { Queryable } from '../../../db/driver.js';
-import { type Channel, enqueue, TOPICS, type Topic } from '../../../platform/notifications/outbox.js';
+import { type Channel, enqueue } from '../../../platform/notifications/outbox.js';
 import { findUsersByIds, type UserRecord } from '../../../platform/users/repo.js';
 import type { Vault } from '../../../vault/vault.js';
 import { accessView } from '../complaints/presenter.js';
 import * as complaints from '../complaints/repo.js';
 import { readableValues } from './message-values.js';
+import { TOPICS, type GrmTopic as Topic } from './topics.js';
 
 /** What the producers need to know of a case event, right after it was appended. */
 export interface CaseEvent {
@@ -124,7 +125,7 @@ async function notifyStaff(tx: Queryable, c: Complaint, e: CaseEvent, topic: Top
         topic,
         channel,
         recipient: { kind: 'user', userId: user.id },
-        complaintId: c.id,
+        subject: { type: 'complaint', id: c.id },
         locale,
         payload: payloads.get(locale)!,
         dedupeKey: dedupeKey(topic, c, e, channel, user.id),
@@ -170,7 +171,7 @@ async function notifyComplainant(tx: Queryable, vault: Vault, c: Complaint, e: C
       topic,
       channel,
       recipient: { kind: 'complainant' },
-      complaintId: c.id,
+      subject: { type: 'complaint', id: c.id },
       locale,
       payload,
       dedupeKey: dedupeKey(topic, c, e, channel, 'complainant'),

@@ -59,7 +59,7 @@ const answer = (code: string, payload: object) =>
 /** The code the SMS would carry, read from the outbox as the sender would. */
 async function lastOtp(id: string): Promise<string> {
   const [row] = await t.db.query<{ payload: { otp: string } }>(
-    `select payload from notification_outbox where complaint_id = $1 and topic = 'public_otp' order by id desc`,
+    `select payload from notification_outbox where entity_id = $1 and topic = 'public_otp' order by id desc`,
     [id],
   );
   return row!.payload.otp;
@@ -71,7 +71,7 @@ describe('one-time code by SMS', () => {
     await propose(id);
     expect((await requestOtp(code)).statusCode).toBe(202);
     const [msg] = await t.db.query<Record<string, unknown>>(
-      `select channel, recipient_kind, payload from notification_outbox where complaint_id = $1 and topic = 'public_otp'`,
+      `select channel, recipient_kind, payload from notification_outbox where entity_id = $1 and topic = 'public_otp'`,
       [id],
     );
     expect(msg).toMatchObject({ channel: 'sms', recipient_kind: 'complainant' });
@@ -117,7 +117,7 @@ describe('one-time code by SMS', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('no_phone_on_file');
     expect(
-      await t.db.query(`select 1 from notification_outbox where complaint_id = $1 and topic = 'public_otp'`, [
+      await t.db.query(`select 1 from notification_outbox where entity_id = $1 and topic = 'public_otp'`, [
         id,
       ]),
     ).toHaveLength(0);

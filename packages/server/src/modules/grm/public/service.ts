@@ -91,7 +91,12 @@ export function createPublicService(deps: {
       const created = await complaints.create(ctx, { ...input, channel: WEB_CHANNEL }, 'public');
       // The confirmation page says whether an SMS follows: only if the producers queued one (consent, a
       // phone, not anonymous), so the page never promises what the rules did not send.
-      const smsFollows = await isQueued(db, created.id, 'complainant_receipt', 'sms');
+      const smsFollows = await isQueued(
+        db,
+        { type: 'complaint', id: created.id },
+        'complainant_receipt',
+        'sms',
+      );
       return { trackingCode: formatTrackingCode(created.trackingCode), smsFollows };
     },
 
@@ -115,7 +120,7 @@ export function createPublicService(deps: {
           topic: 'public_otp',
           channel: 'sms',
           recipient: { kind: 'complainant' },
-          complaintId: c.id,
+          subject: { type: 'complaint', id: c.id },
           payload: { trackingCode: formatTrackingCode(c.trackingCode), otp },
         });
         await appendAudit(tx, {
