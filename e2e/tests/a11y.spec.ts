@@ -69,6 +69,7 @@ for (const [part, paths] of [
     [
       '/admin/notification-templates',
       '/admin/notification-outbox',
+      '/admin/jobs',
       '/admin/audit',
       '/notifications',
       '/account',

@@ -30,6 +30,7 @@ const DeadlinesPage = lazy(() => import('./features/grm/admin/deadlines-page'));
 const NotificationsPage = lazy(() => import('./features/notifications/notifications-page'));
 const TemplatesPage = lazy(() => import('./features/notifications/templates-page'));
 const OutboxPage = lazy(() => import('./features/notifications/outbox-page'));
+const JobsPage = lazy(() => import('./features/jobs/jobs-page'));
 const DashboardPage = lazy(() => import('./features/grm/reports/dashboard-page'));
 const IndicatorsPage = lazy(() => import('./features/grm/reports/indicators-page'));
 const MapPage = lazy(() => import('./features/grm/reports/map-page'));
@@ -193,6 +194,11 @@ function AppRoutes() {
           <Route path="/admin/notification-outbox">
             <Allowed permission="users.manage">
               <OutboxPage />
+            </Allowed>
+          </Route>
+          <Route path="/admin/jobs">
+            <Allowed permission="users.manage">
+              <JobsPage />
             </Allowed>
           </Route>
           <Route path="/grm/deadlines">

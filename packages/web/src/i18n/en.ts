@@ -3,6 +3,7 @@ import { enCase } from './en-case';
 import { enComplaints } from './en-complaints';
 import { enDeadlines, enNotifications } from './en-deadlines';
 import { enGrm } from './en-grm';
+import { enJobs } from './en-jobs';
 import { enLifecycle } from './en-lifecycle';
 import { enCaseAccess, enMessages } from './en-messages';
 import { enPublic } from './en-public';
@@ -371,6 +372,7 @@ export const en: Record<MessageKey, string> = {
   ...enDeadlines,
   ...enNotifications,
   ...enMessages,
+  ...enJobs,
   ...enCaseAccess,
   ...enAccess,
   ...enPublic,

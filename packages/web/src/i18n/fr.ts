@@ -3,6 +3,7 @@ import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
 import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frGrm } from './fr-grm';
+import { frJobs } from './fr-jobs';
 import { frLifecycle } from './fr-lifecycle';
 import { frCaseAccess, frMessages } from './fr-messages';
 import { frPublic } from './fr-public';
@@ -384,6 +385,7 @@ export const fr = {
   ...frDeadlines,
   ...frNotifications,
   ...frMessages,
+  ...frJobs,
   ...frCaseAccess,
   ...frAccess,
   ...frPublic,

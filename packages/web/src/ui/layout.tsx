@@ -88,6 +88,7 @@ const MENU: MenuEntry[] = [
   { href: '/admin/audit', label: 'nav.audit', icon: 'audit', permission: 'audit.read' },
   { href: '/admin/notification-templates', label: 'nav.templates', icon: 'list', permission: 'users.manage' },
   { href: '/admin/notification-outbox', label: 'nav.outbox', icon: 'inbox', permission: 'users.manage' },
+  { href: '/admin/jobs', label: 'nav.jobs', icon: 'calendar', permission: 'users.manage' },
   { href: '/account', label: 'nav.account', icon: 'user' },
 ];
 

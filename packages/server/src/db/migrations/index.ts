@@ -15,6 +15,7 @@ import * as m0014 from './0014-sync-removals-prune.js';
 import * as m0017 from './0017-deadline-rules.js';
 import * as m0019 from './0019-open-case-counts.js';
 import * as m0020 from './0020-generic-subjects.js';
+import * as m0021 from './0021-job-state.js';
 import * as m0022 from './0022-sync-removals-scope.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
@@ -36,5 +37,6 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0017-deadline-rules', sql: m0017.sql },
   { id: '0019-open-case-counts', sql: m0019.sql },
   { id: '0020-generic-subjects', sql: m0020.sql },
+  { id: '0021-job-state', sql: m0021.sql },
   { id: '0022-sync-removals-scope', sql: m0022.sql },
 ];

@@ -13,7 +13,7 @@ import { startWorker } from './worker.js';
 
 let t: TestApp;
 let dataDir: string;
-const log = pino({ level: 'silent' });
+const log = pino({ level: process.env.JOB_TEST_LOG ?? 'silent' });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'coso-worker-'));

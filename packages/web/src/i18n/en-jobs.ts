@@ -1,0 +1,38 @@
+import type { frJobs } from './fr-jobs';
+
+/** English: the background jobs page (administrators), merged into `en`. */
+export const enJobs: Record<keyof typeof frJobs, string> = {
+  'nav.jobs': 'Background jobs',
+  'jobs.title': 'Background jobs',
+  'jobs.list': 'Scheduled jobs',
+  'jobs.help':
+    'The server runs these jobs itself, at regular intervals. A failed job is retried after a growing delay; its error stays shown until the next success.',
+  'jobs.job': 'Job',
+  'jobs.every': 'Frequency',
+  'jobs.status': 'Status',
+  'jobs.lastRun': 'Last run',
+  'jobs.nextRun': 'Next run',
+  'jobs.failures': 'Consecutive failures',
+  'jobs.actions': 'Actions',
+  'jobs.run': 'Run now',
+  'jobs.runLabel': 'Run now: {job}',
+  'jobs.requested': 'Requested, starting shortly',
+  'jobs.refresh': 'Refresh',
+  'jobs.empty': 'No job registered.',
+  'jobs.everySeconds': 'every {n} s',
+  'jobs.everyMinutes': 'every {n} min',
+  'jobs.everyHours': 'every {n} h',
+  'jobs.status.pending': 'Pending',
+  'jobs.status.running': 'Running',
+  'jobs.status.failed': 'Failed',
+  'jobs.status.ok': 'Succeeded',
+  'jobs.name.platform.notification-sender': 'Notification delivery',
+  'jobs.name.platform.exports': 'Waiting exports',
+  'jobs.name.platform.purge-auth': 'Expired sessions purge',
+  'jobs.name.platform.purge-uploads': 'Abandoned uploads purge',
+  'jobs.name.platform.purge-exports': 'Expired exports purge',
+  'jobs.name.platform.prune-sync-removals': 'Synced removals cleanup',
+  'jobs.name.grm.deadline-scan': 'Complaint deadlines (reminders, breaches, escalation)',
+  'jobs.name.grm.periodic-reports': 'Periodic reports',
+  'jobs.name.grm.report-rollup': 'Dashboard rollup',
+};
