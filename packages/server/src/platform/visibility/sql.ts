@@ -114,16 +114,26 @@ const subsumes = (whole: Grant, summary: Grant) =>
  * per jurisdiction the kinds of rows the actor's roles open there — its whole-row grants in one kind, each
  * summary-only grant not already covered in another — as two branches: at the unit itself, and strictly below
  * it (`~>~` makes the index range skip the unit's own rows; a `like any(array)` would use no index at all).
- * With `wholeOnly`, only the rows seen whole (summary-only grants left out).
+ * With `wholeOnly`, only the rows seen whole (summary-only grants left out); with `except`, only the grants
+ * that audience lacks (the dataset's own grants). `areaForm: 'prefix'` writes each area grant as one
+ * `like 'path%'` per jurisdiction instead: the form a scan in received order filters best (the analysts'
+ * dataset, decision 0012; the split form made PostgreSQL sort a region's cases instead).
  */
 export function scopeBranches(
   def: VisibilityDefinition,
   audience: Audience,
   actor: Actor,
   cols: ScopeSql,
-  { wholeOnly = false } = {},
+  {
+    wholeOnly = false,
+    except,
+    areaForm = 'split',
+  }: { wholeOnly?: boolean; except?: Audience; areaForm?: 'split' | 'prefix' } = {},
 ): ScopeBranch[] {
-  const grants = def.audiences[audience].filter((g) => !(wholeOnly && g.summaryOnly));
+  const excluded = except === undefined ? [] : def.audiences[except];
+  const grants = def.audiences[audience].filter(
+    (g) => !(wholeOnly && g.summaryOnly) && !excluded.includes(g),
+  );
   const branches: ScopeBranch[] = [];
   for (const g of grants) {
     if (g.to.kind === 'area') continue;
@@ -136,6 +146,19 @@ export function scopeBranches(
     });
   }
   const held = grants.filter((g) => g.to.kind === 'area' && grantHeldBy(actor, g));
+  if (areaForm === 'prefix') {
+    for (const g of held)
+      for (const j of actor.jurisdictions) {
+        const cond = rowCondition(g, cols);
+        const like = `${cols.areaPath} like ? || '%'`;
+        branches.push({
+          sql: `(${cond ? `${cond} and ` : ''}${like})`,
+          params: [j.path],
+          asHandler: !g.summaryOnly,
+        });
+      }
+    return branches;
+  }
   const whole = held.filter((g) => !g.summaryOnly);
   const kinds: Array<{ sql: string; asHandler: boolean }> = [];
   if (whole.length > 0)

@@ -19,5 +19,12 @@ import { CASE_COLUMNS } from '../complaints/list-scope.js';
  * docs/reports.md states this policy; exports/access.test.ts downloads every export as every role against it.
  */
 export function datasetScope(actor: Actor): Fragment {
-  return or(scopeBranches(COMPLAINT_VISIBILITY, 'dataset', actor, CASE_COLUMNS));
+  // The read rule as the case list writes it, then the dataset's own grants (analysts) as one prefix each.
+  return or([
+    ...scopeBranches(COMPLAINT_VISIBILITY, 'read', actor, CASE_COLUMNS),
+    ...scopeBranches(COMPLAINT_VISIBILITY, 'dataset', actor, CASE_COLUMNS, {
+      except: 'read',
+      areaForm: 'prefix',
+    }),
+  ]);
 }
