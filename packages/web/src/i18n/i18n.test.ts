@@ -7,6 +7,7 @@ import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
 import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frGrm } from './fr-grm';
+import { frJobs } from './fr-jobs';
 import { frLifecycle } from './fr-lifecycle';
 import { frCaseAccess, frMessages } from './fr-messages';
 import { frPublic } from './fr-public';
@@ -36,6 +37,7 @@ describe('i18n dictionaries', () => {
       frDeadlines,
       frNotifications,
       frMessages,
+      frJobs,
       frCaseAccess,
       frAccess,
       frPublic,
