@@ -18,15 +18,6 @@ export type SyncTable = string;
 /** What a synced table's name looks like: lower-case words joined by underscores. */
 export const SYNC_TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
-/** The tables the platform (reference lists, places) and the grievance module register today. */
-export const SYNC_TABLES = [
-  'reference_items',
-  'geo_units',
-  'complaints',
-  'complaint_events',
-  'attachments',
-] as const;
-
 export const SYNC_PULL_DEFAULT_LIMIT = 500;
 export const SYNC_PULL_MAX_LIMIT = 2000;
 export const SYNC_PUSH_MAX_MUTATIONS = 50;
