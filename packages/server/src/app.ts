@@ -36,6 +36,7 @@ import {
 import { notificationAdminRoutes } from './platform/notifications/admin-routes.js';
 import { inboxRoutes } from './platform/notifications/inbox-routes.js';
 import { registerSubjectKinds, registerTopics } from './platform/notifications/topics.js';
+import { registerReportKinds } from './platform/reports/kinds.js';
 import { referenceRoutes } from './platform/reference/routes.js';
 import { createSyncPushService } from './platform/sync/push.js';
 import { createSyncRegistry } from './platform/sync/registry.js';
@@ -66,6 +67,7 @@ export function createServices(
   // The platform's registries, filled from every module's object.
   registerTopics(moduleList.flatMap((m) => m.notificationTopics ?? []));
   registerSubjectKinds(moduleList.flatMap((m) => m.subjectKinds ?? []));
+  registerReportKinds(moduleList.flatMap((m) => m.reportKinds ?? []));
   const sync = createSyncRegistry([PLATFORM_SYNC, ...moduleList.flatMap((m) => (m.sync ? [m.sync] : []))], {
     uploads,
     files,

@@ -11,6 +11,7 @@ import { createVillageGroupService } from './geo/groups-service.js';
 import { createGeoService } from './geo/service.js';
 import type { JobDefinition } from './jobs/registry.js';
 import type { NotificationTopic, SubjectKind } from './notifications/topics.js';
+import type { ReportKind } from './reports/kinds.js';
 import { createReferenceService } from './reference/service.js';
 import type { SyncContribution } from './sync/registry.js';
 import { createUploadService, type UploadService, uploadsDir } from './sync/uploads.js';
@@ -83,6 +84,8 @@ export interface ModuleDefinition<S extends object = object> {
   notificationTopics?: readonly NotificationTopic[];
   /** Entity types that are subjects of messages: contact and reference (platform/notifications/topics.ts). */
   subjectKinds?: readonly SubjectKind[];
+  /** Periodic reports the platform runs on schedule (platform/reports/kinds.ts). */
+  reportKinds?: readonly ReportKind[];
 }
 
 /** Keeps a module object's own services type (ModuleDefinition's default erases it). */

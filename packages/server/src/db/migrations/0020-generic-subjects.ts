@@ -49,6 +49,9 @@ alter table report_runs
   add column schedule_id uuid references report_schedules (id),
   add column scheduled_by uuid references users (id);
 alter table report_runs alter column kind drop default;
+-- A kind declares its own formats (platform/reports/kinds.ts).
+alter table report_runs drop constraint report_runs_format_check;
+alter table report_runs add constraint report_runs_format check (format ~ '^[a-z0-9]{1,10}$');
 drop index report_runs_one;
 create unique index report_runs_one on report_runs
   (kind, period, version, format, coalesce(area_id, '00000000-0000-0000-0000-000000000000'::uuid),

@@ -22,6 +22,7 @@ import { grmNotificationTopics, grmSubjectKinds } from './notifications/topics.j
 import { publicRoutes } from './public/routes.js';
 import { createPublicService } from './public/service.js';
 import { reportRoutes } from './reports/routes.js';
+import { grmReportKinds } from './reports/runs.js';
 import { createTrackingCodeService } from './sync/codes.js';
 import { grmSync } from './sync/index.js';
 
@@ -63,6 +64,7 @@ export const grm = defineModule({
   sync: grmSync,
   notificationTopics: grmNotificationTopics,
   subjectKinds: grmSubjectKinds,
+  reportKinds: grmReportKinds,
   routes(app, ctx, s) {
     const { db, vault, config, platform } = ctx;
     const { complaints, deadlines } = s;

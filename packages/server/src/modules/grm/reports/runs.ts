@@ -1,20 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { type Actor, inJurisdiction } from '@coso/domain';
+import type { Actor } from '@coso/domain';
 import type { Queryable } from '../../../db/driver.js';
-import { AppError } from '../../../http/app-error.js';
-import { appendAudit } from '../../../platform/audit/repo.js';
+import type { ReportKind } from '../../../platform/reports/kinds.js';
+import * as runs from '../../../platform/reports/runs.js';
 import { periodicReport, REPORT_FORMATS, type ReportFormat } from './periodic.js';
 
 /**
- * The periodic reports generated on schedule: last month's on the first of the month, and last quarter's
- * when a quarter has just ended, national, in both versions and both formats. The worker asks every hour;
- * what is already in report_runs is not generated again, so a server that was down on the first catches up.
+ * The grievance module's periodic report as a report kind (platform/reports/): last month's on the first of
+ * the month, and last quarter's when a quarter has just ended, in both versions and both formats. The
+ * platform runs it on schedule, stores the files and lists the runs.
  */
 
-export const reportsDir = (dataDir: string) => path.join(dataDir, 'reports');
+export const reportsDir = runs.reportsDir;
 
 /** The last complete month and quarter before `today` (YYYY-MM-DD). */
 export function duePeriods(today: string): string[] {
@@ -26,109 +22,53 @@ export function duePeriods(today: string): string[] {
   return [lastMonth, lastQuarter];
 }
 
-const VERSIONS = ['internal', 'public'] as const;
-
-interface RunRow {
-  id: string;
-  period: string;
-  version: 'internal' | 'public';
-  format: ReportFormat;
-  area_id: string | null;
-  area_name: string | null;
-  area_path: string | null;
-  file_name: string;
-  byte_size: number;
-  generated_at: Date;
-}
-
-/** Generates the national reports not generated yet; returns how many files were written. */
-export async function generateDueReports(tx: Queryable, dataDir: string, today: string): Promise<number> {
-  const roots = await tx.query<{ id: string; path: string }>(
+/**
+ * The scope of the built-in national schedule, declared here rather than borrowed from a person: every area
+ * of the country, with the rights of the national grievance office (ordinary cases in full, sensitive cases
+ * as one total). Schedules made by a person run with that person's rights instead.
+ */
+async function nationalScope(q: Queryable): Promise<Actor | undefined> {
+  const roots = await q.query<{ id: string; path: string }>(
     'select id, path from geo_units where parent_id is null order by code',
   );
-  if (roots.length === 0) return 0;
-  // The national grievance officer's view: every ordinary case, sensitive cases as one total.
-  const system: Actor = {
+  if (roots.length === 0) return undefined;
+  return {
     id: '00000000-0000-0000-0000-000000000000',
     roles: ['grm_officer'],
     jurisdictions: roots.map((r) => ({ unitId: r.id, path: r.path })),
   };
-  const done = await tx.query<{ key: string }>(
-    `select period || ' ' || version || ' ' || format as key from report_runs
-      where area_id is null and period = any($1::text[])`,
-    [duePeriods(today)],
-  );
-  const have = new Set(done.map((d) => d.key));
-  const dir = reportsDir(dataDir);
-  let written = 0;
-  for (const period of duePeriods(today))
-    for (const version of VERSIONS)
-      for (const format of Object.keys(REPORT_FORMATS) as ReportFormat[]) {
-        if (have.has(`${period} ${version} ${format}`)) continue;
-        const { bytes, filename } = await periodicReport(tx, system, { period, version }, format, today);
-        const id = randomUUID();
-        await mkdir(dir, { recursive: true });
-        await writeFile(path.join(dir, `${id}.${format}`), bytes);
-        await tx.query(
-          `insert into report_runs (id, period, version, format, area_id, file_name, byte_size)
-           values ($1, $2, $3, $4, null, $5, $6)`,
-          [id, period, version, format, filename, bytes.length],
-        );
-        written += 1;
-      }
-  return written;
 }
 
-const RUN_SELECT = `select r.id, r.period, r.version, r.format, r.area_id, u.name as area_name, u.path as area_path,
-                           r.file_name, r.byte_size, r.generated_at
-                      from report_runs r left join geo_units u on u.id = r.area_id`;
+export const grmPeriodicReport: ReportKind = {
+  name: 'grm.periodic',
+  permission: 'reports.view',
+  formats: REPORT_FORMATS,
+  duePeriods,
+  render: (q, actor, p, today) =>
+    periodicReport(
+      q,
+      actor,
+      { period: p.period, version: p.version, ...(p.area ? { area: p.area } : {}) },
+      p.format as ReportFormat,
+      today,
+    ),
+  builtIn: {
+    versions: ['internal', 'public'],
+    formats: Object.keys(REPORT_FORMATS),
+    actor: nationalScope,
+  },
+};
 
-/** Public versions for every reporting role; internal ones for those whose jurisdiction covers the area. */
-function visible(actor: Actor, r: RunRow): boolean {
-  if (r.version === 'public') return true;
-  if (r.area_path) return inJurisdiction(actor, r.area_path);
-  return actor.jurisdictions.some((j) => j.path.split('/').filter(Boolean).length === 1);
-}
+/** The grievance module's report kinds (registered by the composition root). */
+export const grmReportKinds: readonly ReportKind[] = [grmPeriodicReport];
 
-const present = (r: RunRow) => ({
-  id: r.id,
-  period: r.period,
-  version: r.version,
-  format: r.format,
-  area: r.area_id ? { id: r.area_id, name: r.area_name } : null,
-  fileName: r.file_name,
-  byteSize: r.byte_size,
-  generatedAt: r.generated_at,
-  downloadUrl: `/api/v1/reports/runs/${r.id}/file`,
-});
+/** Generates the periodic reports not generated yet; returns how many files were written. */
+export const generateDueReports = (tx: Queryable, dataDir: string, today: string) =>
+  runs.generateDueRuns(tx, dataDir, today, grmPeriodicReport);
 
 export async function listReportRuns(db: Queryable, actor: Actor) {
-  const rows = await db.query<RunRow>(`${RUN_SELECT} order by r.period desc, r.version, r.format limit 500`);
-  return { items: rows.filter((r) => visible(actor, r)).map(present) };
+  const { items } = await runs.listReportRuns(db, actor, [grmPeriodicReport.name]);
+  return { items: items.map((r) => ({ ...r, format: r.format as ReportFormat })) };
 }
 
-export async function reportRunFile(
-  db: Queryable,
-  dataDir: string,
-  actor: Actor,
-  id: string,
-  ip: string | null,
-) {
-  const [r] = await db.query<RunRow>(`${RUN_SELECT} where r.id = $1`, [id]);
-  if (!r || !visible(actor, r)) throw new AppError('not_found');
-  const file = path.join(reportsDir(dataDir), `${r.id}.${r.format}`);
-  if (!(await stat(file).catch(() => null))) throw new AppError('not_found');
-  await appendAudit(db, {
-    actorId: actor.id,
-    entity: 'report_run',
-    entityId: r.id,
-    action: 'download',
-    changes: { period: r.period, version: r.version, format: r.format },
-    ip,
-  });
-  return {
-    stream: createReadStream(file),
-    contentType: REPORT_FORMATS[r.format].contentType,
-    fileName: r.file_name,
-  };
-}
+export const reportRunFile = runs.reportRunFile;
