@@ -168,11 +168,7 @@ export async function buildApp({ config, db, logger, services = createServices(d
   notificationAdminRoutes(app, { db });
   jobRoutes(app, { db, jobs: services.jobs });
   syncPullRoutes(app, { db, sync: services.sync });
-  syncPushRoutes(app, {
-    syncPush: services.syncPush,
-    trackingCodes: services.trackingCodes,
-    uploads: services.uploads,
-  });
+  syncPushRoutes(app, { syncPush: services.syncPush, uploads: services.uploads });
   // Each module's routes, with the services built above (a test's `wrap` included).
   for (const module of MODULES) module.routes(app, services.context, services);
   await registerWeb(app, config.webDist);

@@ -31,11 +31,6 @@ const ALLOWED_VIOLATIONS: readonly string[] = [
   'server/src/platform/exports/routes.ts -> server/src/modules/grm/complaints/list',
   'server/src/platform/exports/routes.ts -> server/src/modules/grm/exports/sources',
   'server/src/platform/exports/routes.ts -> server/src/modules/grm/reports/summary',
-  // Sync (helper B2: platform/sync/*): the tracking-code route, and the upload kinds sniffed by the
-  // grievance attachments' rules.
-  'server/src/platform/sync/routes-push.ts -> server/src/modules/grm/sync/codes',
-  'server/src/platform/sync/uploads-routes.ts -> server/src/modules/grm/complaints/attachments/sniff',
-  'server/src/platform/sync/uploads.ts -> server/src/modules/grm/complaints/attachments/sniff',
   // Device sync engine (helpers B1/B2: domain platform/sync/*): the protocol's complaint payloads and the
   // fake server's lifecycle.
   'domain/src/platform/sync/fake-server.ts -> domain/src/modules/grm/complaints/lifecycle',

@@ -25,6 +25,7 @@ import { reportRoutes } from './reports/routes.js';
 import { grmReportKinds } from './reports/runs.js';
 import { createTrackingCodeService } from './sync/codes.js';
 import { grmSync } from './sync/index.js';
+import { trackingCodeRoutes } from './sync/routes.js';
 
 /** The grievance module's services, built once by the composition root (and per sync mutation). */
 export function createGrmServices({ db, clock, vault, files, config, platform }: PlatformContext) {
@@ -92,5 +93,6 @@ export const grm = defineModule({
     deadlineRoutes(app, { deadlines });
     reportRoutes(app, { db, dataDir: config.dataDir });
     publicRoutes(app, { db, service: s.publicSelfService });
+    trackingCodeRoutes(app, { trackingCodes: s.trackingCodes });
   },
 });

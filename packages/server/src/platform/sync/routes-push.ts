@@ -1,16 +1,15 @@
-import { localeFromAcceptLanguage, pushRequestSchema, reserveCodesSchema } from '@coso/domain';
-import { authedContext, requirePermission } from '../../http/auth.js';
+import { localeFromAcceptLanguage, pushRequestSchema } from '@coso/domain';
+import { authedContext } from '../../http/auth.js';
 import type { Api } from '../../http/types.js';
-import type { TrackingCodeService } from '../../modules/grm/sync/codes.js';
 import type { SyncPushService } from './push.js';
 import type { UploadService } from './uploads.js';
 import { uploadRoutes } from './uploads-routes.js';
 
-/** The device → server half of the field sync (docs/sync.md): push, reserved tracking codes, uploads. */
-export function syncPushRoutes(
-  app: Api,
-  deps: { syncPush: SyncPushService; trackingCodes: TrackingCodeService; uploads: UploadService },
-) {
+/**
+ * The device → server half of the field sync (docs/sync.md): push and uploads. Modules add their own routes
+ * under /api/v1/sync/ (the grievance module's reserved tracking codes: modules/grm/sync/routes.ts).
+ */
+export function syncPushRoutes(app: Api, deps: { syncPush: SyncPushService; uploads: UploadService }) {
   const tags = ['sync'];
 
   app.post(
@@ -31,23 +30,6 @@ export function syncPushRoutes(
         ? localeFromAcceptLanguage(request.headers['accept-language'])
         : ctx.actor.locale;
       return deps.syncPush.push(ctx, request.body.mutations, locale, request.log);
-    },
-  );
-
-  app.post(
-    '/api/v1/sync/codes',
-    {
-      schema: {
-        tags,
-        summary:
-          'Reserves tracking codes for complaints recorded offline (each usable once); holding more than ' +
-          '200 unused releases the oldest',
-        body: reserveCodesSchema,
-      },
-    },
-    async (request) => {
-      const actor = requirePermission(request, 'complaints.create');
-      return { codes: await deps.trackingCodes.reserve(actor.id, request.body.count) };
     },
   );
 

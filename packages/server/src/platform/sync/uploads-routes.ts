@@ -6,7 +6,7 @@ import { AppError, validationError } from '../../http/app-error.js';
 import { requirePermission, requireUser } from '../../http/auth.js';
 import { stripNulText } from '../../http/nul-guard.js';
 import type { Api } from '../../http/types.js';
-import { MAX_UPLOAD_BYTES } from '../../modules/grm/complaints/attachments/sniff.js';
+import { MAX_UPLOAD_BYTES } from '../../lib/file-sniff.js';
 import type { UploadService } from './uploads.js';
 
 /**

@@ -6,12 +6,7 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '@coso/domain';
 import type { Db, Queryable } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
-import {
-  MAX_BYTES,
-  MAX_UPLOAD_BYTES,
-  SNIFF_BYTES,
-  sniff,
-} from '../../modules/grm/complaints/attachments/sniff.js';
+import { MAX_BYTES, MAX_UPLOAD_BYTES, SNIFF_BYTES, sniff } from '../../lib/file-sniff.js';
 import * as repo from './uploads-repo.js';
 
 /** Uploads a user may hold at once (complete or not, until attached): bounds one account's disk use. */
