@@ -22,6 +22,7 @@ import { MODULES } from './modules/index.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { createExportService } from './platform/exports/jobs.js';
+import { registerExportKinds } from './platform/exports/kinds.js';
 import { exportRoutes } from './platform/exports/routes.js';
 import { geoRoutes } from './platform/geo/routes.js';
 import { PLATFORM_JOBS } from './platform/jobs/platform-jobs.js';
@@ -36,8 +37,8 @@ import {
 import { notificationAdminRoutes } from './platform/notifications/admin-routes.js';
 import { inboxRoutes } from './platform/notifications/inbox-routes.js';
 import { registerSubjectKinds, registerTopics } from './platform/notifications/topics.js';
-import { registerReportKinds } from './platform/reports/kinds.js';
 import { referenceRoutes } from './platform/reference/routes.js';
+import { registerReportKinds } from './platform/reports/kinds.js';
 import { createSyncPushService } from './platform/sync/push.js';
 import { createSyncRegistry } from './platform/sync/registry.js';
 import { syncPullRoutes } from './platform/sync/routes-pull.js';
@@ -68,6 +69,7 @@ export function createServices(
   registerTopics(moduleList.flatMap((m) => m.notificationTopics ?? []));
   registerSubjectKinds(moduleList.flatMap((m) => m.subjectKinds ?? []));
   registerReportKinds(moduleList.flatMap((m) => m.reportKinds ?? []));
+  registerExportKinds(moduleList.flatMap((m) => m.exportKinds ?? []));
   const sync = createSyncRegistry([PLATFORM_SYNC, ...moduleList.flatMap((m) => (m.sync ? [m.sync] : []))], {
     uploads,
     files,

@@ -7,12 +7,13 @@ import { type Clock, systemClock } from '../lib/clock.js';
 import { type FileStore, localFileStore } from '../lib/file-store.js';
 import { createVault, type Vault } from '../vault/vault.js';
 import { createAuthService } from './auth/service.js';
+import type { ExportKind } from './exports/kinds.js';
 import { createVillageGroupService } from './geo/groups-service.js';
 import { createGeoService } from './geo/service.js';
 import type { JobDefinition } from './jobs/registry.js';
 import type { NotificationTopic, SubjectKind } from './notifications/topics.js';
-import type { ReportKind } from './reports/kinds.js';
 import { createReferenceService } from './reference/service.js';
+import type { ReportKind } from './reports/kinds.js';
 import type { SyncContribution } from './sync/registry.js';
 import { createUploadService, type UploadService, uploadsDir } from './sync/uploads.js';
 import { createUserService } from './users/service.js';
@@ -86,6 +87,8 @@ export interface ModuleDefinition<S extends object = object> {
   subjectKinds?: readonly SubjectKind[];
   /** Periodic reports the platform runs on schedule (platform/reports/kinds.ts). */
   reportKinds?: readonly ReportKind[];
+  /** What the module exports, streamed or in the background (platform/exports/kinds.ts). */
+  exportKinds?: readonly ExportKind[];
 }
 
 /** Keeps a module object's own services type (ModuleDefinition's default erases it). */

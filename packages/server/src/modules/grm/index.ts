@@ -17,6 +17,7 @@ import { grmConfigRoutes } from './config/routes.js';
 import { createGrmConfigService } from './config/service.js';
 import { deadlineRoutes } from './deadlines/routes.js';
 import { createDeadlineService } from './deadlines/service.js';
+import { grmExportKinds } from './exports/sources.js';
 import { GRM_JOBS } from './jobs.js';
 import { grmNotificationTopics, grmSubjectKinds } from './notifications/topics.js';
 import { publicRoutes } from './public/routes.js';
@@ -66,6 +67,7 @@ export const grm = defineModule({
   notificationTopics: grmNotificationTopics,
   subjectKinds: grmSubjectKinds,
   reportKinds: grmReportKinds,
+  exportKinds: grmExportKinds,
   routes(app, ctx, s) {
     const { db, vault, config, platform } = ctx;
     const { complaints, deadlines } = s;

@@ -1,14 +1,8 @@
 import { togoDate } from '@coso/domain';
 import type { AuthUser } from '../../context.js';
 import type { Queryable } from '../../db/driver.js';
-import {
-  checkExportPermission,
-  EXPORT_KINDS,
-  type ExportKind,
-  exportFileName,
-  openExport,
-} from '../../modules/grm/exports/sources.js';
 import { appendAudit } from '../audit/repo.js';
+import { checkExportPermission, exportEntity, exportFileName, openExport } from './kinds.js';
 import { counted, EXPORT_FORMATS, type ExportFormat, prefetched } from './table-stream.js';
 
 /**
@@ -20,7 +14,7 @@ import { counted, EXPORT_FORMATS, type ExportFormat, prefetched } from './table-
 export async function openDownload(
   db: Queryable,
   actor: AuthUser,
-  request: { kind: ExportKind; format: ExportFormat; filters: unknown; ip: string | null },
+  request: { kind: string; format: ExportFormat; filters: unknown; ip: string | null },
   options: { onLateError: (err: unknown) => void },
 ) {
   const { kind, format, filters, ip } = request;
@@ -28,7 +22,7 @@ export async function openDownload(
   const audit = (action: string, changes: object) =>
     appendAudit(db, {
       actorId: actor.id,
-      entity: EXPORT_KINDS[kind].entity,
+      entity: exportEntity(kind),
       entityId: null,
       action,
       changes: { ...changes },
