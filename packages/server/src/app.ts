@@ -37,6 +37,7 @@ import {
 import { notificationAdminRoutes } from './platform/notifications/admin-routes.js';
 import { inboxRoutes } from './platform/notifications/inbox-routes.js';
 import { registerSubjectKinds, registerTopics } from './platform/notifications/topics.js';
+import { registerReferenceLists } from './platform/reference/lists.js';
 import { referenceRoutes } from './platform/reference/routes.js';
 import { registerReportKinds } from './platform/reports/kinds.js';
 import { createSyncPushService } from './platform/sync/push.js';
@@ -70,6 +71,7 @@ export function createServices(
   registerSubjectKinds(moduleList.flatMap((m) => m.subjectKinds ?? []));
   registerReportKinds(moduleList.flatMap((m) => m.reportKinds ?? []));
   registerExportKinds(moduleList.flatMap((m) => m.exportKinds ?? []));
+  registerReferenceLists(moduleList.flatMap((m) => m.referenceLists ?? []));
   const sync = createSyncRegistry([PLATFORM_SYNC, ...moduleList.flatMap((m) => (m.sync ? [m.sync] : []))], {
     uploads,
     files,

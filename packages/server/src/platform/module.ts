@@ -12,6 +12,7 @@ import { createVillageGroupService } from './geo/groups-service.js';
 import { createGeoService } from './geo/service.js';
 import type { JobDefinition } from './jobs/registry.js';
 import type { NotificationTopic, SubjectKind } from './notifications/topics.js';
+import type { ReferenceListDef } from './reference/lists.js';
 import { createReferenceService } from './reference/service.js';
 import type { ReportKind } from './reports/kinds.js';
 import type { SyncContribution } from './sync/registry.js';
@@ -89,6 +90,8 @@ export interface ModuleDefinition<S extends object = object> {
   reportKinds?: readonly ReportKind[];
   /** What the module exports, streamed or in the background (platform/exports/kinds.ts). */
   exportKinds?: readonly ExportKind[];
+  /** The configurable code lists of its forms (platform/reference/lists.ts). */
+  referenceLists?: readonly ReferenceListDef[];
 }
 
 /** Keeps a module object's own services type (ModuleDefinition's default erases it). */

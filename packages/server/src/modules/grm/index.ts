@@ -22,6 +22,7 @@ import { GRM_JOBS } from './jobs.js';
 import { grmNotificationTopics, grmSubjectKinds } from './notifications/topics.js';
 import { publicRoutes } from './public/routes.js';
 import { createPublicService } from './public/service.js';
+import { grmReferenceLists } from './reference-lists.js';
 import { reportRoutes } from './reports/routes.js';
 import { grmReportKinds } from './reports/runs.js';
 import { createTrackingCodeService } from './sync/codes.js';
@@ -68,6 +69,7 @@ export const grm = defineModule({
   subjectKinds: grmSubjectKinds,
   reportKinds: grmReportKinds,
   exportKinds: grmExportKinds,
+  referenceLists: grmReferenceLists,
   routes(app, ctx, s) {
     const { db, vault, config, platform } = ctx;
     const { complaints, deadlines } = s;

@@ -1,14 +1,7 @@
 import type { Queryable } from '../../db/driver.js';
 
-export const REFERENCE_LISTS = [
-  'type',
-  'category',
-  'channel',
-  'age_group',
-  'gender',
-  'vulnerability',
-] as const;
-export type ReferenceList = (typeof REFERENCE_LISTS)[number];
+/** A list's stored name, registered by its module (lists.ts). */
+export type ReferenceList = string;
 
 export interface ReferenceItem {
   list: ReferenceList;

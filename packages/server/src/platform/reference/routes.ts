@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authedContext, requireUser } from '../../http/auth.js';
 import type { Api } from '../../http/types.js';
-import { REFERENCE_LISTS, type ReferenceItem } from './repo.js';
+import { allReferenceLists, findReferenceList, requireReferenceList } from './lists.js';
+import type { ReferenceItem } from './repo.js';
 import type { ReferenceService } from './service.js';
 
 const saveBody = z.object({
@@ -15,33 +16,27 @@ const saveBody = z.object({
   requiresMinutes: z.boolean().default(false),
   outOfScope: z.boolean().default(false),
 });
-const params = z.object({ list: z.enum(REFERENCE_LISTS), code: z.string().regex(/^[a-z0-9_]{1,40}$/) });
-
-// API names of the lists, as the forms use them.
-const LIST_KEYS = {
-  type: 'types',
-  category: 'categories',
-  channel: 'channels',
-  age_group: 'ageGroups',
-  gender: 'genders',
-  vulnerability: 'vulnerabilityGroups',
-} as const;
+// The list must be registered by a module (lists.ts): another is refused with 400.
+const params = z.object({ list: z.string().max(60), code: z.string().regex(/^[a-z0-9_]{1,40}$/) });
 
 export function localeOf(request: FastifyRequest): Locale {
   return request.auth?.user.locale ?? localeFromAcceptLanguage(request.headers['accept-language']);
 }
 
 export function presentReference(items: ReferenceItem[], locale: Locale) {
-  const out = Object.fromEntries(Object.values(LIST_KEYS).map((k) => [k, [] as unknown[]]));
+  // Each list under its API name, as the forms use them (lists.ts).
+  const out: Record<string, unknown[]> = Object.fromEntries(allReferenceLists().map((d) => [d.apiKey, []]));
   for (const i of items) {
-    out[LIST_KEYS[i.list]]!.push({
+    const def = findReferenceList(i.list);
+    if (!def) continue;
+    out[def.apiKey]!.push({
       code: i.code,
       label: locale === 'en' ? i.labelEn : i.labelFr,
       labelFr: i.labelFr,
       labelEn: i.labelEn,
       sort: i.sort,
       active: i.active,
-      ...(i.list === 'category'
+      ...(def.flags
         ? { sensitive: i.sensitive, requiresMinutes: i.requiresMinutes, outOfScope: i.outOfScope }
         : {}),
     });
@@ -71,8 +66,9 @@ export function referenceRoutes(app: Api, { reference }: { reference: ReferenceS
     { schema: { tags, summary: 'Create or edit a reference item (administrators)', params, body: saveBody } },
     async (request) => {
       const ctx = authedContext(request, 'reference.manage');
+      const { apiKey } = requireReferenceList(request.params.list);
       const item = await reference.save(ctx, request.params.list, request.params.code, request.body);
-      return presentReference([item], localeOf(request))[LIST_KEYS[item.list]]![0];
+      return presentReference([item], localeOf(request))[apiKey]![0];
     },
   );
 }

@@ -2,6 +2,7 @@ import type { AuthUser, RequestContext } from '../../context.js';
 import type { Db } from '../../db/driver.js';
 import { type FieldIssue, validationError } from '../../http/app-error.js';
 import { appendAudit, diffFields } from '../audit/repo.js';
+import { requireReferenceList } from './lists.js';
 import * as repo from './repo.js';
 
 export type ReferenceService = ReturnType<typeof createReferenceService>;
@@ -19,6 +20,7 @@ export function createReferenceService({ db }: { db: Db }) {
       code: string,
       input: ReferenceInput,
     ) {
+      requireReferenceList(list);
       return db.transaction(async (tx) => {
         const before = await repo.findReference(tx, list, code);
         const item = { list, code, ...input };
