@@ -2,7 +2,7 @@ import type { Permission, Role } from '@coso/domain';
 import { Fragment, type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useAuth } from '../features/auth/auth-context';
-import { handlesCases } from '../features/home/work-roles';
+import { handlesCases } from '../features/grm/home/work-roles';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/translate';

@@ -1,13 +1,12 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n-context';
+import { type Shortcut, WEB_MODULES } from '../../modules';
 import { Card } from '../../ui/card';
-import { Icon, type IconName } from '../../ui/icons';
+import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
 import { RoleBadges } from '../../ui/role-badges';
 import { useAuth, useMe } from '../auth/auth-context';
 import { useGeoLevels } from '../geo/use-geo-levels';
-import { WorkCounts } from './work-counts';
-import { handlesCases } from './work-roles';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -15,16 +14,8 @@ export function HomePage() {
   const { can } = useAuth();
   const { refLabel } = useGeoLevels();
 
-  const shortcuts: { href: string; icon: IconName; label: string; show: boolean }[] = [
-    { href: '/complaints/new', icon: 'plus', label: t('nav.complaintNew'), show: can('complaints.create') },
-    {
-      href: '/complaints?queue=mine',
-      icon: 'inbox',
-      label: t('nav.queue.mine'),
-      // Only those who are assigned cases have a "mine" queue.
-      show: can('complaints.read') && handlesCases(me.roles),
-    },
-    { href: '/grm/routing', icon: 'route', label: t('nav.grmRouting'), show: can('reference.manage') },
+  const shortcuts: Shortcut[] = [
+    ...WEB_MODULES.flatMap((m) => m.shortcuts({ t, can, roles: me.roles })),
     { href: '/geo', icon: 'map', label: t('nav.geo'), show: can('geo.read') },
     { href: '/admin/users', icon: 'users', label: t('nav.users'), show: can('users.manage') },
     { href: '/admin/audit', icon: 'audit', label: t('nav.audit'), show: can('audit.read') },
@@ -56,7 +47,11 @@ export function HomePage() {
           </dd>
         </dl>
       </Card>
-      {can('complaints.read') && <WorkCounts />}
+      {WEB_MODULES.flatMap((m) => m.homeSections)
+        .filter((section) => section.visible({ can }))
+        .map(({ key, Component }) => (
+          <Component key={key} />
+        ))}
       <div className="row g-3">
         {shortcuts
           .filter((s) => s.show)

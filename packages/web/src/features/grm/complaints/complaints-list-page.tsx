@@ -12,7 +12,7 @@ import { LoadMore } from '../../../ui/load-more';
 import { PageHeader } from '../../../ui/page-header';
 import { useCursorList } from '../../../ui/use-cursor-list';
 import { useAuth, useMe } from '../../auth/auth-context';
-import { handlesCases } from '../../home/work-roles';
+import { handlesCases } from '../home/work-roles';
 import { DueDate, SensitiveBadge, StatusBadge } from './badges';
 import { BulkBar } from './list/bulk-actions';
 import { ComplaintFilters } from './list/complaint-filters';

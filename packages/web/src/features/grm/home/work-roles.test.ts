@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../i18n/translate';
-import { emptyListText } from '../grm/complaints/list/empty-text';
+import { translator } from '../../../i18n/translate';
+import { emptyListText } from '../complaints/list/empty-text';
 import { handlesCases, readsPublishedOnly } from './work-roles';
 
 const t = translator('fr');

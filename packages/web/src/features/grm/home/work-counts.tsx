@@ -1,12 +1,12 @@
 import { Link } from 'wouter';
-import type { HomeItemKey } from '../../api/work';
-import { getHomeCounts } from '../../api/work';
-import { useI18n } from '../../i18n/i18n-context';
-import type { MessageKey } from '../../i18n/translate';
-import { ErrorAlert, InfoAlert, Loading } from '../../ui/alerts';
-import { useAsync } from '../../ui/use-async';
-import { useAuth } from '../auth/auth-context';
-import { listHref } from '../grm/complaints/list/filter-query';
+import type { HomeItemKey } from '../../../api/work';
+import { getHomeCounts } from '../../../api/work';
+import { useI18n } from '../../../i18n/i18n-context';
+import type { MessageKey } from '../../../i18n/translate';
+import { ErrorAlert, InfoAlert, Loading } from '../../../ui/alerts';
+import { useAsync } from '../../../ui/use-async';
+import { useAuth } from '../../auth/auth-context';
+import { listHref } from '../complaints/list/filter-query';
 
 const LABELS: Record<HomeItemKey, MessageKey> = {
   mine: 'home.item.mine',
