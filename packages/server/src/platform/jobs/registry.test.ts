@@ -9,7 +9,7 @@ import { openTestDatabase } from '../../test/database.js';
 import { createVault } from '../../vault/vault.js';
 import { PLATFORM_JOBS } from './platform-jobs.js';
 import { createJobRegistry, type JobDefinition, lockIdOf, retryDelayMs } from './registry.js';
-import { listStates, requestRun } from './state-repo.js';
+import { ensureRows, listStates, requestRun } from './state-repo.js';
 import { startWorker } from './worker.js';
 
 const log = pino({ level: process.env.JOB_TEST_LOG ?? 'silent' });
@@ -63,6 +63,25 @@ describe('job registry', () => {
 });
 
 describe('job worker', () => {
+  it('at start, a catch-up job is due within its first delay; the others keep their schedule', async () => {
+    const t0 = new Date('2026-05-04T08:00:00Z');
+    const jobs = [
+      job('test.catch-up', async () => {}, { firstRunAfterMs: 5_000, everyMs: 300_000 }),
+      job('test.hourly', async () => {}, { firstRunAfterMs: undefined, everyMs: 3_600_000 }),
+    ];
+    await ensureRows(db, jobs, t0);
+    const next = async () => [
+      (await stateOf('test.catch-up'))?.nextRunAt,
+      (await stateOf('test.hourly'))?.nextRunAt,
+    ];
+    expect(await next()).toEqual([new Date('2026-05-04T08:00:05Z'), new Date('2026-05-04T09:00:00Z')]);
+    await db.query(
+      "update job_state set next_run_at = '2026-05-04T20:00:00Z' where key in ('test.catch-up', 'test.hourly')",
+    );
+    await ensureRows(db, jobs, new Date('2026-05-04T10:00:00Z'));
+    expect(await next()).toEqual([new Date('2026-05-04T10:00:05Z'), new Date('2026-05-04T20:00:00Z')]);
+  });
+
   it('records a failure with its error, retries with backoff, and keeps running the other jobs', async () => {
     let tries = 0;
     let steady = 0;
