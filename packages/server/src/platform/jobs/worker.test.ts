@@ -6,9 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CONTEXT } from '../../context.js';
 import { fakeClock } from '../../lib/clock.js';
-import { GRM_JOBS } from '../../modules/grm/jobs.js';
 import { createTestApp, makeTree, makeUser, type TestApp } from '../../test/harness.js';
-import { PLATFORM_JOBS } from './platform-jobs.js';
 import { startWorker } from './worker.js';
 
 let t: TestApp;
@@ -43,7 +41,7 @@ const worker = () =>
     config: t.config,
     log,
     vault: t.services.vault,
-    jobs: [...PLATFORM_JOBS, ...GRM_JOBS],
+    jobs: t.services.jobs,
     clock: fakeClock('2026-05-04T08:00:00Z'),
   });
 
