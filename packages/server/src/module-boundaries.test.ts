@@ -24,13 +24,6 @@ const PACKAGES = fileURLToPath(new URL('../..', import.meta.url));
  * matches an import fails the test too: delete it when you fix the import.
  */
 const ALLOWED_VIOLATIONS: readonly string[] = [
-  // Exports (helper D: export kinds registry, platform/exports/*): the platform's export jobs still read the
-  // grievance sources and filters.
-  'server/src/platform/exports/download.ts -> server/src/modules/grm/exports/sources',
-  'server/src/platform/exports/jobs.ts -> server/src/modules/grm/exports/sources',
-  'server/src/platform/exports/routes.ts -> server/src/modules/grm/complaints/list',
-  'server/src/platform/exports/routes.ts -> server/src/modules/grm/exports/sources',
-  'server/src/platform/exports/routes.ts -> server/src/modules/grm/reports/summary',
   // Device sync engine (helpers B1/B2: domain platform/sync/*): the protocol's complaint payloads and the
   // fake server's lifecycle.
   'domain/src/platform/sync/fake-server.ts -> domain/src/modules/grm/complaints/lifecycle',

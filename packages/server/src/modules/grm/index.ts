@@ -17,6 +17,7 @@ import { grmConfigRoutes } from './config/routes.js';
 import { createGrmConfigService } from './config/service.js';
 import { deadlineRoutes } from './deadlines/routes.js';
 import { createDeadlineService } from './deadlines/service.js';
+import { grmExportRoutes } from './exports/routes.js';
 import { grmExportKinds } from './exports/sources.js';
 import { GRM_JOBS } from './jobs.js';
 import { grmNotificationTopics, grmSubjectKinds } from './notifications/topics.js';
@@ -96,6 +97,7 @@ export const grm = defineModule({
     grmConfigRoutes(app, { grmConfig: s.grmConfig });
     deadlineRoutes(app, { deadlines });
     reportRoutes(app, { db, dataDir: config.dataDir });
+    grmExportRoutes(app, { db });
     publicRoutes(app, { db, service: s.publicSelfService });
     trackingCodeRoutes(app, { trackingCodes: s.trackingCodes });
   },

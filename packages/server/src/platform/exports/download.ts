@@ -1,6 +1,8 @@
 import { togoDate } from '@coso/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../context.js';
 import type { Queryable } from '../../db/driver.js';
+import { requireUser } from '../../http/auth.js';
 import { appendAudit } from '../audit/repo.js';
 import { checkExportPermission, exportEntity, exportFileName, openExport } from './kinds.js';
 import { counted, EXPORT_FORMATS, type ExportFormat, prefetched } from './table-stream.js';
@@ -47,3 +49,23 @@ export async function openDownload(
     stream: EXPORT_FORMATS[format].stream(table, body),
   };
 }
+
+/**
+ * The route handler of a streamed download of `kind` (a module registers its GET routes with it: the filters
+ * are the route's validated query string).
+ */
+export const streamExport =
+  (db: Queryable, kind: string, format: ExportFormat) =>
+  async (request: FastifyRequest<{ Querystring: unknown }>, reply: FastifyReply) => {
+    const file = await openDownload(
+      db,
+      requireUser(request),
+      { kind, format, filters: request.query, ip: request.ip },
+      { onLateError: (err) => request.log.error({ err }, 'export audit failed') },
+    );
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(file.stream);
+  };
