@@ -46,6 +46,7 @@ import { syncPullRoutes } from './platform/sync/routes-pull.js';
 import { syncPushRoutes } from './platform/sync/routes-push.js';
 import { PLATFORM_SYNC } from './platform/sync/tables-reference.js';
 import { userRoutes } from './platform/users/routes.js';
+import { registerVisibility } from './platform/visibility/registry.js';
 
 export const VERSION = '0.1.0';
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -72,6 +73,7 @@ export function createServices(
   registerReportKinds(moduleList.flatMap((m) => m.reportKinds ?? []));
   registerExportKinds(moduleList.flatMap((m) => m.exportKinds ?? []));
   registerReferenceLists(moduleList.flatMap((m) => m.referenceLists ?? []));
+  registerVisibility(moduleList.flatMap((m) => m.visibility ?? []));
   const sync = createSyncRegistry([PLATFORM_SYNC, ...moduleList.flatMap((m) => (m.sync ? [m.sync] : []))], {
     uploads,
     files,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Permission } from '@coso/domain';
+import type { Permission, VisibilityDefinition } from '@coso/domain';
 import type { Config } from '../config.js';
 import type { Db } from '../db/driver.js';
 import type { Api } from '../http/types.js';
@@ -92,6 +92,8 @@ export interface ModuleDefinition<S extends object = object> {
   exportKinds?: readonly ExportKind[];
   /** The configurable code lists of its forms (platform/reference/lists.ts). */
   referenceLists?: readonly ReferenceListDef[];
+  /** Who sees the rows of its entities, per audience (platform/visibility/registry.ts, decision 0019). */
+  visibility?: readonly VisibilityDefinition[];
 }
 
 /** Keeps a module object's own services type (ModuleDefinition's default erases it). */

@@ -1,3 +1,4 @@
+import { COMPLAINT_VISIBILITY } from '@coso/domain';
 import { createPlatformServices, defineModule, type PlatformContext } from '../../platform/module.js';
 import { attachmentRoutes } from './complaints/attachments/routes.js';
 import { createAttachmentService } from './complaints/attachments/service.js';
@@ -71,6 +72,7 @@ export const grm = defineModule({
   reportKinds: grmReportKinds,
   exportKinds: grmExportKinds,
   referenceLists: grmReferenceLists,
+  visibility: [COMPLAINT_VISIBILITY],
   routes(app, ctx, s) {
     const { db, vault, config, platform } = ctx;
     const { complaints, deadlines } = s;

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conditions } from '../../db/conditions.js';
 import type { RootDb } from '../../db/driver.js';
+import { MODULES } from '../../modules/index.js';
 import { DEMO_USERS } from '../../seed/demo-users.js';
 import { openTestDatabase } from '../../test/database.js';
 import { makeUnit, type TestUnit } from '../../test/harness.js';
@@ -20,7 +21,7 @@ import {
 } from '../../test/visibility-fixtures.js';
 import { syncScope } from '../sync/scope.js';
 import { bindNamed } from '../sync/tables.js';
-import { VISIBILITY_ENTITIES } from './registry.js';
+import { registerVisibility } from './registry.js';
 
 /**
  * The TypeScript/SQL agreement of the visibility rules (decision 0019, issue 13): for every registered entity,
@@ -45,6 +46,10 @@ const PERSONS: Array<{ label: string; roles: Role[]; units: string[] }> = [
   },
   { label: 'nobody', roles: [], units: [] },
 ];
+
+/** Every entity of every module, registered as the composition root does. */
+const VISIBILITY_ENTITIES = MODULES.flatMap((m) => m.visibility ?? []);
+registerVisibility(VISIBILITY_ENTITIES);
 
 let db: RootDb;
 let drop: () => Promise<void>;
