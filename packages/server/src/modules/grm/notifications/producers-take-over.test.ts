@@ -44,9 +44,9 @@ const rowsOfEvent = async (complaintId: string, kind: string) =>
   t.db.query<{ topic: string; channel: string; who: string; locale: string; payload: string }>(
     `select o.topic, o.channel, o.recipient_user_id::text as who, o.locale, o.payload::text as payload
        from notification_outbox o
-      where o.entity_id = $1
+      where o.entity_id = $1::text
         and split_part(o.dedupe_key, ':', 3)::bigint =
-            (select max(id) from complaint_events where complaint_id = $1 and kind = $2)
+            (select max(id) from complaint_events where complaint_id = $1::uuid and kind = $2)
       order by o.id`,
     [complaintId, kind],
   );
