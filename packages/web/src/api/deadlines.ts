@@ -1,36 +1,15 @@
+import type { Holiday, SlaSettingsView as SlaSettings } from '@coso/domain';
 import { http } from './client';
 
-/** Business-day calendar and deadline settings of the grievance mechanism (server modules/grm/deadlines). */
+export type { Holiday, SlaSettingsView as SlaSettings } from '@coso/domain';
 
-export interface Holiday {
-  date: string;
-  labelFr: string;
-  labelEn: string;
-  kind: 'fixed' | 'movable';
-  /** computed: Togolese fixed and Easter-derived holidays; entered: added by an administrator. */
-  source: 'computed' | 'entered';
-}
+/** Business-day calendar and deadline settings of the grievance mechanism (server modules/grm/deadlines). */
 
 export interface HolidayBody {
   date: string;
   labelFr: string;
   labelEn: string;
   kind: 'fixed' | 'movable';
-}
-
-export interface SlaSettings {
-  id: string;
-  level: string | null;
-  category: string | null;
-  acknowledgeDays: number;
-  resolveDays: number;
-  answerDays: number;
-  appealDays: number;
-  reminderDays: number;
-  autoEscalate: boolean;
-  /** What happens when the complainant's answer window lapses: an "answer lapsed" flag, or closure. */
-  answerLapse: 'flag' | 'close';
-  updatedAt: string;
 }
 
 export type SlaSettingsBody = Omit<SlaSettings, 'id' | 'updatedAt'>;

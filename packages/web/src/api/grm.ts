@@ -1,25 +1,24 @@
+import type {
+  Committee,
+  CommitteeKind,
+  EscalationChain,
+  RoutingPreview,
+  RoutingRuleView as RoutingRule,
+} from '@coso/domain';
 import { http } from './client';
-import type { GeoRef, Page } from './types';
+import type { Page } from './types';
+
+export type {
+  Committee,
+  CommitteeKind,
+  CommitteeMember,
+  EscalationChain,
+  RoutingPreview,
+  RoutingRuleView as RoutingRule,
+} from '@coso/domain';
+export type HandlerCandidate = RoutingPreview['candidates'][number];
 
 /** Grievance-mechanism configuration: committees, escalation chains, routing rules (see server grm-config). */
-
-export type CommitteeKind = 'committee' | 'department';
-
-export interface CommitteeMember {
-  id: string;
-  username: string;
-  displayName: string;
-}
-
-export interface Committee {
-  id: string;
-  code: string;
-  name: string;
-  kind: CommitteeKind;
-  unit: GeoRef;
-  active: boolean;
-  members: CommitteeMember[];
-}
 
 export interface CommitteeCreateBody {
   code: string;
@@ -44,25 +43,6 @@ export interface CommitteeQuery {
   limit?: number;
 }
 
-export interface EscalationChain {
-  id: string;
-  /** null for the default chain. */
-  region: { id: string; code: string; name: string } | null;
-  /** Lowest level first, ending with the country. */
-  levels: string[];
-}
-
-export interface RoutingRule {
-  id: string;
-  category: string | null;
-  area: GeoRef | null;
-  handlingLevel: string;
-  committee: { id: string; code: string; name: string } | null;
-  assignee: { id: string; displayName: string | null } | null;
-  priority: number;
-  active: boolean;
-}
-
 export interface RoutingRuleBody {
   category: string | null;
   areaId: string | null;
@@ -71,20 +51,6 @@ export interface RoutingRuleBody {
   assigneeId: string | null;
   priority: number;
   active: boolean;
-}
-
-export interface HandlerCandidate {
-  id: string;
-  displayName: string;
-  openCases: number;
-}
-
-export interface RoutingPreview {
-  rule: RoutingRule | null;
-  handlingLevel: string;
-  handlingUnit: GeoRef;
-  assignee: { id: string; displayName: string } | null;
-  candidates: HandlerCandidate[];
 }
 
 const grm = '/api/v1/grm';

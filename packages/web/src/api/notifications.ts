@@ -1,16 +1,9 @@
+import type { AppNotification } from '@coso/domain';
 import { http } from './client';
 import type { Page } from './types';
 
 /** The staff member's in-app notifications (server platform/notifications inbox routes). */
-export interface AppNotification {
-  id: number;
-  topic: string;
-  title: string;
-  body: string;
-  complaintId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type { AppNotification } from '@coso/domain';
 
 export const listNotifications = (query: { unread?: boolean; cursor?: string | null; limit?: number }) =>
   http.get<Page<AppNotification>>('/api/v1/notifications', {

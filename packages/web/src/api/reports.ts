@@ -1,5 +1,20 @@
+import type { AreaMapData, ComplaintSummary, ExportJob, Indicators, ReportRun } from '@coso/domain';
 import { buildUrl, http } from './client';
 import type { Meta } from './types';
+
+export type {
+  AreaCount,
+  AreaMapData,
+  ComplaintSummary,
+  Compliance,
+  Count,
+  Duration,
+  ExportJob,
+  Indicator,
+  Indicators,
+  Kpis,
+  ReportRun,
+} from '@coso/domain';
 
 /** Grievance reporting (server modules/grm/reports): the same numbers as the periodic reports. */
 
@@ -12,73 +27,6 @@ export interface SummaryFilters {
   channel?: string;
 }
 
-export interface Count {
-  key: string;
-  n: number;
-}
-
-export interface Compliance {
-  onTime: number;
-  due: number;
-  /** Percent with one decimal; null when nothing was due. */
-  rate: number | null;
-}
-
-export interface Duration {
-  median: number | null;
-  average: number | null;
-  count: number;
-}
-
-export interface Kpis {
-  received: number;
-  open: number;
-  overdue: number;
-  acknowledgedWithinDeadline: Compliance;
-  resolvedWithinDeadline: Compliance;
-  daysToAcknowledge: Duration;
-  daysToResolve: Duration;
-  escalations: number;
-  appeals: number;
-  satisfactionAverage: number | null;
-  satisfactionCount: number;
-}
-
-export interface AreaCount {
-  id: string | null;
-  code: string | null;
-  name: string | null;
-  level: string | null;
-  n: number;
-}
-
-export interface ComplaintSummary extends Kpis {
-  sensitiveIncluded: boolean;
-  sensitiveTotal: number;
-  byStatus: Count[];
-  byType: Count[];
-  byCategory: Count[];
-  byChannel: Count[];
-  byGender: Count[];
-  byAgeGroup: Count[];
-  byVulnerability: Count[];
-  byArea: AreaCount[];
-  satisfaction: Count[];
-  trend: Array<Kpis & { month: string; closed: number }>;
-  /** Live query, or the rollup built at `asOf` (docs/reports.md, "Speed"). */
-  source?: 'live' | 'rollup';
-  asOf?: string;
-}
-
-export interface Indicator {
-  code: string;
-  unit: 'count' | 'percent' | 'days' | 'score';
-  name: { fr: string; en: string };
-  definition: { fr: string; en: string };
-  value: number | null;
-  trend: Array<{ month: string; value: number | null }>;
-}
-
 const clean = (f: SummaryFilters) =>
   Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as Record<
     string,
@@ -89,7 +37,7 @@ export const getSummary = (filters: SummaryFilters) =>
   http.get<ComplaintSummary>('/api/v1/reports/complaints/summary', clean(filters));
 
 export const getIndicators = (area?: string, months = 12) =>
-  http.get<{ from: string; to: string; sensitiveIncluded: boolean; items: Indicator[] }>(
+  http.get<Indicators>(
     '/api/v1/reports/complaints/indicators',
     clean({ area, months: String(months) } as SummaryFilters),
   );
@@ -104,30 +52,7 @@ export const periodicReportUrl = (
 /** Map data: one row per unit of a level, with a centroid; counts are null when the public version hides them. */
 export const MAP_LEVELS = ['region', 'prefecture', 'commune', 'canton'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
-
-export interface AreaCounts {
-  id: string;
-  code: string;
-  name: string;
-  path: string;
-  latitude: number | null;
-  longitude: number | null;
-  total: number | null;
-  open: number | null;
-  overdue: number | null;
-  suppressed: boolean;
-}
-
-export interface AreaMapData {
-  level: MapLevel;
-  version: ReportVersion;
-  sensitiveIncluded: boolean;
-  sensitiveTotal: number | null;
-  source: 'live' | 'rollup';
-  asOf: string;
-  smallCountThreshold: number | null;
-  items: AreaCounts[];
-}
+export type AreaCounts = AreaMapData['items'][number];
 
 export const getByArea = (q: SummaryFilters & { level: MapLevel; version: ReportVersion }) =>
   http.get<AreaMapData>('/api/v1/reports/complaints/by-area', clean(q));
@@ -143,18 +68,6 @@ export function mapSettingsOf(meta: Meta | null): MapSettings {
   return { tileUrl: map?.tileUrl || null, attribution: map?.attribution || null };
 }
 
-export interface ReportRun {
-  id: string;
-  period: string;
-  version: ReportVersion;
-  format: 'pdf' | 'xlsx';
-  area: { id: string; name: string | null } | null;
-  fileName: string;
-  byteSize: number;
-  generatedAt: string;
-  downloadUrl: string;
-}
-
 export const listReportRuns = () => http.get<{ items: ReportRun[] }>('/api/v1/reports/runs');
 
 /** Exports (server platform/exports): streamed downloads and background jobs. */
@@ -167,22 +80,6 @@ export const analystExportUrl = (
   filters: SummaryFilters,
 ) =>
   buildUrl(`/api/v1/exports/${kind === 'analyst' ? 'analyst' : 'analyst-events'}.${format}`, clean(filters));
-
-export interface ExportJob {
-  id: string;
-  kind: ExportKind;
-  format: ExportFormat;
-  filters: Record<string, string>;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'expired';
-  rowCount: number | null;
-  byteSize: number | null;
-  errorCode: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  expiresAt: string | null;
-  downloadUrl: string | null;
-}
 
 export const requestExport = (body: {
   kind: ExportKind;

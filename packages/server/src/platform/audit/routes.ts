@@ -1,3 +1,4 @@
+import { auditEntrySchema, pageOf } from '@coso/domain';
 import { z } from 'zod';
 import type { Db } from '../../db/driver.js';
 import { requirePermission } from '../../http/auth.js';
@@ -29,6 +30,7 @@ export function auditRoutes(app: Api, { db }: { db: Db }) {
         tags: ['audit'],
         summary: 'Browse the append-only audit log, newest first',
         querystring: query,
+        response: { 200: pageOf(auditEntrySchema) },
       },
     },
     async (request) => {

@@ -1,4 +1,14 @@
-import { changePasswordSchema, loginSchema, tokenRequestSchema } from '@coso/domain';
+import {
+  accessTokenSchema,
+  changePasswordSchema,
+  issuedTokenSchema,
+  itemsOf,
+  loginResultSchema,
+  loginSchema,
+  meSchema,
+  noContentSchema,
+  tokenRequestSchema,
+} from '@coso/domain';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -29,7 +39,12 @@ export function authRoutes(app: Api, deps: { auth: AuthService; users: UserServi
   app.post(
     '/api/v1/auth/login',
     {
-      schema: { tags, summary: 'Log in with username or email (browser session cookie)', body: loginSchema },
+      schema: {
+        tags,
+        summary: 'Log in with username or email (browser session cookie)',
+        body: loginSchema,
+        response: { 200: loginResultSchema },
+      },
     },
     async (request, reply) => {
       const { secret, session, user } = await auth.login(request.body, client(request));
@@ -46,7 +61,7 @@ export function authRoutes(app: Api, deps: { auth: AuthService; users: UserServi
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags, summary: 'End the current session' } },
+    { schema: { tags, summary: 'End the current session', response: { 204: noContentSchema } } },
     async (request, reply) => {
       if (request.auth) await auth.logout(request.auth.session.id, authedContext(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -61,6 +76,7 @@ export function authRoutes(app: Api, deps: { auth: AuthService; users: UserServi
         tags,
         summary: 'Issue a bearer token for a field device or an API client',
         body: tokenRequestSchema,
+        response: { 201: issuedTokenSchema },
       },
     },
     async (request, reply) => {
@@ -76,6 +92,7 @@ export function authRoutes(app: Api, deps: { auth: AuthService; users: UserServi
         tags,
         summary: "List live tokens (own, or a user's for admins)",
         querystring: z.object({ userId: z.uuid().optional() }),
+        response: { 200: itemsOf(accessTokenSchema) },
       },
     },
     async (request) => {
@@ -86,20 +103,36 @@ export function authRoutes(app: Api, deps: { auth: AuthService; users: UserServi
 
   app.delete(
     '/api/v1/auth/tokens/:id',
-    { schema: { tags, summary: 'Revoke a token', params: z.object({ id: z.uuid() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a token',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       await auth.revokeToken(request.params.id, authedContext(request));
       return reply.status(204).send();
     },
   );
 
-  app.get('/api/v1/me', { schema: { tags, summary: 'The logged-in user' } }, async (request) =>
-    presentMe(requireUser(request), csrfOf(request)),
+  app.get(
+    '/api/v1/me',
+    { schema: { tags, summary: 'The logged-in user', response: { 200: meSchema } } },
+    async (request) => presentMe(requireUser(request), csrfOf(request)),
   );
 
   app.patch(
     '/api/v1/me',
-    { schema: { tags, summary: 'Change my language or display name', body: meUpdateSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Change my language or display name',
+        body: meUpdateSchema,
+        response: { 200: meSchema },
+      },
+    },
     async (request) => {
       const ctx = authedContext(request);
       const user = await users.updateProfile(ctx, request.body);
@@ -109,7 +142,14 @@ export function authRoutes(app: Api, deps: { auth: AuthService; users: UserServi
 
   app.post(
     '/api/v1/me/password',
-    { schema: { tags, summary: 'Change my password (ends my other sessions)', body: changePasswordSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Change my password (ends my other sessions)',
+        body: changePasswordSchema,
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       await users.changeOwnPassword(authedContext(request), request.body, request.auth?.session.id ?? null);
       return reply.status(204).send();

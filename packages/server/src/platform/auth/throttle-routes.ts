@@ -1,3 +1,4 @@
+import { loginThrottlesSchema, throttlesClearedSchema } from '@coso/domain';
 import { z } from 'zod';
 import { authedContext } from '../../http/auth.js';
 import type { Api } from '../../http/types.js';
@@ -29,7 +30,13 @@ export function throttleRoutes(app: Api, { auth }: { auth: AuthService }) {
 
   app.get(
     '/api/v1/auth/throttles',
-    { schema: { tags, summary: 'Failed logins within the window per address, account and both (admin)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Failed logins within the window per address, account and both (admin)',
+        response: { 200: loginThrottlesSchema },
+      },
+    },
     async (request) => {
       authedContext(request, 'users.manage');
       const { windowMinutes, items } = await auth.throttles.list();
@@ -44,6 +51,7 @@ export function throttleRoutes(app: Api, { auth }: { auth: AuthService }) {
         tags,
         summary: 'Forget the failed logins of an account, an address, or both (admin, audited)',
         body: clearBody,
+        response: { 200: throttlesClearedSchema },
       },
     },
     async (request) => {

@@ -1,3 +1,4 @@
+import { exportJobListSchema, exportJobSchema } from '@coso/domain';
 import { z } from 'zod';
 import type { Db } from '../../db/driver.js';
 import { requireUser } from '../../http/auth.js';
@@ -17,6 +18,7 @@ export function exportRoutes(app: Api, { exports }: { db: Db; exports: ExportSer
         tags,
         summary: 'Queue a background export (kind complaints|analyst|analyst_events); 202 with the job',
         body: exportRequestSchema,
+        response: { 202: exportJobSchema },
       },
     },
     async (request, reply) =>
@@ -25,7 +27,13 @@ export function exportRoutes(app: Api, { exports }: { db: Db; exports: ExportSer
 
   app.get(
     '/api/v1/exports',
-    { schema: { tags, summary: 'Your background exports, newest first (50 at most)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Your background exports, newest first (50 at most)',
+        response: { 200: exportJobListSchema },
+      },
+    },
     async (request) => ({ items: await exports.list(requireUser(request)) }),
   );
 
@@ -36,6 +44,7 @@ export function exportRoutes(app: Api, { exports }: { db: Db; exports: ExportSer
         tags,
         summary: 'A background export of yours: status, row count, download URL, expiry',
         params: idParams,
+        response: { 200: exportJobSchema },
       },
     },
     async (request) => exports.get(requireUser(request), request.params.id),

@@ -1,10 +1,18 @@
 import {
   createGeoUnitSchema,
+  geoImportReportSchema,
+  geoLevelSchema,
+  geoUnitSchema,
+  geoUnitSummarySchema,
+  itemsOf,
   localeFromAcceptLanguage,
+  noContentSchema,
+  pageOf,
   updateGeoUnitSchema,
   updateVillageGroupSchema,
   VILLAGE_GROUP_KINDS,
   villageGroupSchema,
+  villageGroupViewSchema,
 } from '@coso/domain';
 import { z } from 'zod';
 import type { Db } from '../../db/driver.js';
@@ -53,7 +61,13 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.get(
     '/api/v1/geo/levels',
-    { schema: { tags, summary: 'Administrative levels, top-down' } },
+    {
+      schema: {
+        tags,
+        summary: 'Administrative levels, top-down',
+        response: { 200: itemsOf(geoLevelSchema) },
+      },
+    },
     async (request) => {
       requirePermission(request, 'geo.read');
       return { items: await geo.levels() };
@@ -62,7 +76,14 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.get(
     '/api/v1/geo/units',
-    { schema: { tags, summary: 'Search or browse units (roots when no filter)', querystring: unitQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Search or browse units (roots when no filter)',
+        querystring: unitQuery,
+        response: { 200: pageOf(geoUnitSummarySchema) },
+      },
+    },
     async (request) => {
       const actor = requirePermission(request, 'geo.read');
       const { parent, within, level, q, mine, cursor, limit } = request.query;
@@ -82,7 +103,14 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.get(
     '/api/v1/geo/units/:id',
-    { schema: { tags, summary: 'One unit with its ancestors', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One unit with its ancestors',
+        params: idParams,
+        response: { 200: geoUnitSchema },
+      },
+    },
     async (request) => {
       requirePermission(request, 'geo.read');
       const unit = await geo.get(request.params.id);
@@ -92,7 +120,9 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.post(
     '/api/v1/geo/units',
-    { schema: { tags, summary: 'Create a unit', body: createGeoUnitSchema } },
+    {
+      schema: { tags, summary: 'Create a unit', body: createGeoUnitSchema, response: { 201: geoUnitSchema } },
+    },
     async (request, reply) => {
       const unit = await geo.create(authedContext(request, 'geo.manage'), request.body);
       return reply.status(201).send(presentUnit(unit, await geo.ancestors(unit)));
@@ -101,7 +131,15 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.patch(
     '/api/v1/geo/units/:id',
-    { schema: { tags, summary: 'Edit a unit', params: idParams, body: updateGeoUnitSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit a unit',
+        params: idParams,
+        body: updateGeoUnitSchema,
+        response: { 200: geoUnitSchema },
+      },
+    },
     async (request) => {
       const unit = await geo.update(authedContext(request, 'geo.manage'), request.params.id, request.body);
       return presentUnit(unit, await geo.ancestors(unit));
@@ -110,7 +148,14 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.delete(
     '/api/v1/geo/units/:id',
-    { schema: { tags, summary: 'Delete an unused unit', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete an unused unit',
+        params: idParams,
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       await geo.remove(authedContext(request, 'geo.manage'), request.params.id);
       return reply.status(204).send();
@@ -127,6 +172,7 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
           '`not_a_spreadsheet` otherwise); dry run by default',
         querystring: importQuery,
         consumes: ['multipart/form-data'],
+        response: { 200: geoImportReportSchema },
       },
     },
     async (request) => {
@@ -168,7 +214,14 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.get(
     '/api/v1/geo/groups',
-    { schema: { tags, summary: 'CVDs and geographical units', querystring: groupQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'CVDs and geographical units',
+        querystring: groupQuery,
+        response: { 200: pageOf(villageGroupViewSchema) },
+      },
+    },
     async (request) => {
       requirePermission(request, 'geo.read');
       const { kind, canton, within, q, cursor, limit } = request.query;
@@ -187,7 +240,14 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.get(
     '/api/v1/geo/groups/:id',
-    { schema: { tags, summary: 'One village group', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One village group',
+        params: idParams,
+        response: { 200: villageGroupViewSchema },
+      },
+    },
     async (request) => {
       requirePermission(request, 'geo.read');
       return presentGroup(await groups.get(request.params.id));
@@ -196,7 +256,14 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.post(
     '/api/v1/geo/groups',
-    { schema: { tags, summary: 'Create a CVD or geographical unit', body: villageGroupSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a CVD or geographical unit',
+        body: villageGroupSchema,
+        response: { 201: villageGroupViewSchema },
+      },
+    },
     async (request, reply) => {
       const group = await groups.create(authedContext(request, 'geo.manage'), request.body);
       return reply.status(201).send(presentGroup(group));
@@ -205,7 +272,15 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.patch(
     '/api/v1/geo/groups/:id',
-    { schema: { tags, summary: 'Edit a village group', params: idParams, body: updateVillageGroupSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit a village group',
+        params: idParams,
+        body: updateVillageGroupSchema,
+        response: { 200: villageGroupViewSchema },
+      },
+    },
     async (request) =>
       presentGroup(
         await groups.update(authedContext(request, 'geo.manage'), request.params.id, request.body),
@@ -214,7 +289,14 @@ export function geoRoutes(app: Api, deps: { db: Db; geo: GeoService; groups: Vil
 
   app.delete(
     '/api/v1/geo/groups/:id',
-    { schema: { tags, summary: 'Delete a village group', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a village group',
+        params: idParams,
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       await groups.remove(authedContext(request, 'geo.manage'), request.params.id);
       return reply.status(204).send();

@@ -1,3 +1,10 @@
+import {
+  appNotificationSchema,
+  noContentSchema,
+  pageOf,
+  readAllSchema,
+  unreadCountSchema,
+} from '@coso/domain';
 import { z } from 'zod';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
@@ -24,7 +31,14 @@ export function inboxRoutes(app: Api, { db }: { db: Db }) {
 
   app.get(
     '/api/v1/notifications',
-    { schema: { tags, summary: 'My notifications, newest first', querystring: listQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'My notifications, newest first',
+        querystring: listQuery,
+        response: { 200: pageOf(appNotificationSchema) },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const { unread, cursor, limit } = request.query;
@@ -39,13 +53,26 @@ export function inboxRoutes(app: Api, { db }: { db: Db }) {
 
   app.get(
     '/api/v1/notifications/unread-count',
-    { schema: { tags, summary: 'How many of my notifications are unread' } },
+    {
+      schema: {
+        tags,
+        summary: 'How many of my notifications are unread',
+        response: { 200: unreadCountSchema },
+      },
+    },
     async (request) => ({ count: await inbox.countUnread(db, requireUser(request).id) }),
   );
 
   app.post(
     '/api/v1/notifications/:id/read',
-    { schema: { tags, summary: 'Mark one of my notifications read', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark one of my notifications read',
+        params: idParams,
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       const { actor, ip } = authedContext(request);
       const { id } = request.params;
@@ -69,7 +96,7 @@ export function inboxRoutes(app: Api, { db }: { db: Db }) {
 
   app.post(
     '/api/v1/notifications/read-all',
-    { schema: { tags, summary: 'Mark all my notifications read' } },
+    { schema: { tags, summary: 'Mark all my notifications read', response: { 200: readAllSchema } } },
     async (request) => {
       const { actor, ip } = authedContext(request);
       const updated = await db.transaction(async (tx) => {

@@ -1,4 +1,10 @@
-import { type Locale, localeFromAcceptLanguage } from '@coso/domain';
+import {
+  type Locale,
+  localeFromAcceptLanguage,
+  type ReferenceLists,
+  referenceItemSchema,
+  referenceListsSchema,
+} from '@coso/domain';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authedContext, requireUser } from '../../http/auth.js';
@@ -23,9 +29,9 @@ export function localeOf(request: FastifyRequest): Locale {
   return request.auth?.user.locale ?? localeFromAcceptLanguage(request.headers['accept-language']);
 }
 
-export function presentReference(items: ReferenceItem[], locale: Locale) {
+export function presentReference(items: ReferenceItem[], locale: Locale): ReferenceLists {
   // Each list under its API name, as the forms use them (lists.ts).
-  const out: Record<string, unknown[]> = Object.fromEntries(allReferenceLists().map((d) => [d.apiKey, []]));
+  const out: ReferenceLists = Object.fromEntries(allReferenceLists().map((d) => [d.apiKey, []]));
   for (const i of items) {
     const def = findReferenceList(i.list);
     if (!def) continue;
@@ -53,6 +59,7 @@ export function referenceRoutes(app: Api, { reference }: { reference: ReferenceS
         tags,
         summary: 'All reference lists for the forms (codes and labels); `all=true` includes inactive items',
         querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+        response: { 200: referenceListsSchema },
       },
     },
     async (request) => {
@@ -63,12 +70,20 @@ export function referenceRoutes(app: Api, { reference }: { reference: ReferenceS
 
   app.put(
     '/api/v1/reference/:list/:code',
-    { schema: { tags, summary: 'Create or edit a reference item (administrators)', params, body: saveBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Create or edit a reference item (administrators)',
+        params,
+        body: saveBody,
+        response: { 200: referenceItemSchema },
+      },
+    },
     async (request) => {
       const ctx = authedContext(request, 'reference.manage');
       const { apiKey } = requireReferenceList(request.params.list);
       const item = await reference.save(ctx, request.params.list, request.params.code, request.body);
-      return presentReference([item], localeOf(request))[apiKey]![0];
+      return presentReference([item], localeOf(request))[apiKey]![0]!;
     },
   );
 }

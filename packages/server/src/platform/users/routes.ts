@@ -1,4 +1,12 @@
-import { createUserSchema, ROLES, resetPasswordSchema, updateUserSchema } from '@coso/domain';
+import {
+  createUserSchema,
+  noContentSchema,
+  pageOf,
+  ROLES,
+  resetPasswordSchema,
+  updateUserSchema,
+  userSchema,
+} from '@coso/domain';
 import { z } from 'zod';
 import { authedContext, requirePermission } from '../../http/auth.js';
 import { decodeCursor, page } from '../../http/cursor.js';
@@ -23,7 +31,9 @@ export function userRoutes(app: Api, { users }: { users: UserService }) {
 
   app.get(
     '/api/v1/users',
-    { schema: { tags, summary: 'List users', querystring: listQuery } },
+    {
+      schema: { tags, summary: 'List users', querystring: listQuery, response: { 200: pageOf(userSchema) } },
+    },
     async (request) => {
       requirePermission(request, 'users.manage');
       const { cursor, limit, ...filter } = request.query;
@@ -36,7 +46,7 @@ export function userRoutes(app: Api, { users }: { users: UserService }) {
 
   app.get(
     '/api/v1/users/:id',
-    { schema: { tags, summary: 'One user', params: idParams } },
+    { schema: { tags, summary: 'One user', params: idParams, response: { 200: userSchema } } },
     async (request) => {
       requirePermission(request, 'users.manage');
       return presentUser(await users.get(request.params.id));
@@ -45,7 +55,7 @@ export function userRoutes(app: Api, { users }: { users: UserService }) {
 
   app.post(
     '/api/v1/users',
-    { schema: { tags, summary: 'Create a user', body: createUserSchema } },
+    { schema: { tags, summary: 'Create a user', body: createUserSchema, response: { 201: userSchema } } },
     async (request, reply) => {
       const ctx = authedContext(request, 'users.manage');
       return reply.status(201).send(presentUser(await users.create(ctx, request.body)));
@@ -60,6 +70,7 @@ export function userRoutes(app: Api, { users }: { users: UserService }) {
         summary: 'Edit a user; `active: false` deactivates and ends their sessions at once',
         params: idParams,
         body: updateUserSchema,
+        response: { 200: userSchema },
       },
     },
     async (request) => {
@@ -70,7 +81,15 @@ export function userRoutes(app: Api, { users }: { users: UserService }) {
 
   app.post(
     '/api/v1/users/:id/password',
-    { schema: { tags, summary: "Reset a user's password", params: idParams, body: resetPasswordSchema } },
+    {
+      schema: {
+        tags,
+        summary: "Reset a user's password",
+        params: idParams,
+        body: resetPasswordSchema,
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       const ctx = authedContext(request, 'users.manage');
       await users.resetPassword(ctx, request.params.id, request.body.password);

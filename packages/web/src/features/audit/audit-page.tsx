@@ -180,7 +180,7 @@ export default function AuditPage() {
         <DataTable
           columns={columns}
           rows={list.items}
-          rowKey={(a) => a.id}
+          rowKey={(a) => String(a.id)}
           empty={list.loading || list.error ? undefined : t('audit.empty')}
           caption={t('audit.entries')}
         />

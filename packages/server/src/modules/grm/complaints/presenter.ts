@@ -1,7 +1,9 @@
 import {
   type Actor,
   actionsFrom,
+  type ClosureOutcome,
   type ComplaintAccessView,
+  type ComplaintStatus,
   canAct,
   canPublishSummary,
   canRecordReferral,
@@ -78,13 +80,13 @@ export function presentComplaint(
     latitude: c.latitude,
     longitude: c.longitude,
     placeDescription: summaryOnly ? null : c.placeDescription,
-    closureOutcome: c.closureOutcome,
+    closureOutcome: c.closureOutcome as ClosureOutcome | null,
     complainant: {
       anonymous: c.anonymous,
       confidential: c.identityConfidential || !showIdentity,
       /** The caller may ask for the identity with a reason (the web shows a "Reveal" button). */
       revealable: !c.anonymous && canRevealIdentity(actor, view),
-      kind: c.complainantKind,
+      kind: c.complainantKind as 'individual' | 'group' | 'organisation',
       groupSize: c.groupSize,
       gender: c.gender,
       ageGroup: c.ageGroup,
@@ -153,8 +155,8 @@ export function presentEvent(e: EventRow, { redacted = false }: { redacted?: boo
     at: e.at,
     actor: e.actorId ? { id: e.actorId, displayName: e.actorName } : null,
     kind: e.kind,
-    fromStatus: e.fromStatus,
-    toStatus: e.toStatus,
+    fromStatus: e.fromStatus as ComplaintStatus | null,
+    toStatus: e.toStatus as ComplaintStatus | null,
     payload: redacted ? {} : e.payload,
   };
 }

@@ -1,3 +1,4 @@
+import { revealedIdentitySchema } from '@coso/domain';
 import { z } from 'zod';
 import { authedContext } from '../../../http/auth.js';
 import type { Api } from '../../../http/types.js';
@@ -18,6 +19,7 @@ export function revealIdentityRoutes(app: Api, { complaints }: { complaints: Com
           'caller is the assignee or the supervising officer of the case; 409 conflict for an anonymous case',
         params: idParams,
         body: revealBody,
+        response: { 200: revealedIdentitySchema },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,13 @@
 import {
   canSeeComplaint,
+  complaintActionResultSchema,
   complaintActionSchema,
+  complaintEventSchema,
+  complaintPageSchema,
+  complaintSchema,
   createComplaintSchema,
+  eligibleAssigneesSchema,
+  itemsOf,
   seesPublishedSummaryOnly,
 } from '@coso/domain';
 import { z } from 'zod';
@@ -16,23 +22,6 @@ const idParams = z.object({ id: z.uuid() });
 export const listQuery = complaintFilterSchema.extend({
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-const eligibleAssigneesResponse = z.object({
-  handlingLevel: z.string(),
-  handlingUnit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  currentAssigneeId: z.uuid().nullable(),
-  canReassign: z.boolean(),
-  canTakeOver: z.boolean(),
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      displayName: z.string(),
-      roles: z.array(z.string()),
-      openCases: z.number().int(),
-      current: z.boolean(),
-      self: z.boolean(),
-    }),
-  ),
 });
 const actionBody = z.intersection(
   complaintActionSchema,
@@ -49,6 +38,7 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
         tags,
         summary: 'Record a complaint (staff intake); it is routed at once',
         body: createComplaintSchema,
+        response: { 201: complaintSchema },
       },
     },
     async (request, reply) => {
@@ -66,6 +56,7 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
         tags,
         summary: 'Cases the caller may see, filtered, newest first, keyset-paginated',
         querystring: listQuery,
+        response: { 200: complaintPageSchema },
       },
     },
     async (request) => {
@@ -85,7 +76,7 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
 
   app.get(
     '/api/v1/complaints/:id',
-    { schema: { tags, summary: 'The case file', params: idParams } },
+    { schema: { tags, summary: 'The case file', params: idParams, response: { 200: complaintSchema } } },
     async (request) => {
       const actor = requirePermission(request, 'complaints.read');
       const c = await complaints.get(actor, request.params.id);
@@ -95,7 +86,14 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
 
   app.get(
     '/api/v1/complaints/:id/events',
-    { schema: { tags, summary: 'The timeline of the case, oldest first', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The timeline of the case, oldest first',
+        params: idParams,
+        response: { 200: itemsOf(complaintEventSchema) },
+      },
+    },
     async (request) => {
       const actor = requirePermission(request, 'complaints.read');
       const events = await complaints.events(actor, request.params.id);
@@ -114,6 +112,7 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
         summary: 'Take a lifecycle action (409 transition_not_allowed when the status does not allow it)',
         params: idParams,
         body: actionBody,
+        response: { 200: complaintActionResultSchema },
       },
     },
     async (request) => {
@@ -135,7 +134,7 @@ export function complaintRoutes(app: Api, { complaints }: { complaints: Complain
           'Who may be assigned the case at its current level (handling role and jurisdiction), with their open ' +
           'workload; for those who may reassign or take it over (403 otherwise)',
         params: idParams,
-        response: { 200: eligibleAssigneesResponse },
+        response: { 200: eligibleAssigneesSchema },
       },
     },
     async (request) => {

@@ -1,43 +1,11 @@
-import { localeFromAcceptLanguage } from '@coso/domain';
-import { z } from 'zod';
+import { bulkResponseSchema, homeCountsSchema, localeFromAcceptLanguage } from '@coso/domain';
 import type { Db } from '../../../db/driver.js';
 import { authedContext, requirePermission } from '../../../http/auth.js';
 import type { Api } from '../../../http/types.js';
 import type { DeadlineService } from '../deadlines/service.js';
 import { applyBulk, bulkActionBody } from './bulk.js';
-import { HOME_ITEMS, homeCounts } from './home.js';
+import { homeCounts } from './home.js';
 import type { ComplaintService } from './service.js';
-
-const homeCountsResponse = z.object({
-  today: z.iso.date(),
-  /** The caller's lists hold published summaries only (a supervisor): nothing waits on them. */
-  publishedOnly: z.boolean(),
-  items: z.array(
-    z.object({
-      key: z.enum(HOME_ITEMS),
-      count: z.number().int(),
-      /** The list filter the count was taken with: GET /api/v1/complaints?<query> lists exactly `count` cases. */
-      query: z.record(z.string(), z.string()),
-    }),
-  ),
-});
-
-const bulkResponse = z.object({
-  items: z.array(
-    z.union([
-      z.object({ id: z.uuid(), ok: z.literal(true), status: z.string(), version: z.number().int() }),
-      z.object({
-        id: z.uuid(),
-        ok: z.literal(false),
-        code: z.string(),
-        message: z.string(),
-        details: z.unknown().optional(),
-      }),
-    ]),
-  ),
-  done: z.number().int(),
-  failed: z.number().int(),
-});
 
 /** The grievance team's daily work: what waits on me now (home counts) and actions on several cases. */
 export function complaintWorkRoutes(
@@ -54,7 +22,7 @@ export function complaintWorkRoutes(
         summary:
           'What needs the caller now (overdue, due within 2 business days, unassigned, awaiting the answer, mine): ' +
           'counts with the list filter each one stands for',
-        response: { 200: homeCountsResponse },
+        response: { 200: homeCountsSchema },
       },
     },
     async (request) => {
@@ -71,7 +39,7 @@ export function complaintWorkRoutes(
         summary:
           'Acknowledge or reassign several cases, each through the single-case action; a result per case',
         body: bulkActionBody,
-        response: { 200: bulkResponse },
+        response: { 200: bulkResponseSchema },
       },
     },
     async (request) => {

@@ -19,7 +19,8 @@ export function presentCommittee(c: CommitteeRow) {
 export function presentChain(e: ChainRow) {
   return {
     id: e.id,
-    region: e.regionId ? { id: e.regionId, code: e.regionCode, name: e.regionName } : null,
+    // A chain's region is a live unit (foreign key): the joined code and name are there.
+    region: e.regionId ? { id: e.regionId, code: e.regionCode ?? '', name: e.regionName ?? '' } : null,
     levels: e.levels,
   };
 }
@@ -28,9 +29,14 @@ export function presentRule(r: RuleRow) {
   return {
     id: r.id,
     category: r.categoryCode,
-    area: r.areaId ? { id: r.areaId, code: r.areaCode, name: r.areaName, level: r.areaLevel } : null,
+    // Joined through foreign keys: the code, name and level are there whenever the id is.
+    area: r.areaId
+      ? { id: r.areaId, code: r.areaCode ?? '', name: r.areaName ?? '', level: r.areaLevel ?? '' }
+      : null,
     handlingLevel: r.handlingLevel,
-    committee: r.committeeId ? { id: r.committeeId, code: r.committeeCode, name: r.committeeName } : null,
+    committee: r.committeeId
+      ? { id: r.committeeId, code: r.committeeCode ?? '', name: r.committeeName ?? '' }
+      : null,
     assignee: r.assigneeId ? { id: r.assigneeId, displayName: r.assigneeName } : null,
     priority: r.priority,
     active: r.active,

@@ -1,4 +1,13 @@
-import { hasPermission } from '@coso/domain';
+import {
+  committeeSchema,
+  escalationChainSchema,
+  hasPermission,
+  itemsOf,
+  noContentSchema,
+  pageOf,
+  routingPreviewSchema,
+  routingRuleSchema,
+} from '@coso/domain';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../http/app-error.js';
@@ -36,7 +45,14 @@ export function grmConfigRoutes(app: Api, { grmConfig }: { grmConfig: GrmConfigS
 
   app.get(
     '/api/v1/grm/committees',
-    { schema: { tags, summary: 'Committees and departments', querystring: committeeQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Committees and departments',
+        querystring: committeeQuery,
+        response: { 200: pageOf(committeeSchema) },
+      },
+    },
     async (request) => {
       requireReader(request);
       const { unit, kind, q, cursor, limit } = request.query;
@@ -54,7 +70,14 @@ export function grmConfigRoutes(app: Api, { grmConfig }: { grmConfig: GrmConfigS
 
   app.get(
     '/api/v1/grm/committees/:id',
-    { schema: { tags, summary: 'One committee or department', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One committee or department',
+        params: idParams,
+        response: { 200: committeeSchema },
+      },
+    },
     async (request) => {
       requireReader(request);
       return presentCommittee(await committees.get(request.params.id));
@@ -63,7 +86,14 @@ export function grmConfigRoutes(app: Api, { grmConfig }: { grmConfig: GrmConfigS
 
   app.post(
     '/api/v1/grm/committees',
-    { schema: { tags, summary: 'Create a committee or department', body: createCommitteeSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a committee or department',
+        body: createCommitteeSchema,
+        response: { 201: committeeSchema },
+      },
+    },
     async (request, reply) => {
       const committee = await committees.create(authedContext(request, MANAGE), request.body);
       return reply.status(201).send(presentCommittee(committee));
@@ -78,6 +108,7 @@ export function grmConfigRoutes(app: Api, { grmConfig }: { grmConfig: GrmConfigS
         summary: 'Rename, recode, (de)activate or change the members of a committee',
         params: idParams,
         body: updateCommitteeSchema,
+        response: { 200: committeeSchema },
       },
     },
     async (request) =>
@@ -88,7 +119,13 @@ export function grmConfigRoutes(app: Api, { grmConfig }: { grmConfig: GrmConfigS
 
   app.get(
     '/api/v1/grm/escalation-chains',
-    { schema: { tags, summary: 'Escalation chains: the default one (region null) and regional ones' } },
+    {
+      schema: {
+        tags,
+        summary: 'Escalation chains: the default one (region null) and regional ones',
+        response: { 200: itemsOf(escalationChainSchema) },
+      },
+    },
     async (request) => {
       requireReader(request);
       return { items: (await chains.list()).map(presentChain) };
@@ -97,7 +134,14 @@ export function grmConfigRoutes(app: Api, { grmConfig }: { grmConfig: GrmConfigS
 
   app.put(
     '/api/v1/grm/escalation-chains/default',
-    { schema: { tags, summary: 'Replace the default escalation chain', body: chainSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Replace the default escalation chain',
+        body: chainSchema,
+        response: { 200: escalationChainSchema },
+      },
+    },
     async (request) =>
       presentChain(await chains.save(authedContext(request, MANAGE), null, request.body.levels)),
   );
@@ -110,6 +154,7 @@ export function grmConfigRoutes(app: Api, { grmConfig }: { grmConfig: GrmConfigS
         summary: "Create or replace a region's own escalation chain",
         params: regionParams,
         body: chainSchema,
+        response: { 200: escalationChainSchema },
       },
     },
     async (request) =>
@@ -125,6 +170,7 @@ export function grmConfigRoutes(app: Api, { grmConfig }: { grmConfig: GrmConfigS
         tags,
         summary: "Remove a region's own chain (its cases then climb the default chain)",
         params: regionParams,
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {
@@ -139,7 +185,13 @@ export function grmConfigRoutes(app: Api, { grmConfig }: { grmConfig: GrmConfigS
 function ruleRoutes(app: Api, { rules, preview }: GrmConfigService, tags: string[]) {
   app.get(
     '/api/v1/grm/routing-rules',
-    { schema: { tags, summary: 'Routing rules, in the order routing tries them' } },
+    {
+      schema: {
+        tags,
+        summary: 'Routing rules, in the order routing tries them',
+        response: { 200: itemsOf(routingRuleSchema) },
+      },
+    },
     async (request) => {
       requireReader(request);
       return { items: (await rules.list()).map(presentRule) };
@@ -148,7 +200,14 @@ function ruleRoutes(app: Api, { rules, preview }: GrmConfigService, tags: string
 
   app.post(
     '/api/v1/grm/routing-rules',
-    { schema: { tags, summary: 'Add a routing rule', body: createRuleSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a routing rule',
+        body: createRuleSchema,
+        response: { 201: routingRuleSchema },
+      },
+    },
     async (request, reply) => {
       const rule = await rules.create(authedContext(request, MANAGE), request.body);
       return reply.status(201).send(presentRule(rule));
@@ -162,6 +221,7 @@ function ruleRoutes(app: Api, { rules, preview }: GrmConfigService, tags: string
         tags,
         summary: 'Where a new case of this category in this village would go now (nothing is recorded)',
         body: previewSchema,
+        response: { 200: routingPreviewSchema },
       },
     },
     async (request) => {
@@ -172,14 +232,29 @@ function ruleRoutes(app: Api, { rules, preview }: GrmConfigService, tags: string
 
   app.patch(
     '/api/v1/grm/routing-rules/:id',
-    { schema: { tags, summary: 'Edit a routing rule', params: idParams, body: updateRuleSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit a routing rule',
+        params: idParams,
+        body: updateRuleSchema,
+        response: { 200: routingRuleSchema },
+      },
+    },
     async (request) =>
       presentRule(await rules.update(authedContext(request, MANAGE), request.params.id, request.body)),
   );
 
   app.delete(
     '/api/v1/grm/routing-rules/:id',
-    { schema: { tags, summary: 'Delete a routing rule', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a routing rule',
+        params: idParams,
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       await rules.remove(authedContext(request, MANAGE), request.params.id);
       return reply.status(204).send();

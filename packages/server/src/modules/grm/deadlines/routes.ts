@@ -1,4 +1,4 @@
-import { hasPermission } from '@coso/domain';
+import { hasPermission, holidaySchema, itemsOf, noContentSchema, slaSettingsViewSchema } from '@coso/domain';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../http/app-error.js';
 import { authedContext, requireUser } from '../../../http/auth.js';
@@ -27,6 +27,7 @@ export function deadlineRoutes(app: Api, { deadlines }: { deadlines: DeadlineSer
         tags,
         summary: 'Public holidays: entered ones, and with `year` the computed ones of that year',
         querystring: holidayQuery,
+        response: { 200: itemsOf(holidaySchema) },
       },
     },
     async (request) => {
@@ -42,6 +43,7 @@ export function deadlineRoutes(app: Api, { deadlines }: { deadlines: DeadlineSer
         tags,
         summary: 'Enter a holiday (Muslim feasts per year, extra closures)',
         body: createHolidaySchema,
+        response: { 201: holidaySchema },
       },
     },
     async (request, reply) =>
@@ -50,7 +52,14 @@ export function deadlineRoutes(app: Api, { deadlines }: { deadlines: DeadlineSer
 
   app.delete(
     '/api/v1/grm/holidays/:date',
-    { schema: { tags, summary: 'Remove an entered holiday', params: holidayParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove an entered holiday',
+        params: holidayParams,
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       await deadlines.removeHoliday(authedContext(request, MANAGE), request.params.date);
       return reply.status(204).send();
@@ -60,7 +69,11 @@ export function deadlineRoutes(app: Api, { deadlines }: { deadlines: DeadlineSer
   app.get(
     '/api/v1/grm/sla-settings',
     {
-      schema: { tags, summary: 'Deadline settings: the default row and the rows per level and/or category' },
+      schema: {
+        tags,
+        summary: 'Deadline settings: the default row and the rows per level and/or category',
+        response: { 200: itemsOf(slaSettingsViewSchema) },
+      },
     },
     async (request) => {
       requireReader(request);
@@ -75,6 +88,7 @@ export function deadlineRoutes(app: Api, { deadlines }: { deadlines: DeadlineSer
         tags,
         summary: 'Create or replace the settings row of one scope (level, category; both null = default)',
         body: slaSettingsSchema,
+        response: { 200: slaSettingsViewSchema, 201: slaSettingsViewSchema },
       },
     },
     async (request, reply) => {

@@ -1,3 +1,10 @@
+import {
+  areaMapDataSchema,
+  complaintSummarySchema,
+  indicatorsSchema,
+  itemsOf,
+  reportRunSchema,
+} from '@coso/domain';
 import { z } from 'zod';
 import type { Db } from '../../../db/driver.js';
 import { requirePermission } from '../../../http/auth.js';
@@ -20,6 +27,7 @@ export function reportRoutes(app: Api, { db, dataDir }: { db: Db; dataDir: strin
         summary:
           'Grievance summary for the dashboard and reports: totals, breakdowns, deadline compliance, durations in business days, satisfaction, monthly trend (scoped; sensitive cases as one total unless entitled)',
         querystring: summaryFilterSchema,
+        response: { 200: complaintSummarySchema },
       },
     },
     async (request) => complaintSummary(db, requirePermission(request, 'reports.view'), request.query),
@@ -32,6 +40,7 @@ export function reportRoutes(app: Api, { db, dataDir }: { db: Db; dataDir: strin
         tags,
         summary: 'Grievance indicators with their definitions, current value and monthly trend (computed)',
         querystring: indicatorsQuerySchema,
+        response: { 200: indicatorsSchema },
       },
     },
     async (request) => complaintIndicators(db, requirePermission(request, 'reports.view'), request.query),
@@ -67,6 +76,7 @@ export function reportRoutes(app: Api, { db, dataDir }: { db: Db; dataDir: strin
         summary:
           'Map data: cases per area unit of one level (total, open, overdue) with a centroid; aggregates only, the public version hides small counts',
         querystring: byAreaQuerySchema,
+        response: { 200: areaMapDataSchema },
       },
     },
     async (request) => complaintsByArea(db, requirePermission(request, 'reports.view'), request.query),
@@ -79,6 +89,7 @@ export function reportRoutes(app: Api, { db, dataDir }: { db: Db; dataDir: strin
         tags,
         summary:
           'Periodic reports generated on schedule (national, monthly and quarterly): public versions for every reporting role, internal ones for national staff',
+        response: { 200: itemsOf(reportRunSchema) },
       },
     },
     async (request) => listReportRuns(db, requirePermission(request, 'reports.view')),

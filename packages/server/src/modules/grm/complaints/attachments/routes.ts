@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { attachmentSchema, itemsOf } from '@coso/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { validationError } from '../../../../http/app-error.js';
@@ -86,6 +87,7 @@ export function attachmentRoutes(app: Api, { attachments }: { attachments: Attac
         params: idParams,
         querystring: uploadQuery,
         consumes: ['multipart/form-data'],
+        response: { 201: attachmentSchema },
       },
     },
     async (request, reply) => {
@@ -110,7 +112,14 @@ export function attachmentRoutes(app: Api, { attachments }: { attachments: Attac
 
   app.get(
     '/api/v1/complaints/:id/attachments',
-    { schema: { tags, summary: 'The attachments of a case, oldest first', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The attachments of a case, oldest first',
+        params: idParams,
+        response: { 200: itemsOf(attachmentSchema) },
+      },
+    },
     async (request) => {
       const actor = requirePermission(request, 'complaints.read');
       return { items: (await attachments.list(actor, request.params.id)).map(presentAttachment) };

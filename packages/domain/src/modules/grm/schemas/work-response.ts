@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Contract } from '../../../platform/schemas/wire.js';
+
+/** The home page's items, in the order they show. */
+export const HOME_ITEM_KEYS = ['mine', 'overdue', 'dueSoon', 'unassigned', 'awaitingAnswer'] as const;
+export type HomeItemKey = (typeof HOME_ITEM_KEYS)[number];
+
+/** GET /api/v1/complaints/home-counts: what waits on the caller now. */
+export const homeCountsSchema = z.object({
+  today: z.iso.date(),
+  /** The caller's lists hold published summaries only (a supervisor): nothing waits on them. */
+  publishedOnly: z.boolean(),
+  items: z.array(
+    z.object({
+      key: z.enum(HOME_ITEM_KEYS),
+      count: z.number().int(),
+      /** The list filter the count was taken with: GET /api/v1/complaints?<query> lists exactly `count` cases. */
+      query: z.record(z.string(), z.string()),
+    }),
+  ),
+});
+export type HomeCounts = Contract<typeof homeCountsSchema>;
+
+/** Who may be assigned the case at its current handling level, least loaded first. */
+export const eligibleAssigneesSchema = z.object({
+  handlingLevel: z.string(),
+  handlingUnit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  currentAssigneeId: z.uuid().nullable(),
+  canReassign: z.boolean(),
+  canTakeOver: z.boolean(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      displayName: z.string(),
+      roles: z.array(z.string()),
+      openCases: z.number().int(),
+      current: z.boolean(),
+      self: z.boolean(),
+    }),
+  ),
+});
+export type EligibleAssignees = Contract<typeof eligibleAssigneesSchema>;
+
+/** POST /api/v1/complaints/bulk-actions: a result per case. */
+export const bulkResultSchema = z.union([
+  z.object({ id: z.uuid(), ok: z.literal(true), status: z.string(), version: z.number().int() }),
+  z.object({
+    id: z.uuid(),
+    ok: z.literal(false),
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+]);
+export type BulkResult = Contract<typeof bulkResultSchema>;
+
+export const bulkResponseSchema = z.object({
+  items: z.array(bulkResultSchema),
+  done: z.number().int(),
+  failed: z.number().int(),
+});
+export type BulkResponse = Contract<typeof bulkResponseSchema>;
