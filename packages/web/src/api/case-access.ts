@@ -1,42 +1,10 @@
+import type { AccessCandidate, AddedPerson, Referral } from '@coso/domain';
 import { REFERRAL_SERVICES, type ReferralService } from '@coso/domain';
 import { http } from './client';
 import type { Complaint } from './complaint-types';
 
+export type { AccessCandidate, AddedPerson, Referral } from '@coso/domain';
 export { REFERRAL_SERVICES, type ReferralService };
-
-interface PersonRef {
-  id: string;
-  displayName: string;
-}
-
-/** A person added to a sensitive case (GET/POST/DELETE /api/v1/complaints/:id/access). */
-export interface AddedPerson {
-  user: PersonRef;
-  addedBy: PersonRef;
-  addedAt: string;
-  reason: string;
-}
-
-/** Who may be added: active, a case-handling role covering the case's area, not added yet. */
-export interface AccessCandidate {
-  id: string;
-  displayName: string;
-  username: string;
-  roles: string[];
-}
-
-/** A referral of the complainant to a service; dates are calendar days (YYYY-MM-DD). */
-export interface Referral {
-  id: string;
-  service: ReferralService;
-  provider: string | null;
-  referredOn: string;
-  outcome: string | null;
-  outcomeOn: string | null;
-  createdBy: PersonRef;
-  createdAt: string;
-  updatedAt: string;
-}
 
 const one = (id: string) => `/api/v1/complaints/${encodeURIComponent(id)}`;
 

@@ -16,6 +16,7 @@ export type {
   PersonRef,
   ReferenceItem,
   RevealedIdentity,
+  SavedFilter,
 } from '@coso/domain';
 export { DEADLINE_KINDS, type DeadlineKind } from '@coso/domain';
 
@@ -48,13 +49,6 @@ export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
 
 /** The list's filters exactly as they travel in the query string (and in saved filters). */
 export type ComplaintFilterQuery = Record<string, string>;
-
-export interface SavedFilter {
-  id: string;
-  name: string;
-  query: ComplaintFilterQuery;
-  createdAt: string;
-}
 
 export interface RegisterRejection {
   line: number;

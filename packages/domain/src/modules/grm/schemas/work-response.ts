@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Contract } from '../../../platform/schemas/wire.js';
+import { type Contract, timestampSchema } from '../../../platform/schemas/wire.js';
 
 /** The home page's items, in the order they show. */
 export const HOME_ITEM_KEYS = ['mine', 'overdue', 'dueSoon', 'unassigned', 'awaitingAnswer'] as const;
@@ -60,3 +60,15 @@ export const bulkResponseSchema = z.object({
   failed: z.number().int(),
 });
 export type BulkResponse = Contract<typeof bulkResponseSchema>;
+
+/** A case-list filter saved under a name: the list's query string as an object. */
+export const savedFilterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  query: z.record(z.string(), z.string()),
+  createdAt: timestampSchema,
+});
+export type SavedFilter = Contract<typeof savedFilterSchema>;
+
+/** POST /api/v1/sync/codes: tracking codes reserved for complaints recorded offline, each usable once. */
+export const reservedCodesSchema = z.object({ codes: z.array(z.string()) });

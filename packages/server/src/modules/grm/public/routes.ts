@@ -1,4 +1,11 @@
-import { normalizeTrackingCode } from '@coso/domain';
+import {
+  normalizeTrackingCode,
+  otpSentSchema,
+  publicFiledSchema,
+  publicFormOptionsSchema,
+  publicTrackingSchema,
+  publicVillagesSchema,
+} from '@coso/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/driver.js';
 import type { Api } from '../../../http/types.js';
@@ -41,6 +48,7 @@ export function publicRoutes(
         security,
         summary: 'File a complaint (web channel, no login)',
         body: publicComplaintSchema,
+        response: { 201: publicFiledSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await service.file(ctxOf(request), request.body)),
@@ -55,6 +63,7 @@ export function publicRoutes(
         security,
         summary: 'Status and dates of a case by its tracking code',
         params: trackingParams,
+        response: { 200: publicTrackingSchema },
       },
     },
     async (request, reply) => {
@@ -92,6 +101,7 @@ export function publicRoutes(
         security,
         summary: 'Send a one-time code by SMS to the phone given',
         params: trackingParams,
+        response: { 202: otpSentSchema },
       },
     },
     async (request, reply) => {
@@ -111,6 +121,7 @@ export function publicRoutes(
         summary: 'Accept, reject or appeal the proposed resolution, or rate a closed case',
         params: trackingParams,
         body: publicAnswerSchema,
+        response: { 200: publicTrackingSchema },
       },
     },
     async (request) => service.answer(ctxOf(request), request.params.trackingCode, request.body),
@@ -127,7 +138,14 @@ export function publicRoutes(
 
   app.get(
     '/api/v1/public/form-options',
-    { schema: { tags, security, summary: 'Reference codes the public form offers' } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Reference codes the public form offers',
+        response: { 200: publicFormOptionsSchema },
+      },
+    },
     async (_request, reply) => {
       reply.header('cache-control', `public, max-age=${STATS_MAX_AGE}`);
       return { items: await formOptions(db) };
@@ -143,6 +161,7 @@ export function publicRoutes(
         security,
         summary: 'Children of a unit, to choose a village',
         querystring: villagesQuery,
+        response: { 200: publicVillagesSchema },
       },
     },
     async (request) => ({ items: await service.villages(request.query.parent) }),

@@ -1,4 +1,4 @@
-import { reserveCodesSchema } from '@coso/domain';
+import { reserveCodesSchema, reservedCodesSchema } from '@coso/domain';
 import { requirePermission } from '../../../http/auth.js';
 import type { Api } from '../../../http/types.js';
 import type { TrackingCodeService } from './codes.js';
@@ -14,6 +14,7 @@ export function trackingCodeRoutes(app: Api, { trackingCodes }: { trackingCodes:
           'Reserves tracking codes for complaints recorded offline (each usable once); holding more than ' +
           '200 unused releases the oldest',
         body: reserveCodesSchema,
+        response: { 200: reservedCodesSchema },
       },
     },
     async (request) => {

@@ -1,8 +1,13 @@
 import {
+  accessCandidateSchema,
+  addedPeopleSchema,
+  complaintSchema,
   createReferralSchema,
   grantAccessSchema,
+  itemsOf,
   publishSummarySchema,
   referralOutcomeSchema,
+  referralSchema,
 } from '@coso/domain';
 import { z } from 'zod';
 import type { Db } from '../../../../db/driver.js';
@@ -63,6 +68,7 @@ export function caseAccessRoutes(
         tags,
         summary: 'People added to a sensitive case (422 case_not_sensitive otherwise)',
         params: idParams,
+        response: { 200: addedPeopleSchema },
       },
     },
     async (request) => {
@@ -80,6 +86,7 @@ export function caseAccessRoutes(
           'Active users with a case-handling role covering the area, not yet added (for those who may add)',
         params: idParams,
         querystring: candidatesQuery,
+        response: { 200: itemsOf(accessCandidateSchema) },
       },
     },
     async (request) => {
@@ -98,6 +105,7 @@ export function caseAccessRoutes(
           'Add a person to a sensitive case (its assignee or a sensitive-case focal point of the area)',
         params: idParams,
         body: grantAccessSchema,
+        response: { 201: addedPeopleSchema },
       },
     },
     async (request, reply) => {
@@ -109,7 +117,14 @@ export function caseAccessRoutes(
 
   app.delete(
     '/api/v1/complaints/:id/access/:userId',
-    { schema: { tags, summary: 'Remove a person added to a sensitive case', params: userParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a person added to a sensitive case',
+        params: userParams,
+        response: { 200: addedPeopleSchema },
+      },
+    },
     async (request) => {
       const ctx = authedContext(request, 'complaints.read');
       const rows = await access.revoke(ctx, request.params.id, request.params.userId);
@@ -119,7 +134,14 @@ export function caseAccessRoutes(
 
   app.get(
     '/api/v1/complaints/:id/referrals',
-    { schema: { tags, summary: 'Referrals of the complainant to services, oldest first', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Referrals of the complainant to services, oldest first',
+        params: idParams,
+        response: { 200: itemsOf(referralSchema) },
+      },
+    },
     async (request) => {
       const actor = requirePermission(request, 'complaints.read');
       return { items: (await referrals.list(actor, request.params.id)).map(presentReferral) };
@@ -134,6 +156,7 @@ export function caseAccessRoutes(
         summary: 'Record a referral to a service (dates not in the future; outcome with its date)',
         params: idParams,
         body: createReferralSchema,
+        response: { 201: referralSchema },
       },
     },
     async (request, reply) => {
@@ -152,6 +175,7 @@ export function caseAccessRoutes(
         summary: 'Record (or correct) the outcome of a referral',
         params: referralParams,
         body: referralOutcomeSchema,
+        response: { 200: referralSchema },
       },
     },
     async (request) => {
@@ -171,6 +195,7 @@ export function caseAccessRoutes(
           '422 sensitive_case_not_publishable for a sensitive case',
         params: idParams,
         body: publishSummarySchema,
+        response: { 200: complaintSchema },
       },
     },
     async (request) => {

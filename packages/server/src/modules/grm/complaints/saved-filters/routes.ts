@@ -1,3 +1,4 @@
+import { itemsOf, noContentSchema, savedFilterSchema } from '@coso/domain';
 import { z } from 'zod';
 import { requirePermission } from '../../../../http/auth.js';
 import type { Api } from '../../../../http/types.js';
@@ -32,7 +33,13 @@ export function savedFilterRoutes(app: Api, { filters }: { filters: SavedFilterS
 
   app.get(
     '/api/v1/complaints/saved-filters',
-    { schema: { tags, summary: "The caller's saved case-list filters, by name" } },
+    {
+      schema: {
+        tags,
+        summary: "The caller's saved case-list filters, by name",
+        response: { 200: itemsOf(savedFilterSchema) },
+      },
+    },
     async (request) => {
       const actor = requirePermission(request, 'complaints.read');
       return { items: (await filters.list(actor.id)).map(present) };
@@ -46,6 +53,7 @@ export function savedFilterRoutes(app: Api, { filters }: { filters: SavedFilterS
         tags,
         summary: 'Save a case-list filter under a name (409 conflict when the name is taken)',
         body: createBody,
+        response: { 201: savedFilterSchema },
       },
     },
     async (request, reply) => {
@@ -57,7 +65,14 @@ export function savedFilterRoutes(app: Api, { filters }: { filters: SavedFilterS
 
   app.delete(
     '/api/v1/complaints/saved-filters/:id',
-    { schema: { tags, summary: 'Delete one of your saved filters', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete one of your saved filters',
+        params: idParams,
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       const actor = requirePermission(request, 'complaints.read');
       await filters.remove(actor.id, request.params.id);
