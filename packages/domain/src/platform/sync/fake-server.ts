@@ -3,16 +3,13 @@ import {
   type ComplaintStatus,
   transition,
 } from '../../modules/grm/complaints/lifecycle.js';
-import { type LocalFile, type Transport, TransportError } from './device.js';
 import type {
   AttachmentAddPayload,
   ComplaintActPayload,
   ComplaintCreatePayload,
-  Mutation,
-  MutationResult,
-  PullResponse,
-  SyncRow,
-} from './protocol.js';
+} from '../../modules/grm/sync/payloads.js';
+import { type LocalFile, type Transport, TransportError } from './device.js';
+import type { Mutation, MutationResult, PullResponse, SyncRow } from './protocol.js';
 
 /**
  * A small in-memory stand-in for the sync server, for the engine's unit tests (the real server is exercised

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { createComplaintSchema } from '../../modules/grm/complaints/intake.js';
-import { complaintActionSchema } from '../../modules/grm/complaints/lifecycle.js';
 
 /**
  * The wire contract of the field sync (DESIGN.md, "Sync protocol"), shared by the server routes and the device
- * engine. Generic by design: a table is a name and rows with an `id`; a mutation is a type and a payload, and
- * each mutation type registers its payload schema in MUTATION_PAYLOADS (DCC tasks add theirs later).
+ * engine. Generic by design: a table is a name and rows with an `id`; a mutation is a type and a payload whose
+ * schema its module declares (the grievance module's: modules/grm/sync/payloads.ts).
  */
 
 /**
@@ -102,43 +100,6 @@ export interface PushResponse {
  * clear by itself); every other rejection is final and shown to the user.
  */
 export const RETRYABLE_REJECT_CODES: readonly string[] = ['upload_incomplete', 'service_unavailable'];
-
-/** `complaint.create`: the POST /api/v1/complaints body, with the device-chosen case id and tracking code. */
-export const complaintCreatePayloadSchema = createComplaintSchema.extend({
-  id: z.uuid(),
-  /**
-   * The device's clock when the case was recorded: only its format is checked here, for a phone whose clock
-   * is wrong must still be able to record and send a case; the server trusts it only within the date bounds
-   * (trustedDeviceTime) and uses its own time otherwise.
-   */
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
-  /** From the device's reserved pool (POST /api/v1/sync/codes), or generated on the device when it ran out. */
-  trackingCode: z.string().min(9).max(12).optional(),
-});
-export type ComplaintCreatePayload = z.infer<typeof complaintCreatePayloadSchema>;
-
-/** `complaint.act`: a lifecycle action or a comment on a case; `baseVersion` is the case version it saw. */
-export const complaintActPayloadSchema = z.object({
-  complaintId: z.uuid(),
-  action: complaintActionSchema,
-});
-export type ComplaintActPayload = z.infer<typeof complaintActPayloadSchema>;
-
-/** `attachment.add`: attaches a completed resumable upload to a case. */
-export const attachmentAddPayloadSchema = z.object({
-  complaintId: z.uuid(),
-  /** The id the upload server gave the file (last segment of its upload URL). */
-  uploadId: z.string().min(1).max(100),
-  purpose: z.enum(['evidence', 'minutes', 'investigation']).default('evidence'),
-});
-export type AttachmentAddPayload = z.infer<typeof attachmentAddPayloadSchema>;
-
-export const MUTATION_PAYLOADS = {
-  'complaint.create': complaintCreatePayloadSchema,
-  'complaint.act': complaintActPayloadSchema,
-  'attachment.add': attachmentAddPayloadSchema,
-} as const;
-export type MutationType = keyof typeof MUTATION_PAYLOADS;
 
 /** POST /api/v1/sync/codes: tracking codes reserved for one device, usable offline exactly once. */
 export const reserveCodesSchema = z.object({ count: z.number().int().min(1).max(200).default(50) });

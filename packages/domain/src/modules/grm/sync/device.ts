@@ -1,11 +1,7 @@
 import { createDeviceEngine, type EngineOptions, randomUuid } from '../../../platform/sync/engine.js';
 import type { DeviceEngine, NewLocalFile } from '../../../platform/sync/engine-api.js';
 import type { DeviceEntity } from '../../../platform/sync/entities.js';
-import {
-  type ComplaintCreatePayload,
-  complaintCreatePayloadSchema,
-  type SyncRow,
-} from '../../../platform/sync/protocol.js';
+import type { SyncRow } from '../../../platform/sync/protocol.js';
 import type { ComplaintAction } from '../complaints/lifecycle.js';
 import { generateTrackingCode } from '../complaints/tracking-code.js';
 import {
@@ -15,6 +11,7 @@ import {
   complaintEntity,
   deviceReference,
 } from './entity.js';
+import { type ComplaintCreatePayload, complaintCreatePayloadSchema } from './payloads.js';
 import { caseFromCreate } from './view.js';
 
 /**

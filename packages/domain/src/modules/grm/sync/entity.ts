@@ -1,11 +1,11 @@
 import type { DeviceEntity, DeviceReader } from '../../../platform/sync/entities.js';
+import type { SyncRow } from '../../../platform/sync/protocol.js';
+import type { LocalComplaint } from './device.js';
 import {
   type AttachmentAddPayload,
   type ComplaintCreatePayload,
   complaintCreatePayloadSchema,
-  type SyncRow,
-} from '../../../platform/sync/protocol.js';
-import type { LocalComplaint } from './device.js';
+} from './payloads.js';
 import {
   caseFromCreate,
   pendingAttachments,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../platform/sync/device.js';
-import type { ComplaintCreatePayload } from '../../../platform/sync/protocol.js';
 import type { ComplaintAction } from '../complaints/lifecycle.js';
 import type { LocalComplaint } from './device.js';
+import type { ComplaintCreatePayload } from './payloads.js';
 import {
   caseFromCreate,
   pendingAttachments,

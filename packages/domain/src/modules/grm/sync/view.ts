@@ -1,11 +1,8 @@
 import type { OutboxEntry } from '../../../platform/sync/device.js';
-import type {
-  ComplaintActPayload,
-  ComplaintCreatePayload,
-  SyncRow,
-} from '../../../platform/sync/protocol.js';
+import type { SyncRow } from '../../../platform/sync/protocol.js';
 import { type ComplaintStatus, transition } from '../complaints/lifecycle.js';
 import type { LocalComplaint } from './device.js';
+import type { ComplaintActPayload, ComplaintCreatePayload } from './payloads.js';
 
 /**
  * The grievance overlays of the device's view (registered in entity.ts): the rows the server sent, with the
