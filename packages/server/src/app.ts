@@ -81,6 +81,8 @@ export function createServices(
   return {
     /** What the services were built from; modules' routes get it too. */
     context,
+    /** The modules these services belong to: buildApp registers their routes. */
+    moduleList,
     vault,
     uploads,
     ...context.platform,
@@ -176,7 +178,7 @@ export async function buildApp({ config, db, logger, services = createServices(d
   syncPullRoutes(app, { db, sync: services.sync });
   syncPushRoutes(app, { syncPush: services.syncPush, uploads: services.uploads });
   // Each module's routes, with the services built above (a test's `wrap` included).
-  for (const module of MODULES) module.routes(app, services.context, services);
+  for (const module of services.moduleList) module.routes(app, services.context, services);
   await registerWeb(app, config.webDist);
   return app;
 }
