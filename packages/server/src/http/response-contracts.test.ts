@@ -40,9 +40,6 @@ const WITHOUT_CONTRACT: Record<string, string> = {
   'GET /api/v1/notification-outbox': 'to do',
   'POST /api/v1/notification-outbox/{id}/retry': 'to do',
   'POST /api/v1/sync/push': 'to do',
-  'POST /api/v1/complaints/import': 'to do',
-  'POST /api/v1/public/track/{trackingCode}/recover': 'to do',
-  'GET /api/v1/public/stats': 'to do',
 };
 
 interface Operation {

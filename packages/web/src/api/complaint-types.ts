@@ -1,4 +1,4 @@
-import type { GrmReferenceLists as ReferenceLists } from '@coso/domain';
+import type { GrmReferenceLists as ReferenceLists, RegisterImportReport } from '@coso/domain';
 
 /**
  * API shapes of the grievance mechanism. The answers the server declares a contract for come from
@@ -15,6 +15,7 @@ export type {
   GrmReferenceLists as ReferenceLists,
   PersonRef,
   ReferenceItem,
+  RegisterImportReport,
   RevealedIdentity,
   SavedFilter,
 } from '@coso/domain';
@@ -50,18 +51,4 @@ export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
 /** The list's filters exactly as they travel in the query string (and in saved filters). */
 export type ComplaintFilterQuery = Record<string, string>;
 
-export interface RegisterRejection {
-  line: number;
-  column: string | null;
-  code?: string;
-  reason: string;
-}
-
-export interface RegisterImportReport {
-  dryRun: boolean;
-  applied: boolean;
-  created: number;
-  rejected: RegisterRejection[];
-  ignoredColumns: string[];
-  notes: string[];
-}
+export type RegisterRejection = RegisterImportReport['rejected'][number];

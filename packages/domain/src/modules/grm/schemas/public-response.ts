@@ -42,3 +42,26 @@ export const publicFormOptionsSchema = itemsOf(
 export const publicVillagesSchema = itemsOf(
   z.object({ id: z.string(), name: z.string(), level: z.string() }),
 );
+
+/** POST /api/v1/public/track/:code/recover: the full tracking code, given its last digits and the phone. */
+export const recoveredCodeSchema = z.object({ trackingCode: z.string() });
+
+const publicCounts = {
+  received: z.number(),
+  resolved: z.number(),
+  inProgress: z.number(),
+  medianDaysToResolve: z.number().nullable(),
+};
+
+/** GET /api/v1/public/stats: aggregate figures, sensitive cases as one total. */
+export const publicStatsSchema = z.object({
+  generatedAt: z.string(),
+  ...publicCounts,
+  sensitiveTotal: z.number(),
+  byRegion: z.array(z.object({ id: z.string(), name: z.string(), ...publicCounts })),
+  byCategory: z.array(
+    z.object({ code: z.string(), labelFr: z.string(), labelEn: z.string(), ...publicCounts }),
+  ),
+  byMonth: z.array(z.object({ month: z.string(), received: z.number(), resolved: z.number() })),
+});
+export type PublicStats = Contract<typeof publicStatsSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importRejectionSchema } from '../../../platform/schemas/geo-response.js';
 import { type Contract, timestampSchema } from '../../../platform/schemas/wire.js';
 
 /** The home page's items, in the order they show. */
@@ -72,3 +73,16 @@ export type SavedFilter = Contract<typeof savedFilterSchema>;
 
 /** POST /api/v1/sync/codes: tracking codes reserved for complaints recorded offline, each usable once. */
 export const reservedCodesSchema = z.object({ codes: z.array(z.string()) });
+
+/** POST /api/v1/complaints/import: what the historic register did (a dry run changes nothing). */
+export const registerImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  /** Cases created; in a dry run, the rows that would be. */
+  created: z.number(),
+  rejected: z.array(importRejectionSchema),
+  /** Headers of the file that the import does not read (e.g. "Statut"). */
+  ignoredColumns: z.array(z.string()),
+  notes: z.array(z.string()),
+});
+export type RegisterImportReport = Contract<typeof registerImportReportSchema>;

@@ -3,8 +3,10 @@ import {
   otpSentSchema,
   publicFiledSchema,
   publicFormOptionsSchema,
+  publicStatsSchema,
   publicTrackingSchema,
   publicVillagesSchema,
+  recoveredCodeSchema,
 } from '@coso/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/driver.js';
@@ -84,6 +86,7 @@ export function publicRoutes(
           'phone number given at filing; 404 when nothing matches',
         params: trackingParams,
         body: recoverSchema,
+        response: { 200: recoveredCodeSchema },
       },
     },
     async (request, reply) => {
@@ -129,7 +132,10 @@ export function publicRoutes(
 
   app.get(
     '/api/v1/public/stats',
-    { onRequest: limited(limits.track), schema: { tags, security, summary: 'Public aggregate figures' } },
+    {
+      onRequest: limited(limits.track),
+      schema: { tags, security, summary: 'Public aggregate figures', response: { 200: publicStatsSchema } },
+    },
     async (_request, reply) => {
       reply.header('cache-control', `public, max-age=${STATS_MAX_AGE}`);
       return publicStats(db);

@@ -1,4 +1,4 @@
-import { localeFromAcceptLanguage } from '@coso/domain';
+import { localeFromAcceptLanguage, registerImportReportSchema } from '@coso/domain';
 import { z } from 'zod';
 import type { Db } from '../../../../db/driver.js';
 import { AppError } from '../../../../http/app-error.js';
@@ -35,6 +35,7 @@ export function complaintImportRoutes(
           'Cases are created in status received; 422 import_rejected when onError=stop and a row is bad',
         querystring: importQuery,
         consumes: ['multipart/form-data'],
+        response: { 200: registerImportReportSchema },
       },
     },
     async (request) => {
