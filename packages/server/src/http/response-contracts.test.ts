@@ -34,11 +34,6 @@ const WITHOUT_CONTRACT: Record<string, string> = {
   'PATCH /api/v1/uploads/{id}': 'tus',
   'DELETE /api/v1/uploads/{id}': 'tus',
   // Not reached yet (issue #13, response contracts): JSON answers still to describe in @coso/domain.
-  'GET /api/v1/notification-templates': 'to do',
-  'PUT /api/v1/notification-templates/{topic}/{channel}/{locale}': 'to do',
-  'DELETE /api/v1/notification-templates/{topic}/{channel}/{locale}': 'to do',
-  'GET /api/v1/notification-outbox': 'to do',
-  'POST /api/v1/notification-outbox/{id}/retry': 'to do',
   'POST /api/v1/sync/push': 'to do',
 };
 

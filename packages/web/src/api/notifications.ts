@@ -1,9 +1,9 @@
-import type { AppNotification } from '@coso/domain';
+import type { AppNotification, NotificationTemplate, OutboxRow } from '@coso/domain';
 import { http } from './client';
 import type { Page } from './types';
 
 /** The staff member's in-app notifications (server platform/notifications inbox routes). */
-export type { AppNotification } from '@coso/domain';
+export type { AppNotification, NotificationTemplate, OutboxRow } from '@coso/domain';
 
 export const listNotifications = (query: { unread?: boolean; cursor?: string | null; limit?: number }) =>
   http.get<Page<AppNotification>>('/api/v1/notifications', {
@@ -19,18 +19,6 @@ export const markAllRead = () => http.post<{ updated: number }>('/api/v1/notific
 /** Message templates (administrators): the effective text of every topic × channel × locale. */
 export type NotificationChannel = 'in_app' | 'email' | 'sms';
 
-export interface NotificationTemplate {
-  topic: string;
-  channel: NotificationChannel;
-  locale: 'fr' | 'en';
-  subject: string;
-  body: string;
-  variables: string[];
-  /** true: edited by an administrator; false: the built-in text. */
-  custom: boolean;
-  updatedAt: string | null;
-}
-
 const templatePath = (t: Pick<NotificationTemplate, 'topic' | 'channel' | 'locale'>) =>
   `/api/v1/notification-templates/${t.topic}/${t.channel}/${t.locale}`;
 
@@ -41,22 +29,6 @@ export const saveTemplate = (t: NotificationTemplate, body: { subject?: string; 
 export const resetTemplate = (t: NotificationTemplate) => http.delete(templatePath(t));
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
-
-export interface OutboxRow {
-  id: number;
-  topic: string;
-  channel: NotificationChannel;
-  recipientKind: 'user' | 'complainant';
-  recipientUserId: string | null;
-  complaintId: string | null;
-  complaintReference: string | null;
-  status: OutboxStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  nextAttemptAt: string | null;
-}
 
 export const listOutbox = (query: { status?: string; channel?: string; cursor?: string | null }) =>
   http.get<Page<OutboxRow>>('/api/v1/notification-outbox', {

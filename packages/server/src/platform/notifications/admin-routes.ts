@@ -1,3 +1,12 @@
+import {
+  itemsOf,
+  noContentSchema,
+  notificationTemplateSchema,
+  type OutboxRow,
+  outboxRetriedSchema,
+  outboxRowSchema,
+  pageOf,
+} from '@coso/domain';
 import { z } from 'zod';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
@@ -42,7 +51,13 @@ export function notificationAdminRoutes(app: Api, { db }: { db: Db }) {
 
   app.get(
     '/api/v1/notification-templates',
-    { schema: { tags, summary: 'Every message text in force' } },
+    {
+      schema: {
+        tags,
+        summary: 'Every message text in force',
+        response: { 200: itemsOf(notificationTemplateSchema) },
+      },
+    },
     async (request) => {
       requirePermission(request, ADMIN);
       return { items: await listTemplates(db) };
@@ -59,7 +74,15 @@ export function notificationAdminRoutes(app: Api, { db }: { db: Db }) {
 
   app.put(
     '/api/v1/notification-templates/:topic/:channel/:locale',
-    { schema: { tags, summary: 'Replace a message text', params: templateParams, body: templateBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Replace a message text',
+        params: templateParams,
+        body: templateBody,
+        response: { 200: notificationTemplateSchema },
+      },
+    },
     async (request) => {
       const ctx = authedContext(request, ADMIN);
       const current = await templateOf(request.params);
@@ -92,7 +115,14 @@ export function notificationAdminRoutes(app: Api, { db }: { db: Db }) {
 
   app.delete(
     '/api/v1/notification-templates/:topic/:channel/:locale',
-    { schema: { tags, summary: 'Back to the built-in text', params: templateParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Back to the built-in text',
+        params: templateParams,
+        response: { 204: noContentSchema },
+      },
+    },
     async (request, reply) => {
       const ctx = authedContext(request, ADMIN);
       const current = await templateOf(request.params);
@@ -120,6 +150,7 @@ export function notificationAdminRoutes(app: Api, { db }: { db: Db }) {
         tags,
         summary: 'Queued and sent messages with their delivery status, newest first',
         querystring: outboxQuery,
+        response: { 200: pageOf(outboxRowSchema) },
       },
     },
     async (request) => {
@@ -128,7 +159,7 @@ export function notificationAdminRoutes(app: Api, { db }: { db: Db }) {
       const before = decodeCursor(cursor, z.object({ id: z.number().int() }));
       // Never the payload (it may hold a one-time code) nor any complainant address. The answer keeps its
       // complaint-named fields: the subject's reference comes from its module (topics.ts SubjectKind).
-      const rows = await db.query<{ id: number }>(
+      const rows = await db.query<OutboxRow>(
         `select o.id::int, o.topic, o.channel, o.recipient_kind as "recipientKind",
                 o.recipient_user_id as "recipientUserId",
                 case when o.entity_type = 'complaint' then o.entity_id end as "complaintId",
@@ -151,6 +182,7 @@ export function notificationAdminRoutes(app: Api, { db }: { db: Db }) {
         tags,
         summary: 'Queue a failed or skipped message again',
         params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: outboxRetriedSchema },
       },
     },
     async (request) => {
