@@ -4,9 +4,9 @@ import { createTestApp, type TestApp } from '../test/harness.js';
 /**
  * Response contracts (docs/api.md): every route declares the schema of its successful answer (a zod schema
  * from @coso/domain in `schema.response`), so that OpenAPI documents it, the serializer checks it and the
- * web client takes its types from it. The routes below do not, each for the reason given ('to do': a JSON
- * answer not described yet; remove the line when its route declares one). A new route without a response
- * schema fails this test until it declares one (or, for a file download or a stream, is listed).
+ * web client takes its types from it. The routes below do not, each for the reason given. A new route
+ * without a response schema fails this test until it declares one (or, for a file download or a stream, is
+ * listed).
  */
 const WITHOUT_CONTRACT: Record<string, string> = {
   // Files and streamed answers: the body is not JSON (or is streamed row by row).
@@ -33,8 +33,6 @@ const WITHOUT_CONTRACT: Record<string, string> = {
   'POST /api/v1/uploads': 'tus',
   'PATCH /api/v1/uploads/{id}': 'tus',
   'DELETE /api/v1/uploads/{id}': 'tus',
-  // Not reached yet (issue #13, response contracts): JSON answers still to describe in @coso/domain.
-  'POST /api/v1/sync/push': 'to do',
 };
 
 interface Operation {

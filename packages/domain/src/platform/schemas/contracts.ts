@@ -6,5 +6,6 @@ export * from './geo-response.js';
 export * from './jobs-response.js';
 export * from './notifications-response.js';
 export * from './reference-response.js';
+export * from './sync-response.js';
 export * from './users-response.js';
 export * from './wire.js';

@@ -1,4 +1,4 @@
-import { localeFromAcceptLanguage, pushRequestSchema } from '@coso/domain';
+import { localeFromAcceptLanguage, pushRequestSchema, pushResponseSchema } from '@coso/domain';
 import { authedContext } from '../../http/auth.js';
 import type { Api } from '../../http/types.js';
 import type { SyncPushService } from './push.js';
@@ -21,6 +21,7 @@ export function syncPushRoutes(app: Api, deps: { syncPush: SyncPushService; uplo
           'Applies up to 50 device mutations, each on its own and in order: applied, duplicate (already ' +
           'applied: its first result), rejected (code, message) or conflict (current row)',
         body: pushRequestSchema,
+        response: { 200: pushResponseSchema },
       },
     },
     async (request) => {
