@@ -131,7 +131,8 @@ describe('recategorising a case found to be GBV/SEA', () => {
     // The sensitive-case focal point is told the case is now theirs; nobody else hears of it.
     const told = await t.db.query<{ topic: string; who: string }>(
       `select topic, recipient_user_id::text as who from notification_outbox
-        where complaint_id = $1 and topic = 'case_assigned' and recipient_user_id <> $2`,
+        where entity_type = 'complaint' and entity_id = $1 and topic = 'case_assigned'
+          and recipient_user_id <> $2`,
       [id, ids.focalA],
     );
     expect(told.map((n) => n.who)).toEqual([ids.vbg]);

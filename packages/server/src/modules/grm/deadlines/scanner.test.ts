@@ -40,7 +40,7 @@ const events = (id: string, kind: string) =>
 const outbox = (id: string) =>
   t.db.query<{ topic: string }>(
     `select topic from notification_outbox
-      where complaint_id = $1 and topic like 'deadline_%' and channel = 'in_app' order by id`,
+      where entity_type = 'complaint' and entity_id = $1 and topic like 'deadline_%' and channel = 'in_app' order by id`,
     [id],
   );
 
