@@ -5,7 +5,9 @@ import { buildApp, createServices, type Services } from '../app.js';
 import { loadConfig } from '../config.js';
 import { SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
+import { MODULES } from '../modules/index.js';
 import { insertUnit } from '../platform/geo/repo.js';
+import type { ModuleDefinition } from '../platform/module.js';
 import { openTestDatabase } from './database.js';
 
 export const PASSWORD = 'Test-password-42';
@@ -17,6 +19,8 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export async function createTestApp(
   env: Record<string, string> = {},
   wrap: (services: Services) => Services = (s) => s,
+  /** The module list; a test adds a test-only module after the real ones. */
+  modules: readonly ModuleDefinition[] = MODULES,
 ) {
   const { db, drop } = await openTestDatabase();
   // A fresh master key per test app: nothing is written to DATA_DIR/master.key by tests.
@@ -27,7 +31,7 @@ export async function createTestApp(
     COSO_MASTER_KEY: masterKey,
     ...env,
   });
-  const services = wrap(createServices(db, config));
+  const services = wrap(createServices(db, config, undefined, modules));
   const app = await buildApp({ config, db, logger: false, services });
   return {
     app,

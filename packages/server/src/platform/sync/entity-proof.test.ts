@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   createDeviceEngine,
   createMemoryStore,
@@ -12,11 +12,8 @@ import {
   testNoteEntity,
 } from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createServices } from '../../app.js';
-import { loadConfig } from '../../config.js';
 import { MODULES } from '../../modules/index.js';
-import { openTestDatabase } from '../../test/database.js';
-import { makeTree, makeUser } from '../../test/harness.js';
+import { createTestApp, makeTree, makeUser } from '../../test/harness.js';
 import { NOTE_TABLES_SQL, noteModule } from '../../test/note-module.js';
 import { toAuthUser } from '../auth/service.js';
 import { findUserById } from '../users/repo.js';
@@ -28,27 +25,11 @@ import { deviceToken } from './pull-test-kit.js';
  * device engine with its memory store, none of which knows it.
  */
 
+/** The app with the test module after the real ones (the composition root), and the module's tables. */
 async function createNoteApp() {
-  const { db, drop } = await openTestDatabase();
-  await db.exec(NOTE_TABLES_SQL);
-  const config = loadConfig({
-    COSO_ENV: 'test',
-    DATA_DIR: '/tmp/coso-test',
-    COSO_MASTER_KEY: randomBytes(32).toString('base64'),
-  });
-  // The composition root, with the test module after the real ones.
-  const services = createServices(db, config, undefined, [...MODULES, noteModule]);
-  const app = await buildApp({ config, db, logger: false, services });
-  return {
-    app,
-    db,
-    config,
-    services,
-    async close() {
-      await app.close();
-      await drop();
-    },
-  };
+  const t = await createTestApp({}, undefined, [...MODULES, noteModule]);
+  await t.db.exec(NOTE_TABLES_SQL);
+  return t;
 }
 
 let t: Awaited<ReturnType<typeof createNoteApp>>;
