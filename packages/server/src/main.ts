@@ -28,7 +28,14 @@ async function main() {
   const sealed = await sealLegacyIdentities(db, services.vault);
   const seeded = config.seedDemo ? await seedDemo(db, services) : false;
   const app = await buildApp({ config, db, services });
-  const worker = startWorker({ db, config, log: app.log, vault: services.vault, jobs: services.jobs });
+  const worker = startWorker({
+    db,
+    config,
+    log: app.log,
+    vault: services.vault,
+    exports: services.exports,
+    jobs: services.jobs,
+  });
   await app.listen({ port: config.port, host: config.host });
 
   // Drains requests in flight and running tasks, then closes the database (PGlite flushes its data folder).

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { purgeStalePartials, STALE_PARTIAL_HOURS } from '../../lib/file-store.js';
 import { purgeExpired } from '../auth/repo.js';
-import { createExportService, exportsDir } from '../exports/jobs.js';
+import { exportsDir } from '../exports/jobs.js';
 import { createNotificationSender } from '../notifications/sender.js';
 import { pruneRemovals } from '../sync/prune.js';
 import { purgeStaleUploads, uploadsDir } from '../sync/uploads.js';
@@ -48,8 +48,7 @@ export const PLATFORM_JOBS: readonly JobDefinition[] = [
     key: 'platform.exports',
     description: 'Runs the background exports waiting in the queue.',
     everyMs: 3_000,
-    run: async ({ db, config, clock }) =>
-      void (await createExportService({ db, dataDir: config.dataDir, clock }).runPending()),
+    run: async ({ exports }) => void (await exports.runPending()),
   },
   {
     key: 'platform.purge-auth',
@@ -78,8 +77,7 @@ export const PLATFORM_JOBS: readonly JobDefinition[] = [
     description: 'Deletes the files of expired exports.',
     everyMs: HOUR,
     retry: { attempts: 3, backoffMs: MINUTE },
-    run: async ({ db, config, clock }) =>
-      void (await createExportService({ db, dataDir: config.dataDir, clock }).purgeExpired(db)),
+    run: async ({ db, exports }) => void (await exports.purgeExpired(db)),
   },
   {
     // Removals older than devices may be offline (platform/sync/prune.ts: REMOVALS_RETENTION_DAYS).

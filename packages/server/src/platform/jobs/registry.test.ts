@@ -7,6 +7,7 @@ import { openPostgres } from '../../db/postgres.js';
 import { GRM_JOBS } from '../../modules/grm/jobs.js';
 import { openTestDatabase } from '../../test/database.js';
 import { createVault } from '../../vault/vault.js';
+import { createExportService } from '../exports/jobs.js';
 import { PLATFORM_JOBS } from './platform-jobs.js';
 import { createJobRegistry, type JobDefinition, lockIdOf, retryDelayMs } from './registry.js';
 import { ensureRows, listStates, requestRun } from './state-repo.js';
@@ -34,7 +35,15 @@ const job = (key: string, run: JobDefinition['run'], extra: Partial<JobDefinitio
   ...extra,
 });
 const start = (jobs: JobDefinition[], on: RootDb = db) =>
-  startWorker({ db: on, config, log, vault, jobs, tickMs: 10 });
+  startWorker({
+    db: on,
+    config,
+    log,
+    vault,
+    exports: createExportService({ db: on, dataDir: config.dataDir }),
+    jobs,
+    tickMs: 10,
+  });
 const stateOf = async (key: string) => (await listStates(db)).find((s) => s.key === key);
 async function until(what: () => Promise<boolean>, ms = 5_000) {
   const end = Date.now() + ms;

@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { RootDb } from '../../db/driver.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Vault } from '../../vault/vault.js';
+import type { ExportService } from '../exports/jobs.js';
 
 /**
  * What a job runs with. `clock` is the business clock ("today" for deadlines and reports: fake in tests); the
@@ -15,6 +16,8 @@ export interface JobContext {
   clock: Clock;
   log: FastifyBaseLogger;
   vault: Vault;
+  /** The composition root's export service (background exports and their files). */
+  exports: ExportService;
   signal: AbortSignal;
 }
 

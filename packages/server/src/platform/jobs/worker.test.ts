@@ -41,6 +41,7 @@ const worker = () =>
     config: t.config,
     log,
     vault: t.services.vault,
+    exports: t.services.exports,
     jobs: t.services.jobs,
     clock: fakeClock('2026-05-04T08:00:00Z'),
   });

@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { RootDb } from '../../db/driver.js';
 import { type Clock, systemClock } from '../../lib/clock.js';
 import type { Vault } from '../../vault/vault.js';
+import type { ExportService } from '../exports/jobs.js';
 import { createJobRegistry, JOB_LOCK, type JobContext, type JobDefinition, lockIdOf } from './registry.js';
 import { claim, dueKeys, ensureRows, recordFailure, recordSuccess } from './state-repo.js';
 
@@ -25,6 +26,7 @@ export function startWorker({
   config,
   log,
   vault,
+  exports,
   jobs,
   clock = systemClock,
   now = () => new Date(),
@@ -34,6 +36,7 @@ export function startWorker({
   config: Config;
   log: FastifyBaseLogger;
   vault: Vault;
+  exports: ExportService;
   jobs: readonly JobDefinition[];
   clock?: Clock;
   now?: () => Date;
@@ -41,7 +44,7 @@ export function startWorker({
 }) {
   const registry = createJobRegistry(jobs);
   const aborter = new AbortController();
-  const ctx: JobContext = { db, config, log, vault, clock, signal: aborter.signal };
+  const ctx: JobContext = { db, config, log, vault, exports, clock, signal: aborter.signal };
   const running = new Map<string, Promise<void>>();
   let stopped = false;
 
