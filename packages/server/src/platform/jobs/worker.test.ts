@@ -35,20 +35,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const worker = () =>
+const worker = (jobs = t.services.jobs) =>
   startWorker({
     db: t.db,
     config: t.config,
     log,
     vault: t.services.vault,
     exports: t.services.exports,
-    jobs: t.services.jobs,
+    jobs,
     clock: fakeClock('2026-05-04T08:00:00Z'),
   });
 
 describe('job worker', () => {
   // Between two statements any transaction is briefly "idle in transaction"; one that waits on files or
-  // rendering stays so for far longer than a round trip.
+  // rendering stays so for far longer than a round trip. The jobs run one after the other here: run together
+  // (as runAll does), one job's synchronous rendering holds the event loop, and another job's transaction
+  // then waits between two statements for as long, which says nothing about either job.
   it('holds no transaction open while a pass waits on files or rendering, and leaves none after it', async () => {
     const url = process.env.DATABASE_URL;
     const watching = t.db.kind === 'postgres' && url;
@@ -69,9 +71,15 @@ describe('job worker', () => {
         await new Promise((r) => setTimeout(r, 2));
       }
     };
-    const w = worker();
     const sampling = sample();
-    await w.runAll();
+    let stopMs = 0;
+    for (const job of t.services.jobs) {
+      const w = worker([job]);
+      await w.runAll();
+      const start = Date.now();
+      await w.stop();
+      stopMs = Math.max(stopMs, Date.now() - start);
+    }
     passing = false;
     await sampling;
     const reports = await t.db.query('select id from report_runs');
@@ -79,9 +87,7 @@ describe('job worker', () => {
     expect(await t.db.query("select 1 from complaint_events where kind = 'deadline_breached'")).not.toEqual(
       [],
     );
-    const start = Date.now();
-    await w.stop();
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(stopMs).toBeLessThan(2000);
     if (watcher) {
       const { rows } = await watcher.query(
         `select state from pg_stat_activity where datname = $1 and state like 'idle in transaction%'`,
