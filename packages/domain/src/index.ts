@@ -14,6 +14,7 @@ export * from './modules/grm/sync/payloads.js';
 export * from './platform/calendar/business-days.js';
 export * from './platform/date-bounds.js';
 export * from './platform/errors.js';
+export * from './platform/forms/index.js';
 export * from './platform/geo.js';
 export * from './platform/locale.js';
 export * from './platform/permissions.js';

@@ -12,20 +12,31 @@ export const PERMISSIONS = [
   'complaints.read',
   'complaints.import',
   'reports.view',
+  'forms.read',
+  'forms.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; where it may do it is the user's jurisdiction. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'geo.read', 'geo.manage', 'audit.read', 'tokens.manage_all', 'reference.manage'],
+  admin: [
+    'users.manage',
+    'geo.read',
+    'geo.manage',
+    'audit.read',
+    'tokens.manage_all',
+    'reference.manage',
+    'forms.read',
+    'forms.manage',
+  ],
   grm_officer: ['geo.read', 'complaints.create', 'complaints.read', 'complaints.import', 'reports.view'],
   sensitive_focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view'],
   focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view'],
-  facilitator: ['geo.read', 'complaints.create', 'complaints.read'],
-  cdd_specialist: ['geo.read'],
-  supervisor: ['geo.read', 'complaints.read', 'reports.view'],
-  analyst: ['geo.read', 'reports.view'],
+  facilitator: ['geo.read', 'complaints.create', 'complaints.read', 'forms.read'],
+  cdd_specialist: ['geo.read', 'forms.read', 'forms.manage'],
+  supervisor: ['geo.read', 'complaints.read', 'reports.view', 'forms.read'],
+  analyst: ['geo.read', 'reports.view', 'forms.read'],
 };
 
 export interface Jurisdiction {

@@ -1,0 +1,3 @@
+/** The form engine (docs/decisions/0021-forms-as-data.md): definitions, expressions, validation, XLSForm. */
+export * from './definition.js';
+export * from './expr/types.js';
