@@ -218,6 +218,26 @@ export const ERRORS = {
     fr: 'Ce fichier exporté a expiré et a été supprimé : relancez l’export.',
     en: 'This exported file has expired and was deleted: run the export again.',
   },
+  xlsform_invalid: {
+    status: 422,
+    fr: "Le formulaire XLSForm contient des erreurs ; rien n'a été publié. Corrigez-les puis importez-le à nouveau.",
+    en: 'The XLSForm has errors; nothing was published. Fix them, then import it again.',
+  },
+  form_version_exists: {
+    status: 409,
+    fr: 'Cette version du formulaire est déjà publiée : changez la version (onglet settings) avant de publier.',
+    en: 'This version of the form is already published: change the version (settings sheet) before publishing.',
+  },
+  form_invalid: {
+    status: 422,
+    fr: "Certaines réponses du formulaire sont invalides ; rien n'a été enregistré.",
+    en: 'Some answers of the form are invalid; nothing was saved.',
+  },
+  form_attachment_missing: {
+    status: 422,
+    fr: 'Un fichier joint au formulaire (photo, enregistrement, signature) est introuvable sur le serveur : envoyez-le à nouveau.',
+    en: 'A file attached to the form (photo, recording, signature) cannot be found on the server: upload it again.',
+  },
   service_unavailable: {
     status: 503,
     fr: "Le serveur n'a pas pu appliquer cette modification pour l'instant ; elle sera renvoyée.",

@@ -2,6 +2,7 @@
 export * from './audit-response.js';
 export * from './auth-response.js';
 export * from './exports-response.js';
+export * from './forms-response.js';
 export * from './geo-response.js';
 export * from './jobs-response.js';
 export * from './notifications-response.js';

@@ -17,6 +17,7 @@ import * as m0019 from './0019-open-case-counts.js';
 import * as m0020 from './0020-generic-subjects.js';
 import * as m0021 from './0021-job-state.js';
 import * as m0022 from './0022-sync-removals-scope.js';
+import * as m0023 from './0023-forms.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -39,4 +40,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0020-generic-subjects', sql: m0020.sql },
   { id: '0021-job-state', sql: m0021.sql },
   { id: '0022-sync-removals-scope', sql: m0022.sql },
+  { id: '0023-forms', sql: m0023.sql },
 ];
