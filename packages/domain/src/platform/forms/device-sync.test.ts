@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formSubmitPayloadSchema } from '../schemas/forms-response.js';
 import { createDeviceEngine } from '../sync/engine.js';
 import { createFakeServer, type FakeHandler } from '../sync/fake-server.js';
 import { createMemoryStore } from '../sync/memory-store.js';
@@ -12,6 +13,10 @@ import {
   LOCAL_FILE_PREFIX,
   submitPayloadWithUploads,
 } from './device-sync.js';
+
+const V1 = '0b9a4c7e-2f10-4c11-9d2a-000000000001';
+const V2 = '0b9a4c7e-2f10-4c11-9d2a-000000000002';
+const A1 = '0b9a4c7e-2f10-4c11-9d2a-000000000003';
 
 const definition = (version: string): FormDefinition => ({
   schemaVersion: 1,
@@ -39,21 +44,21 @@ function setup(submit?: FakeHandler) {
     },
   });
   server.put(FORMS_TABLE, {
-    id: 'v1',
+    id: V1,
     formId: 'visite',
     version: '1',
     title: {},
     definition: definition('1'),
   });
   server.put(FORMS_TABLE, {
-    id: 'v2',
+    id: V2,
     formId: 'visite',
     version: '2',
     title: { fr: 'Visite du village' },
     definition: definition('2'),
   });
   server.put(FORMS_TABLE, {
-    id: 'a1',
+    id: A1,
     formId: 'audit',
     version: '1',
     title: { fr: 'Audit social' },
@@ -71,11 +76,11 @@ describe('forms on the device', () => {
     const { engine, forms } = setup();
     expect((await engine.sync()).ok).toBe(true);
     expect((await forms.publishedForms()).map((f) => [f.id, f.formId, f.version])).toEqual([
-      ['a1', 'audit', '1'],
-      ['v2', 'visite', '2'],
+      [A1, 'audit', '1'],
+      [V2, 'visite', '2'],
     ]);
-    expect((await forms.formVersions()).map((f) => f.id).sort()).toEqual(['a1', 'v1', 'v2']);
-    expect((await forms.formVersion('v1'))?.definition.version).toBe('1');
+    expect((await forms.formVersions()).map((f) => f.id).sort()).toEqual([A1, V1, V2].sort());
+    expect((await forms.formVersion(V1))?.definition.version).toBe('1');
     expect(await forms.formVersion('nope')).toBeUndefined();
   });
 
@@ -87,7 +92,7 @@ describe('forms on the device', () => {
     const signature = `${LOCAL_FILE_PREFIX}s1`;
     const unused = `${LOCAL_FILE_PREFIX}gone`;
     const { id, mutationId } = await forms.submitForm({
-      formVersionId: 'v2',
+      formVersionId: V2,
       answers: { village: 'Lama', photo, membres: [{ signature }] },
       startedAt: '2026-12-07T09:00:00+00:00',
       files: new Map([
@@ -97,7 +102,7 @@ describe('forms on the device', () => {
       ]),
     });
     expect(await forms.pendingSubmissions()).toEqual([
-      { id, mutationId, formVersionId: 'v2', queuedAt: expect.any(String) },
+      { id, mutationId, formVersionId: V2, queuedAt: expect.any(String) },
     ]);
     expect((await engine.status()).pendingFiles).toBe(2);
     expect((await engine.sync()).ok).toBe(false);
@@ -107,12 +112,14 @@ describe('forms on the device', () => {
     expect(received).toHaveLength(1);
     const sent = received[0]!.payload as Record<string, unknown>;
     expect(sent).not.toHaveProperty('localFiles');
+    // What the server's strict schema accepts.
+    expect(formSubmitPayloadSchema.safeParse(sent).success).toBe(true);
     expect(sent.answers).toEqual({
       village: 'Lama',
       photo: expect.stringMatching(/^up-/),
       membres: [{ signature: expect.stringMatching(/^up-/) }],
     });
-    expect(sent).toMatchObject({ id, formVersionId: 'v2', startedAt: '2026-12-07T09:00:00+00:00' });
+    expect(sent).toMatchObject({ id, formVersionId: V2, startedAt: '2026-12-07T09:00:00+00:00' });
     expect(await forms.pendingSubmissions()).toEqual([]);
     expect((await engine.status()).files).toEqual([]);
   });
@@ -126,7 +133,7 @@ describe('forms on the device', () => {
       details,
     }));
     await engine.sync();
-    const { mutationId } = await forms.submitForm({ formVersionId: 'v2', answers: {} });
+    const { mutationId } = await forms.submitForm({ formVersionId: V2, answers: {} });
     await engine.sync();
     expect(await forms.pendingSubmissions()).toEqual([]);
     const [failed] = (await engine.status()).failed;
@@ -136,9 +143,7 @@ describe('forms on the device', () => {
 
   it('refuses to queue a malformed submission', async () => {
     const { engine } = setup();
-    await expect(
-      engine.enqueue(FORM_SUBMIT, { id: 'x', formVersionId: 'v2', answers: {} }),
-    ).rejects.toThrow();
+    await expect(engine.enqueue(FORM_SUBMIT, { id: 'x', formVersionId: V2, answers: {} })).rejects.toThrow();
   });
 
   it('leaves answers alone when no file was uploaded, and a file missing its upload becomes empty', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formSubmitPayloadSchema } from '../schemas/forms-response.js';
 import { randomUuid } from '../sync/engine.js';
 import type { DeviceEngine, NewLocalFile } from '../sync/engine-api.js';
 import type { DeviceEntity } from '../sync/entities.js';
@@ -28,14 +29,8 @@ export const LOCAL_FILE_PREFIX = 'local-file:';
 export const isLocalFileRef = (value: unknown): value is string =>
   typeof value === 'string' && value.startsWith(LOCAL_FILE_PREFIX) && value.length > LOCAL_FILE_PREFIX.length;
 
-/** `form.submit` as queued on the device (the server's payload plus `localFiles`, dropped before the push). */
-export const formSubmitDevicePayloadSchema = z.object({
-  /** The submission's id, chosen on the device: a retried push never files it twice. */
-  id: z.uuid(),
-  formVersionId: z.string().min(1).max(100),
-  answers: z.record(z.string(), z.unknown()),
-  startedAt: z.iso.datetime({ offset: true }).optional(),
-  completedAt: z.iso.datetime({ offset: true }).optional(),
+/** `form.submit` as queued on the device: the server's payload plus `localFiles`, dropped before the push. */
+export const formSubmitDevicePayloadSchema = formSubmitPayloadSchema.extend({
   /** The placeholders of the answers that name the entry's files, in the order of the entry's files. */
   localFiles: z.array(z.string().startsWith(LOCAL_FILE_PREFIX)).max(200).optional(),
 });
