@@ -1,4 +1,4 @@
 /** The form engine (docs/decisions/0021-forms-as-data.md): definitions, expressions, validation, XLSForm. */
 export * from './definition.js';
 export * from './device-sync.js';
-export * from './expr/types.js';
+export * from './expr/index.js';
