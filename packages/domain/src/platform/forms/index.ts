@@ -2,3 +2,4 @@
 export * from './definition.js';
 export * from './device-sync.js';
 export * from './expr/index.js';
+export * from './compile.js';
