@@ -152,7 +152,9 @@ export function meetingForm() {
   };
 }
 
-const PAGE_TYPES = ['text', 'integer', 'select_one', 'yes_no', 'date', 'decimal'];
+// Only XLSForm's own types (yes/no as a `select_one oui_non`, as XLSForms write it), so the form imports
+// from a spreadsheet as it is.
+const PAGE_TYPES = ['text', 'integer', 'select_one', 'select_one', 'date', 'decimal'];
 
 /** `questions` questions on pages of `perPage` (field-list groups), each page with its own skip logic. */
 export function longForm(questions = 200, perPage = 20) {
@@ -165,10 +167,10 @@ export function longForm(questions = 200, perPage = 20) {
       const field = f(type, name, `Page ${p}, question ${q} : ${type}`, {
         hint: t('Réponse attendue du ménage', 'Answer expected from the household'),
       });
-      if (type === 'select_one') field.list = 'state';
+      if (type === 'select_one') field.list = q % 6 === 4 ? 'oui_non' : 'state';
       if (type === 'integer') field.constraint = '. >= 0 and . <= 500';
       // Every fifth question shows only when the page's yes/no question (its 4th) is answered yes.
-      if (q % 5 === 0) field.relevant = `\${p${p}_q4}`;
+      if (q % 5 === 0) field.relevant = `\${p${p}_q4} = 'oui'`;
       if (q === 1) field.required = true;
       children.push(field);
     }
@@ -182,7 +184,7 @@ export function longForm(questions = 200, perPage = 20) {
     version: '1',
     title: t('Questionnaire ménage (200 questions)', 'Household survey (200 questions)'),
     fields: pages,
-    choices: { state: MEETING_CHOICES.state },
+    choices: { state: MEETING_CHOICES.state, oui_non: list(['oui', 'Oui', 'Yes'], ['non', 'Non', 'No']) },
   };
 }
 
