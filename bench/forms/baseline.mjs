@@ -29,10 +29,11 @@ const TYPES = {
 /** One answer: required, type, choice list; returns its error code or null (then constraints may run). */
 function check(value, type, required, list) {
   if (absent(value)) return required ? 'required' : null;
-  if (type === 'select_one') return typeof value === 'string' && CHOICES[list].has(value) ? null : 'choice';
+  if (type === 'select_one')
+    return typeof value === 'string' && CHOICES[list].has(value) ? null : 'invalid_choice';
   if (type === 'select_multiple')
-    return Array.isArray(value) && value.every((x) => CHOICES[list].has(x)) ? null : 'choice';
-  return TYPES[type](value) ? null : 'type';
+    return Array.isArray(value) && value.every((x) => CHOICES[list].has(x)) ? null : 'invalid_choice';
+  return TYPES[type](value) ? null : 'invalid_type';
 }
 
 export function validateMeeting(a, now) {
@@ -45,6 +46,10 @@ export function validateMeeting(a, now) {
       errors.push({ field: path, code: 'constraint' });
     return code || absent(v) ? undefined : v;
   };
+  // An answer to a question that does not apply is refused, as the engine does (the device never sends one).
+  const skipped = (path) => {
+    if (!absent(a[path])) errors.push({ field: path, code: 'not_relevant' });
+  };
   const today = now.toISOString().slice(0, 10);
   const count = { required: true, constraint: (v) => v >= 0 && v <= 2000 };
 
@@ -52,6 +57,7 @@ export function validateMeeting(a, now) {
   const date = field('meeting_date', 'date', { required: true, constraint: (v) => v <= today });
   const type = field('meeting_type', 'select_one', { required: true, list: 'meeting_type' });
   if (type === 'autre') field('meeting_type_other', 'text', { required: true });
+  else skipped('meeting_type_other');
   field('start_time', 'time');
   field('end_time', 'time');
   field('report_date', 'date', { constraint: (v) => date === undefined || v >= date });
@@ -70,6 +76,7 @@ export function validateMeeting(a, now) {
     constraint: (v) => v.length <= 3,
   });
   if (topics?.includes('autre')) field('topics_other', 'text');
+  else skipped('topics_other');
   field('priority', 'select_one', { list: 'priority' });
   const budget = field('budget', 'money', { required: true, constraint: (v) => v >= 0 });
   const contribution = field('contribution', 'money', { constraint: (v) => v <= (budget ?? 0) });
@@ -78,7 +85,8 @@ export function validateMeeting(a, now) {
   field('photo', 'image');
 
   const members = Array.isArray(a.members) ? a.members : [];
-  if (a.members !== undefined && !Array.isArray(a.members)) errors.push({ field: 'members', code: 'type' });
+  if (a.members !== undefined && !Array.isArray(a.members))
+    errors.push({ field: 'members', code: 'invalid_type' });
   let women = 0;
   members.forEach((m, i) => {
     const at = (name, type, opts = {}) => {
