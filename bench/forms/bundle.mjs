@@ -7,6 +7,7 @@
 //
 //   node bench/forms/bundle.mjs [--entry packages/domain/src/platform/forms/index.ts] [--json]
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -21,7 +22,27 @@ const entry = path.resolve(
 );
 const TARGET = 40 * 1024;
 
-async function bundle(external) {
+// What the field app's runner takes from the engine (packages/web/src/field/forms/form-runner.tsx): the
+// importer, the API contracts and the sync payloads stay out, as the web build's tree shaking leaves them.
+const RUNNER_IMPORTS = [
+  'compileForm',
+  'defaultAnswers',
+  'formPages',
+  'formState',
+  'formText',
+  'normalizeAnswers',
+  'validate',
+];
+
+/** An entry re-exporting `names` only, written under bench/out (ignored by git). */
+function runnerEntry(names) {
+  const file = path.join(root, 'bench/out/forms-runner-entry.ts');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `export { ${names.join(', ')} } from ${JSON.stringify(entry)};\n`);
+  return file;
+}
+
+async function bundle(external, only) {
   const out = await build({
     configFile: false,
     logLevel: 'silent',
@@ -30,7 +51,7 @@ async function bundle(external) {
       write: false,
       target: 'es2022',
       minify: true,
-      lib: { entry, formats: ['es'], fileName: 'forms' },
+      lib: { entry: only ? runnerEntry(only) : entry, formats: ['es'], fileName: 'forms' },
       rolldownOptions: {
         external,
         treeshake: {
@@ -52,6 +73,8 @@ async function bundle(external) {
 
 const withZod = await bundle([]);
 const withoutZod = await bundle([/^zod/]);
+const runner = await bundle([/^zod/], RUNNER_IMPORTS);
+const runnerZod = await bundle([], RUNNER_IMPORTS);
 let field = null;
 try {
   const json = execFileSync('node', [path.join(root, 'bench/field-bundle-size.mjs'), '--json'], {
@@ -65,12 +88,29 @@ try {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const own = withoutZod.modules.filter((m) => m.includes(`${path.sep}forms${path.sep}`));
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ entry, withZod, withoutZod, fieldInitialGzip: field, target: TARGET }));
+  const sizes = (b) => ({ raw: b.raw, gzip: b.gzip });
+  console.log(
+    JSON.stringify({
+      entry,
+      withZod: sizes(withZod),
+      withoutZod: sizes(withoutZod),
+      runner: sizes(runner),
+      runnerZod: sizes(runnerZod),
+      fieldInitialGzip: field,
+      target: TARGET,
+    }),
+  );
 } else {
   console.log(`Entry: ${path.relative(root, entry)} (${own.length} forms modules)`);
   console.log('| bundle | raw | gzip |\n| --- | ---: | ---: |');
   console.log(`| forms engine, zod left out | ${kb(withoutZod.raw)} | ${kb(withoutZod.gzip)} |`);
   console.log(`| forms engine with zod | ${kb(withZod.raw)} | ${kb(withZod.gzip)} |`);
+  console.log(
+    `| what the runner imports (${RUNNER_IMPORTS.length} functions), zod left out | ${kb(runner.raw)} | ${kb(runner.gzip)} |`,
+  );
+  console.log(
+    `| what the runner imports, with the zod it pulls | ${kb(runnerZod.raw)} | ${kb(runnerZod.gzip)} |`,
+  );
   console.log(
     `| field app initial JS (bench/field-bundle-size.mjs) | | ${field === null ? 'no build' : kb(field)} |`,
   );
