@@ -55,7 +55,7 @@ const BUILT_IN: Record<FormErrorCode, { fr: string; en: string }> = {
 };
 
 /** The form's own message when it has one (`required_message`, `constraint_message`), else the built-in one. */
-export function errorMessage(
+export function formErrorMessage(
   def: FormDefinition,
   code: FormErrorCode,
   own?: FormText,
