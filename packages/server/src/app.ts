@@ -24,6 +24,9 @@ import { authRoutes } from './platform/auth/routes.js';
 import { createExportService } from './platform/exports/jobs.js';
 import { registerExportKinds } from './platform/exports/kinds.js';
 import { exportRoutes } from './platform/exports/routes.js';
+import { formRoutes } from './platform/forms/routes.js';
+import { createFormService } from './platform/forms/service.js';
+import { formsSync } from './platform/forms/sync.js';
 import { geoRoutes } from './platform/geo/routes.js';
 import { PLATFORM_JOBS } from './platform/jobs/platform-jobs.js';
 import { jobRoutes } from './platform/jobs/routes.js';
@@ -74,10 +77,13 @@ export function createServices(
   registerExportKinds(moduleList.flatMap((m) => m.exportKinds ?? []));
   registerReferenceLists(moduleList.flatMap((m) => m.referenceLists ?? []));
   registerVisibility(moduleList.flatMap((m) => m.visibility ?? []));
-  const sync = createSyncRegistry([PLATFORM_SYNC, ...moduleList.flatMap((m) => (m.sync ? [m.sync] : []))], {
-    uploads,
-    files,
-  });
+  const sync = createSyncRegistry(
+    [PLATFORM_SYNC, formsSync(clock), ...moduleList.flatMap((m) => (m.sync ? [m.sync] : []))],
+    {
+      uploads,
+      files,
+    },
+  );
   return {
     /** What the services were built from; modules' routes get it too. */
     context,
@@ -88,6 +94,8 @@ export function createServices(
     ...context.platform,
     ...modules,
     exports: createExportService({ db, dataDir: config.dataDir, clock }),
+    /** Published form versions (platform: every module's tasks are forms; issue #14). */
+    forms: createFormService({ db, clock }),
     sync,
     /** Every background job, the platform's then each module's: the worker runs these (main.ts). */
     jobs: [...PLATFORM_JOBS, ...moduleList.flatMap((m) => m.jobs ?? [])],
@@ -175,6 +183,13 @@ export async function buildApp({ config, db, logger, services = createServices(d
   inboxRoutes(app, { db });
   notificationAdminRoutes(app, { db });
   jobRoutes(app, { db, jobs: services.jobs });
+  formRoutes(app, {
+    db,
+    forms: services.forms,
+    uploads: services.uploads,
+    files: services.context.files,
+    clock: services.context.clock,
+  });
   syncPullRoutes(app, { db, sync: services.sync });
   syncPushRoutes(app, { syncPush: services.syncPush, uploads: services.uploads });
   // Each module's routes, with the services built above (a test's `wrap` included).
