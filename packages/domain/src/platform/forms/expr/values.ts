@@ -21,30 +21,48 @@ export function dateValue(days: number, time: boolean): DateValue {
   return { date: days, time };
 }
 
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil), no Date object. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /**
  * `YYYY-MM-DD` or an ISO datetime as days since the epoch (fractional for a datetime); a datetime without an
- * offset is read as UTC (Togo's time zone), so the device and the server agree. NaN for anything else.
+ * offset is read as UTC (Togo's time zone), so the device and the server agree. Undefined for anything else.
  */
 export function parseDateText(text: string): { days: number; time: boolean } | undefined {
+  // Most texts are not dates: a cheap look at the shape before the regular expression.
+  if (text.length < 10 || !text.includes('-')) return undefined;
   const m = DATE_TEXT.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const year = Number(y);
-  const month = Number(mo) - 1;
+  const month = Number(mo);
   const day = Number(d);
-  const ms = Date.UTC(year, month, day, Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month || check.getUTCDate() !== day)
-    return undefined;
-  if (Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 59) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const days = daysFromCivil(year, month, day);
+  if (h === undefined) return { days, time: false };
+  const hours = Number(h);
+  const minutes = Number(mi);
+  const seconds = Number(s ?? 0) + (frac ? Number(`0.${frac}`) : 0);
+  if (hours > 23 || minutes > 59 || seconds >= 60) return undefined;
   let offsetMinutes = 0;
   if (zone && zone !== 'Z') {
-    const sign = zone[0] === '-' ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
-    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+    offsetMinutes =
+      (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
   }
-  const millis = frac ? Number(`0.${frac}`) * 1000 : 0;
-  return { days: (ms + millis - offsetMinutes * 60_000) / DAY_MS, time: h !== undefined };
+  return { days: days + (hours * 3600 + (minutes - offsetMinutes) * 60 + seconds) / 86_400, time: true };
 }
 
 /** A node-set's value as a single value: its first node, as XPath does (an empty set is ''). */
@@ -57,6 +75,7 @@ export function toNumber(value: ExprValue): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'object') return v.date;
+  if (v === '') return Number.NaN;
   if (NUMBER_TEXT.test(v)) return Number(v);
   return parseDateText(v)?.days ?? Number.NaN;
 }

@@ -7,18 +7,22 @@ function num(call: CallNode, i: number, ctx: ExprContext, ev: Evaluate): number 
 }
 
 /**
- * round(x[, digits]) half away from zero, as JavaRosa's BigDecimal HALF_UP, on the decimal text of x so
- * that round(1.005, 2) is 1.01 as a person expects (binary 1.005 is slightly less).
+ * round(x[, digits]) half away from zero, as JavaRosa's BigDecimal HALF_UP. The shifted value is nudged by
+ * two ulps so that round(1.005, 2) is 1.01 as a person expects (binary 1.005 is slightly less than 1.005).
  */
 export function roundTo(x: number, digits: number): number {
-  if (!Number.isFinite(x) || Number.isNaN(digits)) return Number.isNaN(digits) ? Number.NaN : x;
-  const d = Math.max(-300, Math.min(300, Math.trunc(digits)));
+  if (Number.isNaN(digits)) return Number.NaN;
+  if (!Number.isFinite(x)) return x;
+  const d = Math.max(-20, Math.min(20, Math.trunc(digits)));
   const magnitude = Math.abs(x);
-  const text = String(magnitude);
-  const shifted = text.includes('e') ? magnitude * 10 ** d : Number(`${text}e${d}`);
-  const rounded = Math.floor(shifted + 0.5);
-  const back = Number(`${rounded}e${-d}`);
-  const result = Number.isFinite(back) ? back : rounded / 10 ** d;
+  let result: number;
+  if (d >= 0) {
+    const scale = 10 ** d;
+    result = Math.floor(magnitude * scale * (1 + 2 * Number.EPSILON) + 0.5) / scale;
+  } else {
+    const scale = 10 ** -d;
+    result = Math.floor(magnitude / scale + 0.5) * scale;
+  }
   return x < 0 ? -result : result;
 }
 

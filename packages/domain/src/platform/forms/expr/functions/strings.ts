@@ -1,5 +1,5 @@
-import type { ExprContext } from '../types.js';
-import { nodes, toNumber, toText } from '../values.js';
+import type { ExprContext, ExprScalar } from '../types.js';
+import { toNumber, toText } from '../values.js';
 import { arg, type CallNode, type Evaluate, type ExprFunction } from './shared.js';
 
 /** Patterns computed at fill time (regex(., ${pattern})), compiled once each; invalid ones never match. */
@@ -44,7 +44,11 @@ export const STRING_FUNCTIONS: Readonly<Record<string, ExprFunction>> = {
   /** Every argument's text, a node-set's nodes each in turn (as ODK). */
   concat: (call, ctx, ev) => {
     let out = '';
-    for (const node of call.args) for (const value of nodes(ev(node, ctx))) out += toText(value);
+    for (const node of call.args) {
+      const value = ev(node, ctx);
+      if (Array.isArray(value)) for (const v of value as readonly ExprScalar[]) out += toText(v);
+      else out += toText(value);
+    }
     return out;
   },
   'string-length': (call, ctx, ev) => [...text(call, 0, ctx, ev)].length,
