@@ -58,6 +58,17 @@ describe('parseExpression: precedence and associativity (XPath 1.0)', () => {
     expect(node).toMatchObject({ kind: 'binary', offset: 2, left: { offset: 0 }, right: { offset: 5 } });
   });
 
+  it('accepts nesting as deep as real forms write it', () => {
+    const deep = `${'if(${a}, 1, '.repeat(40)}0${')'.repeat(40)}`;
+    expect(parseExpression(deep).kind).toBe('call');
+    expect(show(parseExpression(`${'('.repeat(99)}1${')'.repeat(99)}`))).toBe('1');
+  });
+
+  it('parses a long flat chain without nesting limits', () => {
+    const node = parseExpression(Array.from({ length: 1500 }, (_, i) => `\${f${i}}`).join(' + '));
+    expect(referencesOf(node)).toHaveLength(1500);
+  });
+
   it('compiles a literal regex pattern once', () => {
     const node = parseExpression("regex(., '^[0-9]{8}$')");
     expect(node.kind === 'call' && node.regex?.source).toBe('^[0-9]{8}$');
@@ -97,6 +108,8 @@ describe('parseExpression: errors', () => {
     ["jr:choice-name(${c}, 'c')", 'unsupported_path', 21],
     ["jr:choice-name(${c}, '${9}')", 'syntax', 21],
     ["regex(., '[a-')", 'syntax', 9, /regular expression/],
+    [`${'('.repeat(101)}1${')'.repeat(101)}`, 'syntax', 100, /nested/],
+    [`${'-'.repeat(101)}1`, 'syntax', 100, /nested/],
   ])('%j → %s at %d', (source, code, offset, message) => {
     let error: unknown;
     try {

@@ -14,6 +14,8 @@ const LEVELS: readonly (readonly BinaryOperator[])[] = [
   ['*', 'div', 'mod'],
 ];
 
+const MAX_DEPTH = 100;
+
 /** `'${field}'` as jr:choice-name's second argument (XLSForm quotes it; pyxform turns it into a path). */
 const QUOTED_REFERENCE = /^\s*\$\{([^}]*)\}\s*$/;
 
@@ -29,6 +31,7 @@ export function parseExpression(source: string): ExprNode {
 
 class Parser {
   private index = 0;
+  private depth = 0;
   constructor(private readonly tokens: readonly Token[]) {}
 
   peek(): Token {
@@ -56,15 +59,26 @@ class Parser {
 
   private unary(): ExprNode {
     const token = this.peek();
-    if (token.kind === 'operator' && token.text === '-') {
-      this.next();
-      return { kind: 'negate', operand: this.unary(), offset: token.offset };
+    // Deep nesting would overflow the stack (a RangeError, not an import problem) before any real form needs it.
+    if (++this.depth > MAX_DEPTH)
+      throw new ExpressionError(
+        'syntax',
+        `Expression nested more than ${MAX_DEPTH} levels deep`,
+        token.offset,
+      );
+    try {
+      if (token.kind === 'operator' && token.text === '-') {
+        this.next();
+        return { kind: 'negate', operand: this.unary(), offset: token.offset };
+      }
+      const node = this.primary();
+      const after = this.peek();
+      if (after.kind === 'slash' || after.kind === 'bracket')
+        throw new ExpressionError('unsupported_path', 'Paths and predicates are not supported', after.offset);
+      return node;
+    } finally {
+      this.depth--;
     }
-    const node = this.primary();
-    const after = this.peek();
-    if (after.kind === 'slash' || after.kind === 'bracket')
-      throw new ExpressionError('unsupported_path', 'Paths and predicates are not supported', after.offset);
-    return node;
   }
 
   private primary(): ExprNode {
