@@ -101,6 +101,7 @@ describe('parseExpression: errors', () => {
     ['/data/age > 3', 'unsupported_path', 0],
     ['${a} + ../age', 'unsupported_path', 7],
     ['age > 3', 'unsupported_path', 0, /\$\{age\}/],
+    ['${a} = true', 'unsupported_path', 7, /true\(\)/],
     ['${a}/b', 'unsupported_path', 4],
     ['${a}[1]', 'unsupported_path', 4],
     ['count(*)', 'unsupported_path', 6],

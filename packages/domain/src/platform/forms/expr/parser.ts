@@ -110,7 +110,9 @@ class Parser {
         if (this.peek().kind === 'lparen') return this.call(token);
         throw new ExpressionError(
           'unsupported_path',
-          `Bare name "${token.text}": refer to fields as \${${token.text}}`,
+          FUNCTION_ARITY.has(token.text)
+            ? `Bare name "${token.text}": write ${token.text}() for the function`
+            : `Bare name "${token.text}": refer to fields as \${${token.text}}`,
           token.offset,
         );
       default:
