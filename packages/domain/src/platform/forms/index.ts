@@ -9,3 +9,4 @@ export * from './pages.js';
 export * from './state.js';
 export * from './validate.js';
 export { checkValue, isEmpty, MAX_MONEY, MAX_REPEAT_INSTANCES, MAX_TEXT } from './values.js';
+export * from './xlsform/index.js';
