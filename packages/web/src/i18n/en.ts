@@ -2,6 +2,7 @@ import { enAccess } from './en-access';
 import { enCase } from './en-case';
 import { enComplaints } from './en-complaints';
 import { enDeadlines, enNotifications } from './en-deadlines';
+import { enForms } from './en-forms';
 import { enGrm } from './en-grm';
 import { enJobs } from './en-jobs';
 import { enLifecycle } from './en-lifecycle';
@@ -373,6 +374,7 @@ export const en: Record<MessageKey, string> = {
   ...enNotifications,
   ...enMessages,
   ...enJobs,
+  ...enForms,
   ...enCaseAccess,
   ...enAccess,
   ...enPublic,

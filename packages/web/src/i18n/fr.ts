@@ -2,6 +2,7 @@ import { frAccess } from './fr-access';
 import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
 import { frDeadlines, frNotifications } from './fr-deadlines';
+import { frForms } from './fr-forms';
 import { frGrm } from './fr-grm';
 import { frJobs } from './fr-jobs';
 import { frLifecycle } from './fr-lifecycle';
@@ -386,6 +387,7 @@ export const fr = {
   ...frNotifications,
   ...frMessages,
   ...frJobs,
+  ...frForms,
   ...frCaseAccess,
   ...frAccess,
   ...frPublic,

@@ -6,6 +6,7 @@ import { frAccess } from './fr-access';
 import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
 import { frDeadlines, frNotifications } from './fr-deadlines';
+import { frForms } from './fr-forms';
 import { frGrm } from './fr-grm';
 import { frJobs } from './fr-jobs';
 import { frLifecycle } from './fr-lifecycle';
@@ -38,6 +39,7 @@ describe('i18n dictionaries', () => {
       frNotifications,
       frMessages,
       frJobs,
+      frForms,
       frCaseAccess,
       frAccess,
       frPublic,

@@ -84,6 +84,7 @@ const MENU: MenuEntry[] = [
   { href: '/grm/deadlines', label: 'nav.grmDeadlines', icon: 'list', permission: GRM_ADMIN },
   { href: '/geo', label: 'nav.geo', icon: 'map', permission: 'geo.read', section: 'nav.administration' },
   { href: '/geo/import', label: 'nav.geoImport', icon: 'upload', permission: 'geo.manage' },
+  { href: '/admin/forms', label: 'nav.forms', icon: 'list', permission: 'forms.manage' },
   { href: '/admin/users', label: 'nav.users', icon: 'users', permission: 'users.manage' },
   { href: '/admin/audit', label: 'nav.audit', icon: 'audit', permission: 'audit.read' },
   { href: '/admin/notification-templates', label: 'nav.templates', icon: 'list', permission: 'users.manage' },
