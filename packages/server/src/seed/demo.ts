@@ -2,6 +2,8 @@ import { SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
 import type { ComplaintService } from '../modules/grm/complaints/service.js';
 import { appendAudit } from '../platform/audit/repo.js';
+import { seedDemoForm } from '../platform/forms/demo-form.js';
+import type { FormService } from '../platform/forms/service.js';
 import type { UserService } from '../platform/users/service.js';
 import { seedDemoComplaints } from './demo-complaints.js';
 import { seedDemoGeography } from './demo-geo.js';
@@ -15,7 +17,7 @@ export const DEMO_MARKER = 'demo_seeded';
  */
 export async function seedDemo(
   db: Db,
-  services: { users: UserService; complaints: ComplaintService },
+  services: { users: UserService; complaints: ComplaintService; forms: FormService },
 ): Promise<boolean> {
   const { users } = services;
   const [state] = await db.query<{ units: number }>('select count(*)::int as units from geo_units');
@@ -62,6 +64,8 @@ export async function seedDemo(
   }
   const [cases] = await db.query<{ n: number }>('select count(*)::int as n from complaints');
   if (cases?.n === 0 && (await seedDemoComplaints(db, services.complaints)) > 0) seeded = true;
+  // The meeting attendance form, so that the forms pages and the field app have one to show (issue #14).
+  if (await seedDemoForm(db, services.forms)) seeded = true;
   return seeded;
 }
 
