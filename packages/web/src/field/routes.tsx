@@ -1,10 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
+import { FormsScreen } from './forms/forms-screen';
 import { CaseScreen } from './screens/case/case-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { HomeScreen } from './screens/home-screen';
 import { OutboxScreen } from './screens/outbox-screen';
 import { ReceiptScreen } from './screens/receipt-screen';
 import { WizardScreen } from './screens/wizard/wizard-screen';
+
+// The form runner and the form engine load when a form is opened, not with the app's first screen.
+const FormFillScreen = lazy(() => import('./forms/fill-screen').then((m) => ({ default: m.FormFillScreen })));
 
 /** The field app lives under /terrain/ (its service worker's scope); paths below are relative to it. */
 export const FIELD_BASE = '/terrain';
@@ -19,6 +24,20 @@ export function FieldRoutes() {
         <Route path="/new" component={WizardScreen} />
         <Route path="/receipt/:id">{(params) => <ReceiptScreen key={params.id} id={params.id} />}</Route>
         <Route path="/sync" component={OutboxScreen} />
+        <Route path="/forms" component={FormsScreen} />
+        <Route path="/forms/fill/:id">
+          {(params) => (
+            <Suspense
+              fallback={
+                <p role="status" className="p-3">
+                  …
+                </p>
+              }
+            >
+              <FormFillScreen key={params.id} draftId={params.id} />
+            </Suspense>
+          )}
+        </Route>
         <Route component={HomeScreen} />
       </Switch>
     </Router>

@@ -13,7 +13,7 @@ import type { FormAnswers, FormDefinition, FormText } from './definition.js';
  * Pulled rows of `forms`: `{ id (the version's id), changeSeq, formId, version, title, definition }`.
  * A submission's attachments (photos, recordings, files, signatures) are stored with its outbox entry and
  * uploaded first (resumable, as the grievance photos): until then the answer holds a placeholder
- * (`local-file:<key>`, listed in the device-only `localFiles`), which `withUploads` replaces by the upload id
+ * (`local-file.<key>`, listed in the device-only `localFiles`), which `withUploads` replaces by the upload id
  * the server gave, and `localFiles` is dropped before the push, so the server sees only its own payload.
  */
 
@@ -24,7 +24,7 @@ export const FORMS_TABLE = 'forms';
  */
 export const FORM_OUTBOX_TABLE = 'form_outbox';
 export const FORM_SUBMIT = 'form.submit';
-export const LOCAL_FILE_PREFIX = 'local-file:';
+export const LOCAL_FILE_PREFIX = 'local-file.';
 
 export const isLocalFileRef = (value: unknown): value is string =>
   typeof value === 'string' && value.startsWith(LOCAL_FILE_PREFIX) && value.length > LOCAL_FILE_PREFIX.length;
@@ -104,7 +104,7 @@ export interface SubmitInput {
   answers: FormAnswers;
   startedAt?: string;
   completedAt?: string;
-  /** The files the answers name by placeholder (`local-file:<key>` → the bytes). */
+  /** The files the answers name by placeholder (`local-file.<key>` → the bytes). */
   files?: ReadonlyMap<string, NewLocalFile>;
 }
 

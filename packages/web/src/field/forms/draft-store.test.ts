@@ -48,9 +48,9 @@ describe('form drafts on the phone', () => {
     };
     await drafts.save(
       draft('d1', {
-        answers: { village: 'Lama', photo: 'local-file:a', membres: [{ nom: 'Awa' }] },
+        answers: { village: 'Lama', photo: 'local-file.a', membres: [{ nom: 'Awa' }] },
         page: 3,
-        files: { 'local-file:a': photo, 'local-file:replaced': photo },
+        files: { 'local-file.a': photo, 'local-file.replaced': photo },
       }),
     );
     await drafts.save(draft('d2'));
@@ -62,9 +62,9 @@ describe('form drafts on the phone', () => {
       ['d1', 3],
     ]);
     const back = await again.get('d1');
-    expect(back?.answers).toEqual({ village: 'Lama', photo: 'local-file:a', membres: [{ nom: 'Awa' }] });
-    expect(Object.keys(back!.files)).toEqual(['local-file:a']);
-    expect(await back!.files['local-file:a']!.blob.text()).toBe('jpeg bytes');
+    expect(back?.answers).toEqual({ village: 'Lama', photo: 'local-file.a', membres: [{ nom: 'Awa' }] });
+    expect(Object.keys(back!.files)).toEqual(['local-file.a']);
+    expect(await back!.files['local-file.a']!.blob.text()).toBe('jpeg bytes');
     expect(back?.updatedAt).toBe('2026-12-07T09:01:00.000Z');
   });
 
@@ -87,8 +87,8 @@ describe('form drafts on the phone', () => {
 
   it('keep only the files an answer names, at any depth, by the whole value', () => {
     const f = { blob: new Blob(['x']), name: 'x', type: 'image/png' };
-    const files = { 'local-file:1': f, 'local-file:2': f, 'local-file:3': f };
-    const answers = { a: 'local-file:1', r: [{ s: 'local-file:2' }], t: 'see local-file:3' };
-    expect(Object.keys(referencedFiles(answers, files))).toEqual(['local-file:1', 'local-file:2']);
+    const files = { 'local-file.1': f, 'local-file.2': f, 'local-file.3': f };
+    const answers = { a: 'local-file.1', r: [{ s: 'local-file.2' }], t: 'see local-file.3' };
+    expect(Object.keys(referencedFiles(answers, files))).toEqual(['local-file.1', 'local-file.2']);
   });
 });

@@ -25,13 +25,17 @@ export interface FormDraft {
   formId: string;
   title: FormText;
   answers: FormAnswers;
+  /** Never opened yet: the runner starts from the form's defaults. */
+  fresh?: boolean;
   /** The page the user was on (0-based). */
   page: number;
   startedAt: string;
   updatedAt: string;
-  /** The photos, recordings, files and signatures the answers name, by reference (`local-file:<key>`). */
+  /** The photos, recordings, files and signatures the answers name, by reference (`local-file.<key>`). */
   files: Record<string, RunnerFile>;
   serverErrors?: ServerFieldError[];
+  /** The server's sentence for the refusal (e.g. a photo it never received). */
+  serverMessage?: string;
 }
 
 export type DraftSummary = Omit<FormDraft, 'answers' | 'files'>;

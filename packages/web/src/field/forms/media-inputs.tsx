@@ -108,7 +108,7 @@ export function FileInput(p: InputProps) {
       {problem}
       {ref && (
         <>
-          <p className="mt-2 mb-0">{p.t('runner.fileAttached', { name: ref.replace(/^.*:/, '') })}</p>
+          <p className="mt-2 mb-0">{p.t('runner.fileAttached', { name: p.media.name?.(ref) ?? ref })}</p>
           <RemoveButton {...p} />
         </>
       )}

@@ -1,10 +1,11 @@
-import type { FormDefinition, FormField } from '@coso/domain';
+import type { FormAnswers, FormDefinition, FormField } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import {
   clampPage,
   documentOrder,
   type EnginePage,
   firstPageWithError,
+  fitRepeatCounts,
   managedRepeats,
   pathOrder,
   runnerPages,
@@ -67,7 +68,7 @@ describe('the runner’s pages', () => {
   });
 
   it('adds a page to size each repeat after its instances, nested ones per instance, none for a fixed count', () => {
-    const answers = { parcelles: [{ arbres: [{}] }, {}], fixe: [{}, {}] };
+    const answers: FormAnswers = { parcelles: [{ arbres: [{}] }, {}], fixe: [{}, {}] };
     const repeats = managedRepeats(def, answers, () => true);
     expect(repeats.map((r) => r.path)).toEqual([
       'parcelles',
@@ -109,7 +110,7 @@ describe('the runner’s pages', () => {
   });
 
   it('leaves out repeats that are not relevant, and what is inside them', () => {
-    const answers = { parcelles: [{ arbres: [{}] }] };
+    const answers: FormAnswers = { parcelles: [{ arbres: [{}] }] };
     const repeats = managedRepeats(def, answers, (path) => !path.startsWith('parcelles'));
     expect(repeats.map((r) => r.path)).toEqual(['membres']);
   });
@@ -126,5 +127,26 @@ describe('the runner’s pages', () => {
     expect(firstPageWithError(pages, ['unknown'])).toBeUndefined();
     expect(clampPage(7, pages.length)).toBe(3);
     expect(clampPage(-1, pages.length)).toBe(0);
+  });
+});
+
+describe('fixed repeat counts', () => {
+  const repeat = def.fields[2]!;
+  it('add or drop instances to match the count, and leave the answers alone when they match', () => {
+    const fresh = () => ({ x: 'défaut' });
+    const two = fitRepeatCounts({}, [{ path: 'fixe', relevant: true, repeatCount: 2, field: repeat }], fresh);
+    expect(two).toEqual({ fixe: [{ x: 'défaut' }, { x: 'défaut' }] });
+    const one = fitRepeatCounts(
+      two,
+      [{ path: 'fixe', relevant: true, repeatCount: 1, field: repeat }],
+      fresh,
+    );
+    expect(one).toEqual({ fixe: [{ x: 'défaut' }] });
+    expect(
+      fitRepeatCounts(one, [{ path: 'fixe', relevant: true, repeatCount: 1, field: repeat }], fresh),
+    ).toBe(one);
+    expect(
+      fitRepeatCounts(one, [{ path: 'fixe', relevant: false, repeatCount: 3, field: repeat }], fresh),
+    ).toBe(one);
   });
 });

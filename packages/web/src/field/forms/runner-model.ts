@@ -1,5 +1,13 @@
 import { type FormAnswers, type FormDefinition, type FormField, walkFields } from '@coso/domain';
-import { childPath, instanceCount, instancePath, parsePath } from '../../features/forms/renderer/answers';
+import {
+  childPath,
+  getAt,
+  instanceCount,
+  instancePath,
+  parsePath,
+  removeInstance,
+  setAt,
+} from '../../features/forms/renderer/answers';
 
 /**
  * The runner's pages: the engine's pages (formPages, ODK Collect's pagination: one question per page, a
@@ -123,4 +131,35 @@ export function firstPageWithError(
 /** Keeps a page index within the pages (pages come and go as answers make questions relevant). */
 export function clampPage(index: number, count: number): number {
   return Math.max(0, Math.min(index, count - 1));
+}
+
+/**
+ * Answers whose repeats with a fixed `repeat_count` have exactly that many instances (new ones start from
+ * `fresh(repeatName)`, the form's defaults); the same object when nothing changes. Nested fixed repeats show
+ * up once their parent instances exist: the runner calls this again after each state change.
+ */
+export function fitRepeatCounts(
+  answers: FormAnswers,
+  repeats: Iterable<{ path: string; relevant: boolean; repeatCount?: number; field: FormField }>,
+  fresh: (repeatName: string) => FormAnswers,
+): FormAnswers {
+  let out = answers;
+  for (const r of repeats) {
+    if (r.repeatCount === undefined || !r.relevant) continue;
+    const want = Math.max(0, Math.min(r.repeatCount, 500));
+    let have = instanceCount(out, r.path);
+    while (have < want) {
+      out = appendInstance(out, r.path, fresh(r.field.name));
+      have++;
+    }
+    while (have > want) out = removeInstance(out, r.path, --have);
+  }
+  return out;
+}
+
+/** A new instance at the end of the repeat at `path`, starting with `values`. */
+export function appendInstance(answers: FormAnswers, path: string, values: FormAnswers = {}): FormAnswers {
+  const list = getAt(answers, path);
+  const instances = Array.isArray(list) ? (list as FormAnswers[]) : [];
+  return setAt(answers, path, [...instances, values]);
 }

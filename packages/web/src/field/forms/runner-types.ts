@@ -17,6 +17,8 @@ export interface RunnerMedia {
   keep(file: RunnerFile): Promise<string>;
   /** A URL to show or play a kept file (undefined when it cannot be shown here). */
   url(ref: string): string | undefined;
+  /** The kept file's name, to show (undefined when unknown). */
+  name?(ref: string): string | undefined;
   /** Makes a camera photo small before it is kept (the field app: compressPhoto). */
   preparePhoto?(file: File): Promise<Blob>;
   /** Starts a voice recording (the field app: startAudioRecording); absent: a file input only. */

@@ -1,4 +1,5 @@
 import { enLifecycle } from '../../i18n/en-lifecycle';
+import { enForms } from './en-forms';
 import { enWizard } from './en-wizard';
 import type { FieldKey, frCore } from './fr';
 
@@ -211,9 +212,10 @@ const enCore: Record<keyof typeof frCore, string> = {
   'validation.date_before_project_start': 'The date is before the project started.',
   'validation.point_incomplete': 'Latitude and longitude go together.',
 
+  'mutation.form.submit': 'Filled-in form',
   'error.unknown': 'An unexpected error occurred.',
   'error.storage':
     "The phone's storage is not available (private browsing or full). The app cannot work offline.",
 };
 
-export const en: Record<FieldKey, string> = { ...enCore, ...enLifecycle, ...enWizard };
+export const en: Record<FieldKey, string> = { ...enCore, ...enLifecycle, ...enWizard, ...enForms };

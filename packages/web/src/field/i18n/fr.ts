@@ -1,4 +1,5 @@
 import { frLifecycle } from '../../i18n/fr-lifecycle';
+import { frForms } from './fr-forms';
 import { frWizard } from './fr-wizard';
 
 /**
@@ -217,12 +218,13 @@ export const frCore = {
   'validation.date_before_project_start': 'La date est antérieure au début du projet.',
   'validation.point_incomplete': 'Latitude et longitude vont ensemble.',
 
+  'mutation.form.submit': 'Formulaire rempli',
   'error.unknown': "Une erreur inattendue s'est produite.",
   'error.storage':
     "Le stockage du téléphone n'est pas disponible (navigation privée ou espace plein). L'application ne peut pas fonctionner hors ligne.",
 };
 
 // Statuses and timeline events are the desktop's own words (a small module of their own).
-export const fr = { ...frCore, ...frLifecycle, ...frWizard };
+export const fr = { ...frCore, ...frLifecycle, ...frWizard, ...frForms };
 
 export type FieldKey = keyof typeof fr;

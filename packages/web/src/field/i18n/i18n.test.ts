@@ -1,9 +1,10 @@
-import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, MUTATION_PAYLOADS } from '@coso/domain';
+import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, FORM_SUBMIT, MUTATION_PAYLOADS } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import { frLifecycle } from '../../i18n/fr-lifecycle';
 import { STEP_IDS } from '../screens/wizard/wizard-model';
 import { en } from './en';
 import { fr, frCore } from './fr';
+import { frForms } from './fr-forms';
 import { frWizard } from './fr-wizard';
 import { lookup } from './translate';
 
@@ -17,7 +18,10 @@ describe('field dictionaries', () => {
       expect(en[key].trim(), key).not.toBe('');
     }
     expect(Object.keys(fr)).toHaveLength(
-      Object.keys(frCore).length + Object.keys(frLifecycle).length + Object.keys(frWizard).length,
+      Object.keys(frCore).length +
+        Object.keys(frLifecycle).length +
+        Object.keys(frWizard).length +
+        Object.keys(frForms).length,
     );
   });
 
@@ -27,7 +31,7 @@ describe('field dictionaries', () => {
       ...COMPLAINT_ACTIONS.flatMap((a) => [`action.${a}`, `event.${a}`]),
       ...['accepted', 'rejected', 'no_response'].map((a) => `answer.${a}`),
       ...STEP_IDS.map((s) => `wizard.q.${s}`),
-      ...Object.keys(MUTATION_PAYLOADS).map((m) => `mutation.${m}`),
+      ...[...Object.keys(MUTATION_PAYLOADS), FORM_SUBMIT].map((m) => `mutation.${m}`),
       ...['photo_unreadable', 'microphone_denied', 'recording_unsupported'].map((c) => `media.${c}`),
     ];
     for (const key of keys) {

@@ -15,6 +15,7 @@ export function HomeScreen() {
   const views = cases.map((c) => caseView(c, geo.index));
   const mine = views.filter((c) => isMine(c, session.user.id)).length;
   const canCreate = session.user.permissions.includes('complaints.create');
+  const canFillForms = session.user.permissions.includes('forms.read');
 
   return (
     <Screen title={t('app.title')}>
@@ -25,6 +26,19 @@ export function HomeScreen() {
           <span>
             {t('nav.new')}
             <small className="d-block fw-normal">{t('home.newHelp')}</small>
+          </span>
+        </Link>
+      )}
+      {canFillForms && (
+        <Link
+          href="/forms"
+          className="btn btn-outline-success btn-xl w-100 mb-3 home-action"
+          data-testid="home-forms"
+        >
+          <Icon name="list" size={28} />
+          <span>
+            {t('forms.title')}
+            <small className="d-block fw-normal">{t('forms.homeHelp')}</small>
           </span>
         </Link>
       )}
