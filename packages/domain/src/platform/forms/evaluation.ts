@@ -19,6 +19,7 @@ export interface ComputedValue {
 }
 
 type Tuple = readonly number[];
+const TOP: readonly Tuple[] = [[]];
 const isPlainObject = (v: unknown): v is FormAnswers =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -47,10 +48,12 @@ export class Evaluation {
   }
 
   raw(cf: CompiledField, tuple: Tuple): FormValue | undefined {
+    if (cf.repeats.length === 0) return this.answers[cf.name];
     return this.objectAt(cf.repeats, tuple)?.[cf.name];
   }
 
   pathOf(cf: CompiledField, tuple: Tuple): string {
+    if (cf.repeats.length === 0) return cf.name;
     let path = '';
     for (let k = 0; k < cf.repeats.length; k++) path += `${cf.repeats[k]}[${tuple[k]}].`;
     return path + cf.name;
@@ -67,7 +70,7 @@ export class Evaluation {
   /** Every instance tuple of a field: `[[]]` outside repeats, one per (nested) repeat instance inside. */
   tuplesOf(cf: CompiledField): readonly Tuple[] {
     const inner = cf.repeats.at(-1);
-    if (inner === undefined) return [[]];
+    if (inner === undefined) return TOP;
     let tuples = this.childTuples.get(inner);
     if (!tuples) {
       const repeat = this.form.fields.get(inner)!;

@@ -54,8 +54,11 @@ export function formState(def: FormDefinition, answers: FormAnswers, opts: FormS
 
   for (const cf of form.order)
     for (const tuple of ev.tuplesOf(cf)) {
-      const parentRelevant = cf.parent
-        ? (ev.computed.get(ev.pathOf(cf.parent, tuple.slice(0, cf.parent.repeats.length)))?.relevant ?? true)
+      const parent = cf.parent;
+      const parentRelevant = parent
+        ? (ev.computed.get(
+            parent.repeats.length ? ev.pathOf(parent, tuple.slice(0, parent.repeats.length)) : parent.name,
+          )?.relevant ?? true)
         : true;
       const raw = ev.raw(cf, tuple);
       const relevant =

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormAnswers, FormDefinition, FormField } from './definition.js';
 import { cascadeForm, householdForm, meetingForm } from './testing/sample-forms.js';
-import { defaultAnswers, normalizeAnswers, validate } from './validate.js';
+import { checkSubmission, defaultAnswers, normalizeAnswers, validate } from './validate.js';
 
 const now = new Date('2026-06-15T10:00:00Z');
 const form = (fields: FormField[], choices: FormDefinition['choices'] = {}): FormDefinition => ({
@@ -187,6 +187,20 @@ describe('normalizeAnswers', () => {
     ).toMatchObject({
       place_other: 'Puits',
     });
+  });
+});
+
+describe('checkSubmission', () => {
+  it('gives the errors and the normalised answers of one run', () => {
+    const answers = { member_count: 1, members: [{ member_name: 'Ama', age: 200 }], junk: 1 };
+    const { errors, answers: stored } = checkSubmission(householdForm, answers, { now });
+    expect(errors).toEqual(validate(householdForm, answers, { now }));
+    expect(stored).toEqual(normalizeAnswers(householdForm, answers, { now }));
+    expect(errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'junk:unknown_field',
+      'members[0].age:constraint',
+      'adults:required',
+    ]);
   });
 });
 

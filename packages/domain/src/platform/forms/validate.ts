@@ -16,6 +16,16 @@ export function validate(def: FormDefinition, answers: FormAnswers, opts?: { now
   return formState(def, answers, { now: opts?.now ?? new Date() }).errors;
 }
 
+/** validate and normalizeAnswers from one run of the engine (what the server does with each submission). */
+export function checkSubmission(
+  def: FormDefinition,
+  answers: FormAnswers,
+  opts?: { now?: Date },
+): { errors: FormError[]; answers: FormAnswers } {
+  const state = formState(def, answers, { now: opts?.now ?? new Date() });
+  return { errors: state.errors, answers: normalizeAnswers(def, answers, { state }) };
+}
+
 export function normalizeAnswers(
   def: FormDefinition,
   answers: FormAnswers,
