@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm writes its references as ${name}.
 import { type FormDefinition, formPages, formState } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import { fitRepeatCounts } from './engine';
@@ -54,7 +55,14 @@ const keys = (answers: Parameters<typeof formState>[1]) => pagesOf(answers).map(
 describe('desktop pages', () => {
   it('puts an empty repeat’s page where the repeat stands, and follows relevance', () => {
     expect(keys({})).toEqual(['village', 'has_cvd', 'repeat:members', 'n_plots', 'end']);
-    expect(keys({ has_cvd: true })).toEqual(['village', 'has_cvd', 'cvd', 'repeat:members', 'n_plots', 'end']);
+    expect(keys({ has_cvd: true })).toEqual([
+      'village',
+      'has_cvd',
+      'cvd',
+      'repeat:members',
+      'n_plots',
+      'end',
+    ]);
   });
 
   it('puts a repeat’s page after its last instance; a fixed repeat_count has none', () => {
