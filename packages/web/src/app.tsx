@@ -31,6 +31,9 @@ const NotificationsPage = lazy(() => import('./features/notifications/notificati
 const TemplatesPage = lazy(() => import('./features/notifications/templates-page'));
 const OutboxPage = lazy(() => import('./features/notifications/outbox-page'));
 const JobsPage = lazy(() => import('./features/jobs/jobs-page'));
+const FormsListPage = lazy(() => import('./features/forms/forms-list-page'));
+const FormImportPage = lazy(() => import('./features/forms/form-import-page'));
+const FormPage = lazy(() => import('./features/forms/form-page'));
 const DashboardPage = lazy(() => import('./features/grm/reports/dashboard-page'));
 const IndicatorsPage = lazy(() => import('./features/grm/reports/indicators-page'));
 const MapPage = lazy(() => import('./features/grm/reports/map-page'));
@@ -200,6 +203,23 @@ function AppRoutes() {
             <Allowed permission="users.manage">
               <JobsPage />
             </Allowed>
+          </Route>
+          <Route path="/admin/forms">
+            <Allowed permission="forms.manage">
+              <FormsListPage />
+            </Allowed>
+          </Route>
+          <Route path="/admin/forms/import">
+            <Allowed permission="forms.manage">
+              <FormImportPage />
+            </Allowed>
+          </Route>
+          <Route path="/admin/forms/:id">
+            {(params) => (
+              <Allowed permission="forms.manage">
+                <FormPage key={params.id} id={params.id} />
+              </Allowed>
+            )}
           </Route>
           <Route path="/grm/deadlines">
             <Allowed permission="reference.manage">
