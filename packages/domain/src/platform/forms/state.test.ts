@@ -35,7 +35,7 @@ describe('formState', () => {
   it('makes a field non-relevant when its group is, and blanks it for the expressions reading it', () => {
     const def = form([
       { type: 'yes_no', name: 'show' },
-      { type: 'group', name: 'g', relevant: '${show}', children: [{ type: 'integer', name: 'n' }] },
+      { type: 'group', name: 'g', relevant: "${show} = 'yes'", children: [{ type: 'integer', name: 'n' }] },
       { type: 'calculate', name: 'copy', calculation: "concat('n=', ${n})" },
     ]);
     const off = formState(def, { show: false, n: 3 }, { now });
@@ -44,6 +44,21 @@ describe('formState', () => {
     const on = formState(def, { show: true, n: 3 }, { now });
     expect(on.fields.get('n')).toMatchObject({ relevant: true, value: 3 });
     expect(on.fields.get('copy')?.value).toBe('n=3');
+  });
+
+  it("reads a yes/no as XLSForm's select_one yes_no: 'yes', 'no', or '' unanswered", () => {
+    const def = form([
+      { type: 'yes_no', name: 'q' },
+      { type: 'calculate', name: 'seen', calculation: "concat('[', ${q}, ']')" },
+      { type: 'text', name: 'if_no', relevant: "${q} = 'no'" },
+    ]);
+    const run = (answers: Parameters<typeof formState>[1]) => {
+      const s = formState(def, answers, { now });
+      return [s.fields.get('seen')?.value, s.fields.get('if_no')?.relevant];
+    };
+    expect(run({ q: true })).toEqual(['[yes]', false]);
+    expect(run({ q: false })).toEqual(['[no]', true]);
+    expect(run({})).toEqual(['[]', false]);
   });
 
   it('evaluates required and read-only expressions per instance', () => {

@@ -112,7 +112,7 @@ describe('validate: ODK rules', () => {
       {
         type: 'group',
         name: 'g',
-        relevant: '${show}',
+        relevant: "${show} = 'yes'",
         children: [{ type: 'integer', name: 'n', required: true, constraint: '. > 5' }],
       },
     ]);

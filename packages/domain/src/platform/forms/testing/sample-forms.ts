@@ -57,8 +57,8 @@ export const meetingForm = base(
     { type: 'calculate', name: 'total', calculation: '${women} + ${men}' },
     { type: 'note', name: 'total_note', label: t('Total : ${total}') },
     { type: 'yes_no', name: 'held', label: t('La réunion a-t-elle eu lieu ?') },
-    { type: 'text', name: 'why_not', label: t('Pourquoi ?'), relevant: '${held} = false()', required: true },
-    { type: 'money', name: 'budget', label: t('Budget (FCFA)'), relevant: '${held}' },
+    { type: 'text', name: 'why_not', label: t('Pourquoi ?'), relevant: "${held} = 'no'", required: true },
+    { type: 'money', name: 'budget', label: t('Budget (FCFA)'), relevant: "${held} = 'yes'" },
     { type: 'select_one', name: 'place', list: 'places', orOther: true, label: t('Lieu') },
   ],
   {
