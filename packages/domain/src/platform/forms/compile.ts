@@ -4,6 +4,7 @@ import type { FormChoice, FormDefinition, FormField } from './definition.js';
 import { calculationCycles, evaluationOrder } from './dependencies.js';
 import { type ExprNode, parseExpression, referencesOf } from './expr/index.js';
 import { ExpressionError } from './expr/types.js';
+import { rewriteYesNoComparisons } from './yes-no.js';
 
 /**
  * A definition compiled once (docs/decisions/0021-forms-as-data.md): every expression parsed into an AST,
@@ -269,5 +270,7 @@ function parse(
       ...(offset >= 0 ? { offset } : {}),
     });
   }
-  return ok ? node : undefined;
+  if (!ok) return undefined;
+  const isYesNo = (name: string) => fields.get(name)?.field.type === 'yes_no';
+  return rewriteYesNoComparisons(node, isYesNo, cf.field.type === 'yes_no');
 }

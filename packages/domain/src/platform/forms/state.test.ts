@@ -46,19 +46,25 @@ describe('formState', () => {
     expect(on.fields.get('copy')?.value).toBe('n=3');
   });
 
-  it("reads a yes/no as XLSForm's select_one yes_no: 'yes', 'no', or '' unanswered", () => {
+  it("tests a yes/no as a boolean, or as XLSForm's select_one yes_no ('yes'/'no', exact while unanswered)", () => {
     const def = form([
       { type: 'yes_no', name: 'q' },
-      { type: 'calculate', name: 'seen', calculation: "concat('[', ${q}, ']')" },
       { type: 'text', name: 'if_no', relevant: "${q} = 'no'" },
+      { type: 'text', name: 'if_yes', relevant: "'yes' = ${q}" },
+      { type: 'text', name: 'not_no', relevant: "${q} != 'non'" },
+      { type: 'text', name: 'bare', relevant: '${q}' },
+      { type: 'text', name: 'negated', relevant: 'not(${q})' },
+      { type: 'yes_no', name: 'self', constraint: ". = 'yes'" },
     ]);
     const run = (answers: Parameters<typeof formState>[1]) => {
       const s = formState(def, answers, { now });
-      return [s.fields.get('seen')?.value, s.fields.get('if_no')?.relevant];
+      return ['if_no', 'if_yes', 'not_no', 'bare', 'negated'].map((n) => s.fields.get(n)?.relevant);
     };
-    expect(run({ q: true })).toEqual(['[yes]', false]);
-    expect(run({ q: false })).toEqual(['[no]', true]);
-    expect(run({})).toEqual(['[]', false]);
+    expect(run({ q: true })).toEqual([false, true, true, true, false]);
+    expect(run({ q: false })).toEqual([true, false, false, false, true]);
+    expect(run({})).toEqual([false, false, true, false, true]);
+    expect(formState(def, { self: false }, { now }).errors.map((e) => e.code)).toEqual(['constraint']);
+    expect(formState(def, { self: true }, { now }).errors).toEqual([]);
   });
 
   it('evaluates required and read-only expressions per instance', () => {

@@ -3,8 +3,7 @@ import type { ExprScalar, ExprValue } from './expr/types.js';
 
 /**
  * The answer value table of definition.ts, checked; and the conversion of answers to the values expressions
- * see (ODK: unanswered is '', a select_multiple is its names separated by spaces, a geopoint `lat lon alt acc`,
- * a yes/no `yes` or `no`).
+ * see (ODK: unanswered is '', a select_multiple is its names separated by spaces, a geopoint `lat lon alt acc`).
  */
 
 export const MAX_TEXT = 10_000;
@@ -108,10 +107,8 @@ export function checkValue(
 /** An answer as expressions see it. */
 export function toExprValue(value: FormValue | undefined): ExprScalar {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  // A yes/no reads as XLSForm's `select_one yes_no` (its XLSForm export): `${q} = 'yes'` means the same
-  // here and in KoboCollect, and an unanswered question is '' rather than false.
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  // A yes/no stays a boolean; comparisons with 'yes'/'no' are rewritten at compile time (yes-no.ts).
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v === 'string')) return (value as string[]).join(' ');
     return '';
