@@ -58,6 +58,19 @@ describe('compileForm', () => {
     ]);
   });
 
+  it("reserves <name>_other for a select's other text", () => {
+    const def = form(
+      [
+        { type: 'select_one', name: 's', list: 'l', orOther: true },
+        { type: 'text', name: 's_other' },
+      ],
+      { l: [{ name: 'x', label: { fr: 'X' } }] },
+    );
+    expect(problems(def)).toEqual([
+      { field: 's_other', property: 'name', code: 'duplicate_name', offset: undefined },
+    ]);
+  });
+
   it('reports bad expressions, unknown functions and unknown fields with the property and offset', () => {
     const def = form([
       { type: 'integer', name: 'a', relevant: '${b} > 1', constraint: '. > (1' },

@@ -177,6 +177,15 @@ function compile(def: FormDefinition): CompileResult {
       return cf;
     });
   const roots = build(def.fields, undefined);
+  for (const cf of fields.values())
+    if (cf.field.orOther && fields.has(`${cf.name}_other`))
+      problem(
+        `${cf.name}_other`,
+        'name',
+        'duplicate_name',
+        `Le nom « ${cf.name}_other » est réservé au texte « Autre » de « ${cf.name} ».`,
+        `The name "${cf.name}_other" is reserved for the "other" text of "${cf.name}".`,
+      );
 
   for (const cf of fields.values()) {
     const { field } = cf;
