@@ -93,7 +93,7 @@ export const DEMO_FORM: FormDefinition = {
       name: 'photo_pv',
       label: { fr: 'Photo du PV signé', en: 'Photo of the signed minutes' },
       hint: { fr: 'Toutes les pages, lisibles.', en: 'Every page, readable.' },
-      relevant: '${pv_signe}',
+      relevant: "${pv_signe} = 'yes'",
       required: true,
     },
     {

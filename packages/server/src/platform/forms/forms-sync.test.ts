@@ -134,6 +134,28 @@ describe('form.submit', () => {
     expect(await t.db.query('select 1 from sync_uploads where id = $1', [mine])).toEqual([]);
   });
 
+  it('refuses a file of another kind than the field takes (a recording as the photo) with unsupported_media_type', async () => {
+    // A PCM WAV header (8 kHz mono 16-bit) and a little silence: the uploads recognise it as audio.
+    const u32 = (n: number) => Buffer.from(new Uint32Array([n]).buffer);
+    const u16 = (n: number) => Buffer.from(new Uint16Array([n]).buffer);
+    const wav = Buffer.concat([
+      Buffer.from('RIFF'),
+      u32(36 + 4000),
+      Buffer.from('WAVEfmt '),
+      ...[u32(16), u16(1), u16(1), u32(8000), u32(16000), u16(2), u16(16)],
+      Buffer.from('data'),
+      u32(4000),
+      Buffer.alloc(4000),
+    ]);
+    const recording = await upload(ada, wav);
+    const id = randomUUID();
+    const answers = { ...DEMO_ANSWERS, pv_signe: true, photo_pv: recording };
+    const [res] = await push(t, ada, [submit({ id, answers })]);
+    expect(res).toMatchObject({ status: 'rejected', code: 'unsupported_media_type' });
+    expect(await t.db.query('select 1 from form_submissions where id = $1', [id])).toEqual([]);
+    expect(await t.db.query('select 1 from sync_uploads where id = $1', [recording])).toHaveLength(1);
+  });
+
   it('is refused to a user without forms.read', async () => {
     const [res] = await push(t, focal, [submit({ id: randomUUID(), answers: DEMO_ANSWERS })]);
     expect(res).toMatchObject({ status: 'rejected', code: 'forbidden' });

@@ -1,11 +1,13 @@
 import {
   ATTACHMENT_TYPES,
+  checkSubmission,
+  type FieldType,
   type FormAnswers,
   type FormDefinition,
+  type FormError,
   type FormField,
   type FormSubmission,
   type Locale,
-  normalizeAnswers,
   validate,
 } from '@coso/domain';
 import type { Db } from '../../db/driver.js';
@@ -48,45 +50,59 @@ export interface SubmissionDeps {
 
 /** The engine's verdict, messages in one language: what POST /validate answers and form_invalid carries. */
 export function checkAnswers(definition: FormDefinition, answers: FormAnswers, now: Date, locale: Locale) {
-  const errors = validate(definition, answers, { now }).map((e) => ({
-    field: e.field,
-    code: e.code,
-    message: e.message[locale],
-  }));
-  return { valid: errors.length === 0, errors };
+  return verdictOf(validate(definition, answers, { now }), locale);
 }
 
-/** Attachment answers (upload ids) of the tree, inside groups and in every repeat instance. */
-export function attachmentRefs(fields: readonly FormField[], answers: FormAnswers, prefix = ''): string[] {
-  const refs: string[] = [];
-  for (const f of fields) {
-    const value = answers[f.name];
-    if (f.type === 'group') refs.push(...attachmentRefs(f.children ?? [], answers, prefix));
-    else if (f.type === 'repeat' && Array.isArray(value)) {
-      for (const instance of value as FormAnswers[]) {
-        if (instance && typeof instance === 'object')
-          refs.push(...attachmentRefs(f.children ?? [], instance));
-      }
-    } else if (ATTACHMENT_TYPES.includes(f.type) && typeof value === 'string' && value !== '') {
-      refs.push(value);
-    }
-  }
-  return [...new Set(refs)];
+function verdictOf(errors: FormError[], locale: Locale) {
+  const inLocale = errors.map((e) => ({ field: e.field, code: e.code, message: e.message[locale] }));
+  return { valid: inLocale.length === 0, errors: inLocale };
 }
+
+export interface AttachmentRef {
+  uploadId: string;
+  type: FieldType;
+}
+
+/** Attachment answers (upload ids) of the tree, inside groups and in every repeat instance, each once. */
+export function attachmentRefs(fields: readonly FormField[], answers: FormAnswers): AttachmentRef[] {
+  const refs = new Map<string, AttachmentRef>();
+  const walk = (list: readonly FormField[], scope: FormAnswers) => {
+    for (const f of list) {
+      const value = scope[f.name];
+      if (f.type === 'group') walk(f.children ?? [], scope);
+      else if (f.type === 'repeat' && Array.isArray(value)) {
+        for (const instance of value as FormAnswers[])
+          if (instance && typeof instance === 'object') walk(f.children ?? [], instance);
+      } else if (ATTACHMENT_TYPES.includes(f.type) && typeof value === 'string' && value !== '') {
+        refs.set(value, { uploadId: value, type: f.type });
+      }
+    }
+  };
+  walk(fields, answers);
+  return [...refs.values()];
+}
+
+/** The sniffed kinds (lib/file-sniff.ts) each attachment type accepts; `file` takes any the uploads accept. */
+const KINDS: Partial<Record<FieldType, readonly string[]>> = {
+  image: ['image'],
+  signature: ['image'],
+  audio: ['audio'],
+};
 
 /**
  * Claims each referenced upload: it must exist, be the submitter's and be complete; its bytes move to the file
  * store under the submission (forms/<submission>/<upload>) and the upload is consumed. An unknown upload, or
  * another user's, or one already claimed: 422 form_attachment_missing. One still arriving: upload_incomplete
- * (the device retries the mutation once its upload is done).
+ * (the device retries the mutation once its upload is done). A kind the field does not take (a recording as a
+ * photo): 415 unsupported_media_type.
  */
 async function claimAttachments(
   scope: SubmissionScope,
   deps: SubmissionDeps,
   submissionId: string,
-  ids: string[],
+  refs: AttachmentRef[],
 ) {
-  for (const uploadId of ids) {
+  for (const { uploadId, type } of refs) {
     let taken: Awaited<ReturnType<UploadService['takeComplete']>>;
     try {
       taken = await deps.uploads.takeComplete(scope.db, scope.ctx.actor, uploadId);
@@ -97,6 +113,11 @@ async function claimAttachments(
       throw error;
     }
     const { upload, content } = taken;
+    // A recording where a photo is asked for: the field's type decides, as the device's input did.
+    const kinds = KINDS[type];
+    if (kinds && !kinds.includes(upload.kind ?? '')) {
+      throw new AppError('unsupported_media_type', { uploadId, expected: kinds });
+    }
     const storageKey = `forms/${submissionId}/${upload.id}`;
     await deps.files.put(storageKey, content());
     scope.onRollback(() => deps.files.remove(storageKey));
@@ -137,8 +158,11 @@ export async function submitForm(
   const form = await repo.findFormVersion(db, formVersionId);
   if (!form) throw new AppError('not_found');
   const now = deps.clock.now();
-  const answers = normalizeAnswers(form.definition, input.answers as FormAnswers, { now });
-  const verdict = checkAnswers(form.definition, answers, now, scope.locale);
+  // One run of the engine: the errors of the answers as sent, and what is stored (calculations recomputed,
+  // answers to questions that do not apply dropped).
+  const checked = checkSubmission(form.definition, input.answers as FormAnswers, { now });
+  const answers = checked.answers;
+  const verdict = verdictOf(checked.errors, scope.locale);
   if (!verdict.valid) throw new AppError('form_invalid', { errors: verdict.errors });
   const written = await repo.insertSubmission(db, {
     id: input.id,
