@@ -210,6 +210,7 @@ export function FormRunner(props: FormRunnerProps) {
               defaultLanguage={def.defaultLanguage}
               t={t}
               media={media}
+              valueAt={(p) => state.fields.get(p)?.value}
             />
           ) : null;
         })}

@@ -5,6 +5,7 @@ import { NumberInput, ReadOnlyValue, TextInput, YesNoInput } from './basic-input
 import { SelectMultipleInput, SelectOneInput } from './choice-inputs';
 import { AudioInput, FileInput, ImageInput } from './media-inputs';
 import { GeopointInput, SignatureInput } from './place-sign-inputs';
+import { fillLabel } from './runner-model';
 import type { InputProps, RunnerMedia } from './runner-types';
 import type { FormsT } from './texts';
 
@@ -26,8 +27,11 @@ const INPUTS: Partial<Record<string, ComponentType<InputProps>>> = {
   signature: SignatureInput,
   calculate: ReadOnlyValue,
 };
-/** Inputs made of several controls: a fieldset whose legend is the question. */
-const GROUPED = new Set(['select_one', 'select_multiple', 'yes_no']);
+/**
+ * Inputs made of several controls, or of buttons that keep their own names ("Capturer ma position"): a
+ * fieldset whose legend is the question.
+ */
+const GROUPED = new Set(['select_one', 'select_multiple', 'yes_no', 'geopoint', 'audio', 'signature']);
 
 export interface QuestionProps {
   path: string;
@@ -39,14 +43,31 @@ export interface QuestionProps {
   defaultLanguage: string | undefined;
   t: FormsT;
   media: RunnerMedia;
+  /** A field's current value by path (for `${name}` in labels). */
+  valueAt: (path: string) => unknown;
 }
+
+const shown = (v: unknown) =>
+  v === null || v === undefined
+    ? ''
+    : Array.isArray(v)
+      ? v.join(' ')
+      : typeof v === 'object'
+        ? ''
+        : String(v);
 
 /** One question: its label (or legend), hint, input and error, tied together for screen readers. */
 export function Question(p: QuestionProps) {
   const { field } = p.state;
   const id = domId(p.path);
-  const label = formText(field.label, p.locale, p.defaultLanguage) ?? field.name;
-  const hint = formText(field.hint, p.locale, p.defaultLanguage);
+  const label = fillLabel(
+    formText(field.label, p.locale, p.defaultLanguage) ?? field.name,
+    p.path,
+    p.valueAt,
+    shown,
+  );
+  const rawHint = formText(field.hint, p.locale, p.defaultLanguage);
+  const hint = rawHint && fillLabel(rawHint, p.path, p.valueAt, shown);
   const describedBy = [hint && `${id}-hint`, p.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const labelText = (
     <>
@@ -103,7 +124,9 @@ export function Question(p: QuestionProps) {
     />
   );
 
-  if (GROUPED.has(field.type))
+  const grouped =
+    GROUPED.has(field.type) && !(field.type === 'select_one' && field.appearance?.includes('minimal'));
+  if (grouped)
     return (
       <fieldset className="fr-question" aria-describedby={describedBy} data-path={p.path}>
         <legend className="fr-label">{labelText}</legend>

@@ -27,7 +27,7 @@ export function RepeatPage(p: {
       aria-describedby={p.error ? errorId : undefined}
       data-path={p.path}
     >
-      <p className="fr-label">{p.t('runner.repeatTitle', { label })}</p>
+      <p className="fr-label">{label}</p>
       <p className="fr-hint">{p.t('runner.repeatCount', { n: count })}</p>
       <ul className="list-unstyled">
         {Array.from({ length: count }, (_, i) => (
@@ -37,9 +37,10 @@ export function RepeatPage(p: {
             <button
               type="button"
               className="btn btn-outline-danger"
+              aria-label={p.t('runner.repeatRemove', { label, n: i + 1 })}
               onClick={() => p.onChange(removeInstance(p.answers, p.path, i))}
             >
-              {p.t('runner.repeatRemove', { label, n: i + 1 })}
+              {p.t('runner.remove')}
             </button>
           </li>
         ))}

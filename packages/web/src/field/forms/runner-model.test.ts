@@ -1,9 +1,11 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm labels write their references as ${name}.
 import type { FormAnswers, FormDefinition, FormField } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import {
   clampPage,
   documentOrder,
   type EnginePage,
+  fillLabel,
   firstPageWithError,
   fitRepeatCounts,
   managedRepeats,
@@ -148,5 +150,23 @@ describe('fixed repeat counts', () => {
     expect(
       fitRepeatCounts(one, [{ path: 'fixe', relevant: false, repeatCount: 3, field: repeat }], fresh),
     ).toBe(one);
+  });
+});
+
+describe('labels with answers in them', () => {
+  const values: Record<string, unknown> = { total: 12, 'membres[1].nom': 'Awa', nom: 'dehors' };
+  const fill = (text: string, path: string) =>
+    fillLabel(
+      text,
+      path,
+      (p) => values[p],
+      (v) => String(v),
+    );
+  it('take the answer of the same instance first, then from outside, and nothing for an unknown name', () => {
+    expect(fill('Total : ${total}', 'total_note')).toBe('Total : 12');
+    expect(fill('Âge de ${nom} ?', 'membres[1].age')).toBe('Âge de Awa ?');
+    expect(fill('Âge de ${nom} ?', 'membres[0].age')).toBe('Âge de dehors ?');
+    expect(fill('${inconnu}!', 'x')).toBe('!');
+    expect(fill('Sans référence', 'x')).toBe('Sans référence');
   });
 });

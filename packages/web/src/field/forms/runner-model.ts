@@ -163,3 +163,29 @@ export function appendInstance(answers: FormAnswers, path: string, values: FormA
   const instances = Array.isArray(list) ? (list as FormAnswers[]) : [];
   return setAt(answers, path, [...instances, values]);
 }
+
+/**
+ * A label or hint with its `${name}` references replaced by the answers (ODK's output values, e.g.
+ * "Total : ${total}"): the field in the same repeat instance as `path` first, then further out.
+ */
+export function fillLabel(
+  text: string,
+  path: string,
+  valueAt: (path: string) => unknown,
+  show: (value: unknown) => string,
+): string {
+  if (!text.includes('${')) return text;
+  const scopes: string[] = [];
+  for (let p = path; p.includes('.'); ) {
+    p = p.slice(0, p.lastIndexOf('.'));
+    scopes.push(`${p}.`);
+  }
+  scopes.push('');
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g, (_, name: string) => {
+    for (const scope of scopes) {
+      const value = valueAt(scope + name);
+      if (value !== undefined) return show(value);
+    }
+    return '';
+  });
+}

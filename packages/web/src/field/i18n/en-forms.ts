@@ -43,7 +43,6 @@ export const enForms: Record<FormsKey, string> = {
   'runner.otherText': 'Specify “Other”',
   'runner.currency': 'FCFA',
   'runner.calculated': 'Calculated value',
-  'runner.repeatTitle': '“{label}”',
   'runner.repeatCount': '{n} entered',
   'runner.repeatItem': '{label} no. {n}',
   'runner.repeatAdd': 'Add “{label}”',

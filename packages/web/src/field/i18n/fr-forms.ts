@@ -44,7 +44,6 @@ export const frForms = {
   'runner.otherText': 'Précisez « Autre »',
   'runner.currency': 'FCFA',
   'runner.calculated': 'Valeur calculée',
-  'runner.repeatTitle': '« {label} »',
   'runner.repeatCount': '{n} saisi(s)',
   'runner.repeatItem': '{label} n° {n}',
   'runner.repeatAdd': 'Ajouter « {label} »',
