@@ -1,6 +1,6 @@
 import type { CompiledField, CompiledForm } from './compile.js';
 import type { FormAnswers, FormValue } from './definition.js';
-import type { Evaluation } from './evaluation.js';
+import { answerOf, type Evaluation } from './evaluation.js';
 import { toBoolean } from './expr/index.js';
 import { type FormError, type FormErrorCode, formErrorMessage } from './messages.js';
 import type { FieldInstanceState } from './state.js';
@@ -47,6 +47,7 @@ export function checkAnswers(ev: Evaluation, fields: ReadonlyMap<string, FieldIn
     for (const key of Object.keys(obj)) if (!allowed.has(key)) push(prefix + key, 'unknown_field');
   };
 
+  if (ev.answers !== ev.given) push('', 'invalid_type');
   unknownKeys(ev.answers, '', '');
   for (const st of fields.values()) {
     const cf = ev.form.fields.get(st.field.name)!;
@@ -54,7 +55,9 @@ export function checkAnswers(ev: Evaluation, fields: ReadonlyMap<string, FieldIn
     if (field.type === 'group' || field.type === 'note') continue;
     const raw = ev.raw(cf, st.indices);
     const otherPath = `${st.path}_other`;
-    const otherRaw = field.orOther ? ev.objectAt(cf.repeats, st.indices)?.[`${cf.name}_other`] : undefined;
+    const otherRaw = field.orOther
+      ? answerOf(ev.objectAt(cf.repeats, st.indices), `${cf.name}_other`)
+      : undefined;
     // A repeat that does not apply is reported alone: its instances are not walked (no state for them).
     if (!st.relevant) {
       if (!isEmpty(raw) && !cf.calculation) push(st.path, 'not_relevant');

@@ -22,23 +22,31 @@ type Tuple = readonly number[];
 const TOP: readonly Tuple[] = [[]];
 const isPlainObject = (v: unknown): v is FormAnswers =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An answer by key, own properties only: a field may be named `constructor` or `toString`. */
+export const answerOf = (obj: FormAnswers | undefined, key: string): FormValue | undefined =>
+  obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
 
 export class Evaluation {
   readonly computed = new Map<string, ComputedValue>();
   private readonly childTuples = new Map<string, Tuple[]>();
 
+  readonly answers: FormAnswers;
+
   constructor(
     readonly form: CompiledForm,
-    readonly answers: FormAnswers,
+    readonly given: FormAnswers,
     readonly now: Date,
     readonly locale: string,
-  ) {}
+  ) {
+    // Answers that are not an object (a client's mistake) are checked as none; checkAnswers reports them.
+    this.answers = isPlainObject(given) ? given : {};
+  }
 
   /** The answers object a field at `tuple` lives in (the form's, or a repeat instance's). */
   objectAt(chain: readonly string[], tuple: Tuple): FormAnswers | undefined {
     let obj: FormAnswers = this.answers;
     for (let k = 0; k < chain.length; k++) {
-      const list = obj[chain[k]!];
+      const list = answerOf(obj, chain[k]!);
       if (!Array.isArray(list)) return undefined;
       const next = list[tuple[k]!];
       if (!isPlainObject(next)) return undefined;
@@ -48,8 +56,8 @@ export class Evaluation {
   }
 
   raw(cf: CompiledField, tuple: Tuple): FormValue | undefined {
-    if (cf.repeats.length === 0) return this.answers[cf.name];
-    return this.objectAt(cf.repeats, tuple)?.[cf.name];
+    if (cf.repeats.length === 0) return answerOf(this.answers, cf.name);
+    return answerOf(this.objectAt(cf.repeats, tuple), cf.name);
   }
 
   pathOf(cf: CompiledField, tuple: Tuple): string {

@@ -134,6 +134,20 @@ describe('validate: ODK rules', () => {
     ]);
   });
 
+  it('reads only own keys (a field may be called constructor), and refuses answers that are not an object', () => {
+    const def = form([
+      { type: 'integer', name: 'constructor', required: true },
+      { type: 'text', name: 'toString' },
+    ]);
+    expect(codes(def, {})).toEqual(['constructor:required']);
+    expect(codes(def, { constructor: 3 })).toEqual([]);
+    expect(codes(def, JSON.parse('{"__proto__": {"x": 1}, "constructor": 1}'))).toEqual([
+      '__proto__:unknown_field',
+    ]);
+    expect(codes(def, null as never)).toEqual([':invalid_type', 'constructor:required']);
+    expect(codes(def, ['x'] as never)).toEqual([':invalid_type', 'constructor:required']);
+  });
+
   it('checks repeats: arrays, at most 500, exactly repeat_count, each instance field by field', () => {
     const ok = { member_count: 1, members: [{ member_name: 'Afi', age: 30 }], adults: 1 };
     expect(codes(householdForm, ok)).toEqual([]);

@@ -1,5 +1,6 @@
 import { type CompiledField, compiledOrThrow } from './compile.js';
 import type { FormAnswers, FormDefinition, FormValue } from './definition.js';
+import { answerOf } from './evaluation.js';
 import { evaluate, toBoolean, toNumber, toText } from './expr/index.js';
 import type { ExprContext } from './expr/types.js';
 import type { FormError } from './messages.js';
@@ -49,7 +50,7 @@ export function normalizeAnswers(
       const st = state.fields.get(path);
       if (!st?.relevant || field.type === 'note') continue;
       if (field.type === 'repeat') {
-        const list = source?.[cf.name];
+        const list = answerOf(source, cf.name);
         if (!Array.isArray(list)) continue;
         out[cf.name] = (st.instances ?? []).map((j) => {
           const instance: FormAnswers = {};
@@ -59,7 +60,7 @@ export function normalizeAnswers(
         continue;
       }
       if (!isEmpty(st.value)) out[cf.name] = st.value;
-      const other = source?.[`${cf.name}_other`];
+      const other = answerOf(source, `${cf.name}_other`);
       const choseOther =
         st.value === 'other' || (Array.isArray(st.value) && st.value.includes('other' as never));
       if (field.orOther && choseOther && !isEmpty(other)) out[`${cf.name}_other`] = other as FormValue;
