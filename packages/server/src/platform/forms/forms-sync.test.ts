@@ -16,6 +16,7 @@ let t: TestApp;
 let ada: Session;
 let ben: Session;
 let focal: Session;
+let manager: Session;
 let formId: string;
 let photo: Buffer;
 
@@ -25,6 +26,7 @@ beforeAll(async () => {
   ada = await login(t, (await makeUser(t, ['facilitator'], tree.a.villages)).username);
   ben = await login(t, (await makeUser(t, ['facilitator'], tree.b.villages)).username);
   focal = await login(t, (await makeUser(t, ['focal_point'], [tree.a.region])).username);
+  manager = await login(t, (await makeUser(t, ['cdd_specialist'], [tree.country])).username);
   await seedDemoForm(t.db, t.services.forms);
   formId = (await t.db.query<{ id: string }>('select id from forms'))[0]!.id;
   photo = await sharp(randomBytes(64 * 64 * 3), { raw: { width: 64, height: 64, channels: 3 } })
@@ -132,6 +134,15 @@ describe('form.submit', () => {
     expect(file!.storage_key).toBe(`forms/${id}/${mine}`);
     expect(await readFile(path.join(t.config.dataDir, 'files', file!.storage_key))).toEqual(photo);
     expect(await t.db.query('select 1 from sync_uploads where id = $1', [mine])).toEqual([]);
+
+    // The submitter and the form managers read it back; another facilitator does not.
+    const url = `/api/v1/forms/${formId}/submissions/${id}/files/${mine}`;
+    const back = await t.app.inject({ url, headers: { cookie: ada.cookie } });
+    expect(back.statusCode).toBe(200);
+    expect(back.headers['content-type']).toBe('image/png');
+    expect(back.rawPayload).toEqual(photo);
+    expect((await t.app.inject({ url, headers: { cookie: manager.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url, headers: { cookie: ben.cookie } })).statusCode).toBe(404);
   });
 
   it('refuses a file of another kind than the field takes (a recording as the photo) with unsupported_media_type', async () => {

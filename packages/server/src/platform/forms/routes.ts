@@ -20,6 +20,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { FileStore } from '../../lib/file-store.js';
 import { joinTransaction } from '../sync/push-tx.js';
 import type { UploadService } from '../sync/uploads.js';
+import { formFileRoutes } from './files-routes.js';
 import { formImportRoutes } from './import-routes.js';
 import * as repo from './repo.js';
 import type { FormService } from './service.js';
@@ -76,6 +77,7 @@ export function formRoutes(app: Api, deps: FormRouteDeps) {
   );
 
   formImportRoutes(app, deps);
+  formFileRoutes(app, deps);
 
   app.get(
     '/api/v1/forms/:id',
