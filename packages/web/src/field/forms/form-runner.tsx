@@ -97,6 +97,17 @@ export function FormRunner(props: FormRunnerProps) {
       ),
     [def, answers, state],
   );
+  // A submission the server refused reopens on the first page it complained about.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current) return;
+    opened.current = true;
+    const at = firstPageWithError(
+      pages,
+      external.map((e) => e.field),
+    );
+    if (at !== undefined) setPageIndex(at);
+  }, [pages, external]);
   const index = clampPage(pageIndex, pages.length);
   const page = pages[index];
   const last = index === pages.length - 1;
