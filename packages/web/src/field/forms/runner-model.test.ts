@@ -1,5 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm labels write their references as ${name}.
-import type { FormAnswers, FormDefinition, FormField } from '@coso/domain';
+import { type FormAnswers, type FormDefinition, type FormField, formPages, formState } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import {
   clampPage,
@@ -168,5 +168,37 @@ describe('labels with answers in them', () => {
     expect(fill('Âge de ${nom} ?', 'membres[0].age')).toBe('Âge de dehors ?');
     expect(fill('${inconnu}!', 'x')).toBe('!');
     expect(fill('Sans référence', 'x')).toBe('Sans référence');
+  });
+});
+
+describe('with the form engine', () => {
+  const form: FormDefinition = {
+    schemaVersion: 1,
+    formId: 'reunion',
+    version: '1',
+    title: { fr: 'Réunion' },
+    fields: [
+      { type: 'yes_no', name: 'pv_signe', required: true },
+      { type: 'image', name: 'photo', relevant: '${pv_signe}', required: true },
+      { type: 'repeat', name: 'membres', children: [text('nom')] },
+      { type: 'integer', name: 'n' },
+    ],
+    choices: {},
+  };
+  const pagesOf = (answers: FormAnswers) => {
+    const state = formState(form, answers, { now: new Date('2026-12-07T10:00:00Z') });
+    const relevant = (path: string) => state.fields.get(path)?.relevant ?? false;
+    return describePages(runnerPages(form, formPages(form, state), managedRepeats(form, answers, relevant)));
+  };
+  it('follows skip logic and gives each instance its pages, then the repeat page', () => {
+    expect(pagesOf({})).toEqual(['pv_signe', '+membres', 'n']);
+    expect(pagesOf({ pv_signe: true, membres: [{}, {}] })).toEqual([
+      'pv_signe',
+      'photo',
+      'membres[0].nom',
+      'membres[1].nom',
+      '+membres',
+      'n',
+    ]);
   });
 });
