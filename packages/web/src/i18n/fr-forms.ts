@@ -25,8 +25,8 @@ export const frForms = {
 
   'forms.import.title': 'Importer un formulaire',
   'forms.import.source': 'Source',
-  'forms.import.sourceXlsx': 'Fichier XLSForm (.xlsx)',
-  'forms.import.sourceKobo': 'Formulaire KoboToolbox (JSON)',
+  'forms.import.sourceXlsx': 'Classeur XLSForm (.xlsx)',
+  'forms.import.sourceKobo': 'Contenu KoboToolbox (JSON)',
   'forms.import.file': 'Fichier XLSForm (.xlsx)',
   'forms.import.fileRequired': 'Choisissez un fichier .xlsx.',
   'forms.import.kobo': 'Contenu JSON de l’asset KoboToolbox',

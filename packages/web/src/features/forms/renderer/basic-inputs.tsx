@@ -146,7 +146,9 @@ export function CalculatedValue({ path, field, value }: Omit<InputProps, 'readOn
   const { id, describedBy } = useFieldTexts(path, field);
   const shown =
     typeof value === 'number'
-      ? formatNumber(value)
+      ? Number.isFinite(value)
+        ? formatNumber(value)
+        : ''
       : typeof value === 'boolean'
         ? t(value ? 'common.yes' : 'common.no')
         : text(value);

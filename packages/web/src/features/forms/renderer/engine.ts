@@ -1,6 +1,7 @@
 import {
   type FormAnswers,
   type FormDefinition,
+  type FormField,
   type FormState,
   type FormValue,
   formState,
@@ -9,7 +10,11 @@ import { getAt, setAt } from './answers';
 import type { RenderState } from './render-context';
 
 /** The renderer's view of the engine's state: answers not in the state (an `_other` text) read from answers. */
-export function renderState(state: FormState, answers: FormAnswers): RenderState {
+export function renderState(
+  state: FormState,
+  answers: FormAnswers,
+  show: (value: FormValue, field: FormField) => string,
+): RenderState {
   return {
     view(path: string) {
       const st = state.fields.get(path);
@@ -28,6 +33,10 @@ export function renderState(state: FormState, answers: FormAnswers): RenderState
     },
     fixedCount: (path) => state.fields.get(path)?.repeatCount,
     instances: (path) => state.fields.get(path)?.instances ?? [],
+    shown(path) {
+      const st = state.fields.get(path);
+      return st ? show(st.value, st.field) : undefined;
+    },
   };
 }
 

@@ -1,14 +1,16 @@
 import { type FormField, formText } from '@coso/domain';
 import type { ReactNode } from 'react';
 import { domId } from './answers';
+import { fillReferences } from './label-text';
 import { useRender } from './render-context';
 
 /** The texts and ids every input of a field shares: label, hint, error, and what aria-describedby lists. */
 export function useFieldTexts(path: string, field: FormField) {
-  const { definition, locale, errors } = useRender();
+  const { definition, locale, errors, state } = useRender();
   const id = domId(path);
-  const label = formText(field.label, locale, definition.defaultLanguage) ?? field.name;
-  const hint = formText(field.hint, locale, definition.defaultLanguage);
+  const fill = (text: string | undefined) => text && fillReferences(text, path, state.shown);
+  const label = fill(formText(field.label, locale, definition.defaultLanguage)) ?? field.name;
+  const hint = fill(formText(field.hint, locale, definition.defaultLanguage));
   const error = errors.get(path);
   const describedBy =
     [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

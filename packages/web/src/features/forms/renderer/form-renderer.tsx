@@ -3,8 +3,10 @@ import {
   type FormAnswers,
   type FormDefinition,
   type FormError,
+  type FormField,
   type FormValue,
   formPages,
+  formText,
   validate,
 } from '@coso/domain';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
@@ -40,7 +42,7 @@ export function FormRenderer(props: {
   onChange?: (answers: FormAnswers) => void;
 }) {
   const { definition } = props;
-  const { t, locale } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const now = useMemo(() => new Date(), []);
   const media = useMemo(() => props.media ?? previewMedia(), [props.media]);
   const [answers, setAnswers] = useState<FormAnswers>(
@@ -98,10 +100,25 @@ export function FormRenderer(props: {
     setFocusPath(null);
   }, [focusPath]);
 
+  // How a label's `${name}` shows an answer: numbers grouped, yes/no and choices in words.
+  const show = (value: FormValue, field: FormField): string => {
+    const label = (name: string) => {
+      const c = field.list ? definition.choices[field.list]?.find((x) => x.name === name) : undefined;
+      return (c && formText(c.label, locale, definition.defaultLanguage)) ?? name;
+    };
+    if (value === null || value === undefined) return '';
+    // A sum over empty answers is NaN, as in ODK: show nothing rather than "NaN".
+    if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value) : '';
+    if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+    if (typeof value === 'string') return field.list ? label(value) : value;
+    if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? label(v) : '')).join(', ');
+    return `${value.lat}, ${value.lon}`;
+  };
+
   const ctx: RenderContextValue = {
     definition,
     locale,
-    state: renderState(state, answers),
+    state: renderState(state, answers, show),
     errors: errorMap,
     media,
     setValue: (path: string, value: FormValue | undefined) => update(paths.setAt(answers, path, value)),
@@ -113,7 +130,7 @@ export function FormRenderer(props: {
       for (const [name, value] of Object.entries(defaults))
         next = paths.setAt(next, `${paths.instancePath(path, index)}.${name}`, value);
       update(next);
-      setGoInstance(paths.instancePath(path, index));
+      if (layout === 'paged') setGoInstance(paths.instancePath(path, index));
     },
     removeInstance: (path: string, index: number) => update(paths.removeInstance(answers, path, index)),
   };

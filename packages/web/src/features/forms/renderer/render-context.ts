@@ -18,6 +18,8 @@ export interface RenderState {
   fixedCount(path: string): number | undefined;
   /** A repeat's instances present in the answers (their 0-based indices). */
   instances(path: string): readonly number[];
+  /** What a label's `${name}` shows for the field instance at `path`; undefined when there is none. */
+  shown(path: string): string | undefined;
 }
 
 /** Media inputs keep a reference as the answer; the adapter stores the blob and shows it back. */
