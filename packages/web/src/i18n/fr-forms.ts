@@ -85,6 +85,7 @@ export const frForms = {
   'forms.rule.appearance': 'Apparence',
   'forms.rule.orOther': 'avec « autre »',
   'forms.rule.always': 'toujours',
+  'forms.rule.item': '{rule} :',
 
   'forms.type.text': 'Texte',
   'forms.type.integer': 'Nombre entier',
@@ -116,6 +117,7 @@ export const frForms = {
   'renderer.clear': 'Effacer les réponses',
   'renderer.valid': 'Aucune erreur : ces réponses seraient acceptées.',
   'renderer.errorSummary': 'À corriger ({n}) :',
+  'renderer.errorItem': '{label} : {message}',
   'renderer.choose': 'Choisir…',
   'renderer.other': 'Autre',
   'renderer.otherText': 'Précisez « autre »',

@@ -37,7 +37,7 @@ export function DefinitionTree({ definition }: { definition: FormDefinition }) {
       if (value === undefined || value === false) continue;
       out.push(
         <li key={key}>
-          <span className="text-body-secondary">{t(label)} : </span>
+          <span className="text-body-secondary">{t('forms.rule.item', { rule: t(label) })} </span>
           {value === true ? t('forms.rule.always') : <code className="text-break">{String(value)}</code>}
         </li>,
       );
@@ -45,7 +45,7 @@ export function DefinitionTree({ definition }: { definition: FormDefinition }) {
     if (f.list)
       out.push(
         <li key="list">
-          <span className="text-body-secondary">{t('forms.rule.list')} : </span>
+          <span className="text-body-secondary">{t('forms.rule.item', { rule: t('forms.rule.list') })} </span>
           <code>{f.list}</code> ({definition.choices[f.list]?.length ?? 0})
           {f.orOther && ` ${t('forms.rule.orOther')}`}
         </li>,
@@ -53,7 +53,9 @@ export function DefinitionTree({ definition }: { definition: FormDefinition }) {
     if (f.appearance?.length)
       out.push(
         <li key="appearance">
-          <span className="text-body-secondary">{t('forms.rule.appearance')} : </span>
+          <span className="text-body-secondary">
+            {t('forms.rule.item', { rule: t('forms.rule.appearance') })}{' '}
+          </span>
           <code>{f.appearance.join(' ')}</code>
         </li>,
       );

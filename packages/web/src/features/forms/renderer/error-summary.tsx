@@ -52,8 +52,12 @@ export const ErrorSummary = forwardRef<
                 onGo(e.field);
               }}
             >
-              {errorLabel(definition, e.field, locale, (label, n) => t('renderer.instance', { label, n }))} :{' '}
-              {e.message[locale]}
+              {t('renderer.errorItem', {
+                label: errorLabel(definition, e.field, locale, (label, n) =>
+                  t('renderer.instance', { label, n }),
+                ),
+                message: e.message[locale],
+              })}
             </a>
           </li>
         ))}
