@@ -81,7 +81,7 @@ export function DefinitionTree({ definition }: { definition: FormDefinition }) {
             const container = field.type === 'group' || field.type === 'repeat';
             const r = rules(field);
             return (
-              <tr key={field.name} className={container ? 'table-light' : undefined}>
+              <tr key={field.name}>
                 <td style={{ paddingLeft: `${0.5 + depth * 1.25}rem` }}>
                   <code className={container ? 'fw-semibold' : undefined}>{field.name}</code>
                 </td>
