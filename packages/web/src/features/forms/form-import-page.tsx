@@ -1,7 +1,6 @@
 import { formText } from '@coso/domain';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert, InfoAlert, SuccessAlert } from '../../ui/alerts';
 import { Card } from '../../ui/card';
@@ -9,16 +8,9 @@ import { CheckboxField, FieldHelp, FieldSet, TextAreaField } from '../../ui/form
 import { PageHeader } from '../../ui/page-header';
 import { type FormImportResult, formsApi, type ImportSource } from './forms-api';
 import { ImportReportCard } from './import-report';
+import { koboContent, reportFromError } from './import-source';
 
 type SourceKind = 'xlsx' | 'kobo';
-
-/** A 422 `xlsform_invalid` on publish carries the problems (as `details.problems`, or the report itself). */
-function reportFromError(err: unknown): FormImportResult | null {
-  if (!(err instanceof ApiError) || err.code !== 'xlsform_invalid') return null;
-  const d = err.details as Partial<FormImportResult> | unknown[] | null;
-  if (Array.isArray(d)) return { form: null, problems: d as FormImportResult['problems'] };
-  return { form: d?.form ?? null, problems: Array.isArray(d?.problems) ? d.problems : [] };
-}
 
 /**
  * `/admin/forms/import`: an XLSForm (.xlsx) or a KoboToolbox asset's JSON; "Vérifier" runs a dry run that
@@ -53,10 +45,7 @@ export default function FormImportPage() {
       return null;
     }
     try {
-      const parsed: unknown = JSON.parse(kobo);
-      const content = (parsed as { content?: unknown }).content ?? parsed;
-      if (typeof content !== 'object' || content === null || Array.isArray(content)) throw new Error('{ }');
-      return { kobo: content as Record<string, unknown> };
+      return { kobo: koboContent(kobo) };
     } catch (err) {
       setInputError(t('forms.import.koboInvalid', { reason: err instanceof Error ? err.message : '' }));
       return null;
