@@ -117,7 +117,15 @@ export function SignatureInput({ path, field, value, readOnly }: InputProps) {
         {t('renderer.signatureHint')}
       </p>
       <div className="position-relative border rounded bg-body" style={{ width: 'min(100%, 28rem)' }}>
-        {shown && <img src={shown} alt="" className="position-absolute top-0 start-0 w-100 h-100" />}
+        {shown && (
+          // Under the pen: strokes must still reach the canvas (a positioned image paints above it).
+          <img
+            src={shown}
+            alt=""
+            className="position-absolute top-0 start-0 w-100 h-100"
+            style={{ pointerEvents: 'none' }}
+          />
+        )}
         <canvas
           id={id}
           ref={canvas}
