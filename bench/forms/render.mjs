@@ -149,7 +149,7 @@ try {
 
   const turns = Number(values.turns);
   const engine = [];
-  for (let i = 0; engine.length < turns; i++) {
+  while (engine.length < turns) {
     const { click, until } = await runner.turn();
     await arm(page, until);
     await click();

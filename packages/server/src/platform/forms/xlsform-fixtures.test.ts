@@ -112,7 +112,6 @@ describe('XLSForm fixtures from the ODK/XLSForm community', () => {
       name: 'cities',
       label: { default: 'Cities' },
       list: 'cities',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: an XLSForm reference, not a template
       choiceFilter: 'country=${country}',
     });
     expect(definition?.choices.cities?.[0]).toEqual({
@@ -171,7 +170,6 @@ describe('KoboToolbox asset content fixture', () => {
       name: 'lieu_autre',
       label: { fr: 'Autre lieu', en: 'Other venue' },
       required: true,
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: an XLSForm reference, not a template
       relevant: "${lieu} = 'autre'",
     });
     expect(def.fields[1]?.children?.[0]?.indicator).toBe('participation.women_le35');
