@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm writes its references as ${name}.
 import { describe, expect, it } from 'vitest';
 import type { FormAnswers, FormDefinition } from './definition.js';
 import { formPages } from './pages.js';

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm writes its references as ${name}.
 import type { FormDefinition } from '@coso/domain';
 import { SYSTEM_CONTEXT } from '../../context.js';
 import type { Queryable } from '../../db/driver.js';

@@ -6,7 +6,7 @@ import {
   parseDecimal,
   parseInteger,
   parseMoney,
-} from '../../features/forms/renderer/values';
+} from '../../forms/values';
 import type { InputProps } from './runner-types';
 import { numberTag } from './texts';
 

@@ -11,7 +11,7 @@ import {
   validate,
 } from '@coso/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { domId, setAt } from '../../features/forms/renderer/answers';
+import { domId, setAt } from '../../forms/answers';
 import { Question } from './question';
 import { RepeatPage } from './repeat-page';
 import {

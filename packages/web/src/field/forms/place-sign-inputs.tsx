@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { isGeoPoint } from '../../features/forms/renderer/values';
+import { isGeoPoint } from '../../forms/values';
 import type { InputProps } from './runner-types';
 
 /**

@@ -1,6 +1,6 @@
 import { type FieldInstanceState, type FormAnswers, type FormValue, formText } from '@coso/domain';
 import type { ComponentType } from 'react';
-import { domId, getAt } from '../../features/forms/renderer/answers';
+import { domId, getAt } from '../../forms/answers';
 import { NumberInput, ReadOnlyValue, TextInput, YesNoInput } from './basic-inputs';
 import { SelectMultipleInput, SelectOneInput } from './choice-inputs';
 import { AudioInput, FileInput, ImageInput } from './media-inputs';

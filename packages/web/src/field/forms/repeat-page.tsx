@@ -1,5 +1,5 @@
 import { type FormAnswers, type FormDefinition, type FormField, formText } from '@coso/domain';
-import { instanceCount, removeInstance } from '../../features/forms/renderer/answers';
+import { instanceCount, removeInstance } from '../../forms/answers';
 import { appendInstance } from './runner-model';
 import type { FormsT } from './texts';
 

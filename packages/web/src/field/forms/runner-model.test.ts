@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm labels write their references as ${name}.
 import { type FormAnswers, type FormDefinition, type FormField, formPages, formState } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import {

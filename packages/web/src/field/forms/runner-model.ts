@@ -7,7 +7,8 @@ import {
   parsePath,
   removeInstance,
   setAt,
-} from '../../features/forms/renderer/answers';
+} from '../../forms/answers';
+import { fillReferences } from '../../forms/label-text';
 
 /**
  * The runner's pages: the engine's pages (formPages, ODK Collect's pagination: one question per page, a
@@ -174,18 +175,8 @@ export function fillLabel(
   valueAt: (path: string) => unknown,
   show: (value: unknown) => string,
 ): string {
-  if (!text.includes('${')) return text;
-  const scopes: string[] = [];
-  for (let p = path; p.includes('.'); ) {
-    p = p.slice(0, p.lastIndexOf('.'));
-    scopes.push(`${p}.`);
-  }
-  scopes.push('');
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g, (_, name: string) => {
-    for (const scope of scopes) {
-      const value = valueAt(scope + name);
-      if (value !== undefined) return show(value);
-    }
-    return '';
+  return fillReferences(text, path, (at) => {
+    const value = valueAt(at);
+    return value === undefined ? undefined : show(value);
   });
 }

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm writes its references as ${name}.
 import type { FormDefinition, FormField } from '../definition.js';
 
 /**

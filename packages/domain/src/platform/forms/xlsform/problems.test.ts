@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm references (${name}) in test data, not templates
 import { describe, expect, it } from 'vitest';
 import { importXlsForm } from './import.js';
 import { koboContentToSheets } from './kobo.js';

@@ -1,11 +1,18 @@
 import type { FormField, FormValue } from '@coso/domain';
 import { useEffect, useState } from 'react';
+import {
+  formatNumberInput,
+  isoToLocal,
+  localToIso,
+  parseDecimal,
+  parseInteger,
+  parseMoney,
+} from '../../../forms/values';
 import { useI18n } from '../../../i18n/i18n-context';
 import { intlLocale } from '../../../i18n/translate';
 import { DateInput } from '../../../ui/date-input';
 import { useFieldTexts } from './field-shell';
 import { useRender } from './render-context';
-import { formatNumberInput, isoToLocal, localToIso, parseDecimal, parseInteger, parseMoney } from './values';
 
 export interface InputProps {
   path: string;

@@ -6,7 +6,7 @@ import {
   type FormValue,
   formState,
 } from '@coso/domain';
-import { getAt, setAt } from './answers';
+import { getAt, setAt } from '../../../forms/answers';
 import type { RenderState } from './render-context';
 
 /** The renderer's view of the engine's state: answers not in the state (an `_other` text) read from answers. */

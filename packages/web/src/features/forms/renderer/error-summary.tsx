@@ -1,7 +1,7 @@
 import { type FormDefinition, type FormError, formText, walkFields } from '@coso/domain';
 import { forwardRef } from 'react';
+import { domId, parsePath } from '../../../forms/answers';
 import { useI18n } from '../../../i18n/i18n-context';
-import { domId, parsePath } from './answers';
 
 /** "Membre n° 2 · Âge" for `members[1].age`: the labels along the path, instances numbered from 1. */
 export function errorLabel(

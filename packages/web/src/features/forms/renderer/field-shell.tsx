@@ -1,7 +1,7 @@
 import { type FormField, formText } from '@coso/domain';
 import type { ReactNode } from 'react';
-import { domId } from './answers';
-import { fillReferences } from './label-text';
+import { domId } from '../../../forms/answers';
+import { fillReferences } from '../../../forms/label-text';
 import { useRender } from './render-context';
 
 /** The texts and ids every input of a field shares: label, hint, error, and what aria-describedby lists. */

@@ -1,6 +1,6 @@
 import { type FormField, formText } from '@coso/domain';
+import { childPath, domId, instancePath } from '../../../forms/answers';
 import { useI18n } from '../../../i18n/i18n-context';
-import { childPath, domId, instancePath } from './answers';
 import { FieldInput } from './field-input';
 import { useRender } from './render-context';
 

@@ -10,9 +10,9 @@ import {
   validate,
 } from '@coso/domain';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import * as paths from '../../../forms/answers';
 import { useI18n } from '../../../i18n/i18n-context';
 import { SuccessAlert } from '../../../ui/alerts';
-import * as paths from './answers';
 import { computeState, fitRepeatCounts, renderState } from './engine';
 import { ErrorSummary } from './error-summary';
 import { FieldTree } from './field-tree';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
+import { isGeoPoint, parseGeopoint } from '../../../forms/values';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { InputProps } from './basic-inputs';
 import { useFieldTexts } from './field-shell';
 import { useRender } from './render-context';
-import { isGeoPoint, parseGeopoint } from './values';
 
 /** Latitude and longitude boxes, and "Ma position" from the browser's geolocation (with its accuracy). */
 export function GeopointInput({ path, field, value, readOnly }: InputProps) {

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm writes its references as ${name}.
 import { type FormDefinition, formPages, formState } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import { fitRepeatCounts } from './engine';

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm writes its references as ${name}.
 import { describe, expect, it } from 'vitest';
 import { KNOWN_FUNCTIONS } from '../signatures.js';
 import { run } from '../test-context.js';

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm writes its references as ${name}.
 import { describe, expect, it } from 'vitest';
 import { fillReferences, scopesOf } from './label-text';
 
@@ -8,13 +7,13 @@ describe('references in labels', () => {
     expect(scopesOf('plots[0].trees[2].kind')).toEqual(['plots[0].trees[2].', 'plots[0].', '']);
   });
 
-  it('fills each reference from the nearest scope, leaves unknown ones', () => {
+  it('fills each reference from the nearest scope, shows nothing for the unanswered', () => {
     const values: Record<string, string> = { total: '12', 'members[1].name': 'Afi', name: 'top' };
     const read = (p: string) => values[p];
     expect(fillReferences('Total : ${total} (${total})', 'note', read)).toBe('Total : 12 (12)');
     expect(fillReferences('Âge de ${name}', 'members[1].age', read)).toBe('Âge de Afi');
     expect(fillReferences('Âge de ${name}', 'members[0].age', read)).toBe('Âge de top');
-    expect(fillReferences('${nope} reste', 'x', read)).toBe('${nope} reste');
+    expect(fillReferences('${nope} reste', 'x', read)).toBe(' reste');
     expect(fillReferences('sans référence', 'x', read)).toBe('sans référence');
   });
 });

@@ -11,7 +11,8 @@ export function scopesOf(path: string): string[] {
   return scopes;
 }
 
-/** `text` with each `${name}` replaced by what `read` shows for it; an unknown name stays as written. */
+/** `text` with each `${name}` replaced by what `read` shows for it; nothing for a name without a value
+ * (ODK shows an unanswered question's reference as empty). */
 export function fillReferences(
   text: string,
   path: string,
@@ -19,11 +20,11 @@ export function fillReferences(
 ): string {
   if (!text.includes('${')) return text;
   const scopes = scopesOf(path);
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g, (whole, name: string) => {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g, (_, name: string) => {
     for (const scope of scopes) {
       const shown = read(scope + name);
       if (shown !== undefined) return shown;
     }
-    return whole;
+    return '';
   });
 }
