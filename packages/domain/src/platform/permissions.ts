@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'reports.view',
   'forms.read',
   'forms.manage',
+  /** Resumable uploads (platform/sync/uploads): the files a case or a form submission then claims. */
+  'files.upload',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -29,14 +31,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reference.manage',
     'forms.read',
     'forms.manage',
+    'files.upload',
   ],
-  grm_officer: ['geo.read', 'complaints.create', 'complaints.read', 'complaints.import', 'reports.view'],
-  sensitive_focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view'],
-  focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view'],
-  facilitator: ['geo.read', 'complaints.create', 'complaints.read', 'forms.read'],
-  cdd_specialist: ['geo.read', 'forms.read', 'forms.manage'],
-  supervisor: ['geo.read', 'complaints.read', 'reports.view', 'forms.read'],
-  analyst: ['geo.read', 'reports.view', 'forms.read'],
+  grm_officer: [
+    'geo.read',
+    'complaints.create',
+    'complaints.read',
+    'complaints.import',
+    'reports.view',
+    'files.upload',
+  ],
+  sensitive_focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view', 'files.upload'],
+  focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view', 'files.upload'],
+  facilitator: ['geo.read', 'complaints.create', 'complaints.read', 'forms.read', 'files.upload'],
+  cdd_specialist: ['geo.read', 'forms.read', 'forms.manage', 'files.upload'],
+  supervisor: ['geo.read', 'complaints.read', 'reports.view', 'forms.read', 'files.upload'],
+  analyst: ['geo.read', 'reports.view', 'forms.read', 'files.upload'],
 };
 
 export interface Jurisdiction {

@@ -89,7 +89,7 @@ export function uploadRoutes(app: Api, { uploads }: { uploads: UploadService }) 
         },
       },
       async (request, reply) => {
-        const actor = requirePermission(request, 'complaints.read');
+        const actor = requirePermission(request, 'files.upload');
         if (
           header(request, 'upload-defer-length') !== undefined ||
           Number(header(request, 'content-length'))

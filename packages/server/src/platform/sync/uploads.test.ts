@@ -243,6 +243,11 @@ describe('resumable uploads (tus 1.0.0)', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it('takes files from whoever may attach them to something: a CDD specialist (forms), not only case handlers', async () => {
+    const specialist = await login(t, (await makeUser(t, ['cdd_specialist'], [tree.a.region])).username);
+    expect((await create(specialist, 10)).statusCode).toBe(201);
+  });
+
   it('bounds the uploads one user holds', async () => {
     const user = await login(t, (await makeUser(t, ['facilitator'], tree.a.villages)).username);
     for (let i = 0; i < MAX_OPEN_UPLOADS; i++) await newUpload(user, 100);
