@@ -1,3 +1,4 @@
+export * from './modules/dcc/index.js';
 export * from './modules/grm/complaints/assignment.js';
 export * from './modules/grm/complaints/case-access.js';
 export * from './modules/grm/complaints/deadlines.js';

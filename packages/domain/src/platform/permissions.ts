@@ -16,6 +16,11 @@ export const PERMISSIONS = [
   'forms.manage',
   /** Resumable uploads (platform/sync/uploads): the files a case or a form submission then claims. */
   'files.upload',
+  /** The DCC module: see cycles and progress; fill tasks in the field; review them; manage cycles. */
+  'dcc.read',
+  'dcc.fill',
+  'dcc.review',
+  'dcc.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -43,10 +48,26 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   sensitive_focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view', 'files.upload'],
   focal_point: ['geo.read', 'complaints.create', 'complaints.read', 'reports.view', 'files.upload'],
-  facilitator: ['geo.read', 'complaints.create', 'complaints.read', 'forms.read', 'files.upload'],
-  cdd_specialist: ['geo.read', 'forms.read', 'forms.manage', 'files.upload'],
-  supervisor: ['geo.read', 'complaints.read', 'reports.view', 'forms.read', 'files.upload'],
-  analyst: ['geo.read', 'reports.view', 'forms.read', 'files.upload'],
+  facilitator: [
+    'geo.read',
+    'complaints.create',
+    'complaints.read',
+    'forms.read',
+    'files.upload',
+    'dcc.read',
+    'dcc.fill',
+  ],
+  cdd_specialist: [
+    'geo.read',
+    'forms.read',
+    'forms.manage',
+    'files.upload',
+    'dcc.read',
+    'dcc.review',
+    'dcc.manage',
+  ],
+  supervisor: ['geo.read', 'complaints.read', 'reports.view', 'forms.read', 'files.upload', 'dcc.read'],
+  analyst: ['geo.read', 'reports.view', 'forms.read', 'files.upload', 'dcc.read'],
 };
 
 export interface Jurisdiction {

@@ -136,7 +136,8 @@ export function buildModuleServices(
       merged[name] = service;
     }
   }
-  return merged as ModuleServices;
+  // Built by name at run time; each module's declaration merging types the result (see ModuleServices).
+  return merged as unknown as ModuleServices;
 }
 
 /** Start-time checks of the module list: unique names, each permission claimed once. */

@@ -18,6 +18,7 @@ import * as m0020 from './0020-generic-subjects.js';
 import * as m0021 from './0021-job-state.js';
 import * as m0022 from './0022-sync-removals-scope.js';
 import * as m0023 from './0023-forms.js';
+import * as m0024 from './0024-dcc.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0021-job-state', sql: m0021.sql },
   { id: '0022-sync-removals-scope', sql: m0022.sql },
   { id: '0023-forms', sql: m0023.sql },
+  { id: '0024-dcc', sql: m0024.sql },
 ];

@@ -1,0 +1,2 @@
+/** The DCC module's domain: its vocabulary, status machine, seed template and forms (issue #15). */
+export * from './model.js';
