@@ -1,2 +1,3 @@
 /** The DCC module's domain: its vocabulary, status machine, seed template and forms (issue #15). */
 export * from './model.js';
+export * from './status.js';
