@@ -238,6 +238,31 @@ export const ERRORS = {
     fr: 'Un fichier joint au formulaire (photo, enregistrement, signature) est introuvable sur le serveur : envoyez-le à nouveau.',
     en: 'A file attached to the form (photo, recording, signature) cannot be found on the server: upload it again.',
   },
+  invalid_transition: {
+    status: 409,
+    fr: "Cette action n'est pas possible au statut actuel de la tâche.",
+    en: 'This action is not possible at the current status of the task.',
+  },
+  comment_required: {
+    status: 422,
+    fr: 'Un commentaire est obligatoire pour renvoyer la tâche : dites ce qu’il faut corriger.',
+    en: 'A comment is required to return the task: say what must be corrected.',
+  },
+  prerequisites_missing: {
+    status: 409,
+    fr: "Des tâches préalables ne sont pas encore terminées ; terminez-les d'abord.",
+    en: 'Some prerequisite tasks are not finished yet; finish them first.',
+  },
+  attachments_missing: {
+    status: 409,
+    fr: 'Des pièces jointes obligatoires manquent (procès-verbal, photos…) ; ajoutez-les avant de terminer.',
+    en: 'Some required attachments are missing (minutes, photos…); add them before finishing.',
+  },
+  attachment_slot_unknown: {
+    status: 422,
+    fr: "Cette tâche n'a pas d'emplacement de pièce jointe de ce nom.",
+    en: 'This task has no attachment slot of that name.',
+  },
   service_unavailable: {
     status: 503,
     fr: "Le serveur n'a pas pu appliquer cette modification pour l'instant ; elle sera renvoyée.",
