@@ -263,6 +263,51 @@ export const ERRORS = {
     fr: "Cette tâche n'a pas d'emplacement de pièce jointe de ce nom.",
     en: 'This task has no attachment slot of that name.',
   },
+  dcc_cycle_name_taken: {
+    status: 409,
+    fr: 'Un cycle porte déjà ce nom.',
+    en: 'A cycle already has this name.',
+  },
+  dcc_cycle_status: {
+    status: 409,
+    fr: "Ce changement n'est pas possible au statut actuel du cycle (brouillon → actif → clôturé).",
+    en: 'This change is not possible at the current status of the cycle (draft → active → closed).',
+  },
+  dcc_task_locked: {
+    status: 409,
+    fr: "Le nom, les instructions et le niveau d'une tâche ne changent que tant que le cycle est un brouillon.",
+    en: "A task's name, instructions and level change only while the cycle is a draft.",
+  },
+  dcc_area_unknown: {
+    status: 422,
+    fr: "Une des zones choisies n'existe pas.",
+    en: 'One of the chosen areas does not exist.',
+  },
+  dcc_unit_outside_cycle: {
+    status: 422,
+    fr: "Ce village ou ce CVD n'existe pas ou n'est pas dans les zones du cycle.",
+    en: 'This village or CVD does not exist or is not within the areas of the cycle.',
+  },
+  dcc_not_facilitator: {
+    status: 422,
+    fr: "Cette personne n'est pas un facilitateur actif.",
+    en: 'This person is not an active facilitator.',
+  },
+  dcc_prerequisite_invalid: {
+    status: 422,
+    fr: 'Un prérequis doit être une autre tâche du même cycle, sans former de boucle.',
+    en: 'A prerequisite must be another task of the same cycle, without forming a loop.',
+  },
+  dcc_form_unknown: {
+    status: 422,
+    fr: "Ce formulaire n'est pas publié : importez-le d'abord.",
+    en: 'This form is not published: import it first.',
+  },
+  dcc_seed_unavailable: {
+    status: 422,
+    fr: "Le modèle COSO n'est pas disponible sur ce serveur : partez d'un cycle existant.",
+    en: 'The COSO template is not available on this server: start from an existing cycle.',
+  },
   service_unavailable: {
     status: 503,
     fr: "Le serveur n'a pas pu appliquer cette modification pour l'instant ; elle sera renvoyée.",
