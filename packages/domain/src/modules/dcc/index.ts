@@ -1,4 +1,5 @@
 /** The DCC module's domain: its vocabulary, status machine, seed template and forms (issue #15). */
 export * from './model.js';
 export * from './schemas/cycles.js';
+export * from './schemas/tasks.js';
 export * from './status.js';
