@@ -2,4 +2,5 @@
 export * from './model.js';
 export * from './schemas/cycles.js';
 export * from './schemas/tasks.js';
+export * from './seed-template.js';
 export * from './status.js';
