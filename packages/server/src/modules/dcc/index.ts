@@ -1,13 +1,29 @@
+import { COSO_SEED_TEMPLATE } from '@coso/domain';
 import { defineModule, type PlatformContext } from '../../platform/module.js';
+import { assignmentRoutes } from './assignments/routes.js';
+import { createDccAssignmentService } from './assignments/service.js';
+import { cycleRoutes } from './cycles/routes.js';
+import { createDccCycleService, type DccSeed } from './cycles/service.js';
+import { templateRoutes } from './template/routes.js';
+import { createDccTemplateService } from './template/service.js';
+
+/** The COSO seed a cycle may start from (domain data). The seed forms join when they land. */
+const COSO_SEED: DccSeed = { template: { phases: COSO_SEED_TEMPLATE }, forms: [] };
 
 /** The DCC module's services, built once by the composition root (and per sync mutation). */
-export function createDccServices(_ctx: PlatformContext) {
-  return {};
+export function createDccServices({ db, clock }: PlatformContext) {
+  return {
+    dccCycles: createDccCycleService({ db, clock, seed: COSO_SEED }),
+    dccTemplate: createDccTemplateService({ db }),
+    dccAssignments: createDccAssignmentService({ db, clock }),
+  };
 }
 
 export type DccServices = ReturnType<typeof createDccServices>;
 
-// Once it has services: declare module '../../platform/module.js' { interface ModuleServices extends DccServices {} }
+declare module '../../platform/module.js' {
+  interface ModuleServices extends DccServices {}
+}
 
 /**
  * The community-driven development cycle (issue #15): cycles and their template (phase → activity → task),
@@ -17,5 +33,9 @@ export const dcc = defineModule({
   name: 'dcc',
   permissions: ['dcc.read', 'dcc.fill', 'dcc.review', 'dcc.manage'],
   services: createDccServices,
-  routes() {},
+  routes(app, _ctx, s) {
+    cycleRoutes(app, { cycles: s.dccCycles });
+    templateRoutes(app, { template: s.dccTemplate });
+    assignmentRoutes(app, { assignments: s.dccAssignments });
+  },
 });

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema, personRefSchema, timestampSchema } from '../../../platform/schemas/wire.js';
-import {
-  attachmentSlotSchema,
-  CYCLE_STATUSES,
-  materialSchema,
-  TASK_LEVELS,
-} from '../model.js';
+import { attachmentSlotSchema, CYCLE_STATUSES, materialSchema, TASK_LEVELS } from '../model.js';
 
 /**
  * Requests and answers of the DCC cycles, their template and their assignments (docs/api.md "DCC",
