@@ -4,6 +4,9 @@ import { assignmentRoutes } from './assignments/routes.js';
 import { createDccAssignmentService } from './assignments/service.js';
 import { cycleRoutes } from './cycles/routes.js';
 import { createDccCycleService, type DccSeed } from './cycles/service.js';
+import { dccNotificationTopics, dccSubjectKinds } from './notifications.js';
+import { taskInstanceRoutes } from './tasks/routes.js';
+import { createDccTaskService } from './tasks/service.js';
 import { templateRoutes } from './template/routes.js';
 import { createDccTemplateService } from './template/service.js';
 
@@ -11,11 +14,12 @@ import { createDccTemplateService } from './template/service.js';
 const COSO_SEED: DccSeed = { template: { phases: COSO_SEED_TEMPLATE }, forms: [] };
 
 /** The DCC module's services, built once by the composition root (and per sync mutation). */
-export function createDccServices({ db, clock }: PlatformContext) {
+export function createDccServices({ db, clock, uploads, files }: PlatformContext) {
   return {
     dccCycles: createDccCycleService({ db, clock, seed: COSO_SEED }),
     dccTemplate: createDccTemplateService({ db }),
     dccAssignments: createDccAssignmentService({ db, clock }),
+    dccTasks: createDccTaskService({ db, clock, uploads, files }),
   };
 }
 
@@ -33,9 +37,12 @@ export const dcc = defineModule({
   name: 'dcc',
   permissions: ['dcc.read', 'dcc.fill', 'dcc.review', 'dcc.manage'],
   services: createDccServices,
-  routes(app, _ctx, s) {
+  notificationTopics: dccNotificationTopics,
+  subjectKinds: dccSubjectKinds,
+  routes(app, ctx, s) {
     cycleRoutes(app, { cycles: s.dccCycles });
     templateRoutes(app, { template: s.dccTemplate });
     assignmentRoutes(app, { assignments: s.dccAssignments });
+    taskInstanceRoutes(app, { db: ctx.db, files: ctx.files, tasks: s.dccTasks });
   },
 });
