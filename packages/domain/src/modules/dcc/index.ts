@@ -2,5 +2,6 @@
 export * from './model.js';
 export * from './schemas/cycles.js';
 export * from './schemas/tasks.js';
+export * from './seed-forms/index.js';
 export * from './seed-template.js';
 export * from './status.js';
