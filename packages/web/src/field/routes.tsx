@@ -1,5 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
+import { TaskScreen } from './dcc/task-screen';
+import { VillageScreen } from './dcc/village-screen';
+import { VillagesScreen } from './dcc/villages-screen';
 import { FormsScreen } from './forms/forms-screen';
 import { CaseScreen } from './screens/case/case-screen';
 import { CasesScreen } from './screens/cases-screen';
@@ -9,6 +12,9 @@ import { ReceiptScreen } from './screens/receipt-screen';
 import { WizardScreen } from './screens/wizard/wizard-screen';
 
 // The form runner and the form engine load when a form is opened, not with the app's first screen.
+const TaskFormScreen = lazy(() =>
+  import('./dcc/task-form-screen').then((m) => ({ default: m.TaskFormScreen })),
+);
 const FormFillScreen = lazy(() => import('./forms/fill-screen').then((m) => ({ default: m.FormFillScreen })));
 
 /** The field app lives under /terrain/ (its service worker's scope); paths below are relative to it. */
@@ -35,6 +41,32 @@ export function FieldRoutes() {
               }
             >
               <FormFillScreen key={params.id} draftId={params.id} />
+            </Suspense>
+          )}
+        </Route>
+        <Route path="/dcc" component={VillagesScreen} />
+        <Route path="/dcc/villages/:villageId">
+          {(params) => <VillageScreen key={params.villageId} villageId={params.villageId} />}
+        </Route>
+        <Route path="/dcc/villages/:villageId/tasks/:instanceId">
+          {(params) => (
+            <TaskScreen key={params.instanceId} villageId={params.villageId} instanceId={params.instanceId} />
+          )}
+        </Route>
+        <Route path="/dcc/villages/:villageId/tasks/:instanceId/form">
+          {(params) => (
+            <Suspense
+              fallback={
+                <p role="status" className="p-3">
+                  …
+                </p>
+              }
+            >
+              <TaskFormScreen
+                key={params.instanceId}
+                villageId={params.villageId}
+                instanceId={params.instanceId}
+              />
             </Suspense>
           )}
         </Route>

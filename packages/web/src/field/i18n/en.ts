@@ -1,4 +1,5 @@
 import { enLifecycle } from '../../i18n/en-lifecycle';
+import { enDcc } from './en-dcc';
 import { enForms } from './en-forms';
 import { enWizard } from './en-wizard';
 import type { FieldKey, frCore } from './fr';
@@ -218,4 +219,4 @@ const enCore: Record<keyof typeof frCore, string> = {
     "The phone's storage is not available (private browsing or full). The app cannot work offline.",
 };
 
-export const en: Record<FieldKey, string> = { ...enCore, ...enLifecycle, ...enWizard, ...enForms };
+export const en: Record<FieldKey, string> = { ...enCore, ...enLifecycle, ...enWizard, ...enForms, ...enDcc };

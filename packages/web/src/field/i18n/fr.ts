@@ -1,4 +1,5 @@
 import { frLifecycle } from '../../i18n/fr-lifecycle';
+import { frDcc } from './fr-dcc';
 import { frForms } from './fr-forms';
 import { frWizard } from './fr-wizard';
 
@@ -225,6 +226,6 @@ export const frCore = {
 };
 
 // Statuses and timeline events are the desktop's own words (a small module of their own).
-export const fr = { ...frCore, ...frLifecycle, ...frWizard, ...frForms };
+export const fr = { ...frCore, ...frLifecycle, ...frWizard, ...frForms, ...frDcc };
 
 export type FieldKey = keyof typeof fr;

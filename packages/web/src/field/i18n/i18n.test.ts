@@ -4,6 +4,7 @@ import { frLifecycle } from '../../i18n/fr-lifecycle';
 import { STEP_IDS } from '../screens/wizard/wizard-model';
 import { en } from './en';
 import { fr, frCore } from './fr';
+import { frDcc } from './fr-dcc';
 import { frForms } from './fr-forms';
 import { frWizard } from './fr-wizard';
 import { lookup } from './translate';
@@ -21,7 +22,8 @@ describe('field dictionaries', () => {
       Object.keys(frCore).length +
         Object.keys(frLifecycle).length +
         Object.keys(frWizard).length +
-        Object.keys(frForms).length,
+        Object.keys(frForms).length +
+        Object.keys(frDcc).length,
     );
   });
 

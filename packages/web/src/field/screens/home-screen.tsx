@@ -16,6 +16,7 @@ export function HomeScreen() {
   const mine = views.filter((c) => isMine(c, session.user.id)).length;
   const canCreate = session.user.permissions.includes('complaints.create');
   const canFillForms = session.user.permissions.includes('forms.read');
+  const canFillDcc = session.user.permissions.includes('dcc.fill');
 
   return (
     <Screen title={t('app.title')}>
@@ -26,6 +27,15 @@ export function HomeScreen() {
           <span>
             {t('nav.new')}
             <small className="d-block fw-normal">{t('home.newHelp')}</small>
+          </span>
+        </Link>
+      )}
+      {canFillDcc && (
+        <Link href="/dcc" className="btn btn-primary btn-xl w-100 mb-3 home-action" data-testid="home-dcc">
+          <Icon name="pin" size={28} />
+          <span>
+            {t('dcc.title')}
+            <small className="d-block fw-normal">{t('dcc.homeHelp')}</small>
           </span>
         </Link>
       )}
