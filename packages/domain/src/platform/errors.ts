@@ -288,6 +288,11 @@ export const ERRORS = {
     fr: "Ce village ou ce CVD n'existe pas ou n'est pas dans les zones du cycle.",
     en: 'This village or CVD does not exist or is not within the areas of the cycle.',
   },
+  dcc_unit_not_assigned: {
+    status: 422,
+    fr: "Ce lieu n'est pas parmi vos villages (ou leur CVD, canton, commune) dans ce cycle.",
+    en: 'This place is not among your villages (or their CVD, canton, commune) in this cycle.',
+  },
   dcc_not_facilitator: {
     status: 422,
     fr: "Cette personne n'est pas un facilitateur actif.",

@@ -5,6 +5,11 @@ import { createDccAssignmentService } from './assignments/service.js';
 import { cycleRoutes } from './cycles/routes.js';
 import { createDccCycleService, type DccSeed } from './cycles/service.js';
 import { dccNotificationTopics, dccSubjectKinds } from './notifications.js';
+import { planRoutes } from './plans/routes.js';
+import { createPlanService } from './plans/service.js';
+import { progressRoutes } from './progress/routes.js';
+import { createProgressService } from './progress/service.js';
+import { dccSync } from './sync/index.js';
 import { taskInstanceRoutes } from './tasks/routes.js';
 import { createDccTaskService } from './tasks/service.js';
 import { templateRoutes } from './template/routes.js';
@@ -20,6 +25,8 @@ export function createDccServices({ db, clock, uploads, files }: PlatformContext
     dccTemplate: createDccTemplateService({ db }),
     dccAssignments: createDccAssignmentService({ db, clock }),
     dccTasks: createDccTaskService({ db, clock, uploads, files }),
+    dccPlans: createPlanService({ db, files, uploads }),
+    dccProgress: createProgressService({ db, clock }),
   };
 }
 
@@ -39,10 +46,13 @@ export const dcc = defineModule({
   services: createDccServices,
   notificationTopics: dccNotificationTopics,
   subjectKinds: dccSubjectKinds,
+  sync: dccSync,
   routes(app, ctx, s) {
     cycleRoutes(app, { cycles: s.dccCycles });
     templateRoutes(app, { template: s.dccTemplate });
     assignmentRoutes(app, { assignments: s.dccAssignments });
     taskInstanceRoutes(app, { db: ctx.db, files: ctx.files, tasks: s.dccTasks });
+    planRoutes(app, { plans: s.dccPlans });
+    progressRoutes(app, { progress: s.dccProgress });
   },
 });
