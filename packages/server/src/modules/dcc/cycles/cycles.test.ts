@@ -1,7 +1,7 @@
 import { COSO_SEED_TEMPLATE, type CycleTemplate, seedTasks } from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCycle, makeDccTree } from '../../../test/dcc-kit.js';
 import { createTestApp, login, makeUser, type Session, type TestApp } from '../../../test/harness.js';
-import { makeCycle, makeDccTree } from './test-kit.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof makeDccTree>>;

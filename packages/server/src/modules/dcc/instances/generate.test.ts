@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCycle, makeDccTree } from '../../../test/dcc-kit.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { makeCycle, makeDccTree } from '../cycles/test-kit.js';
 import { generateInstances } from './generate.js';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCycle, makeDccTree } from '../../../test/dcc-kit.js';
 import { createTestApp, login, makeUser, type Session, type TestApp } from '../../../test/harness.js';
-import { makeCycle, makeDccTree } from '../cycles/test-kit.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof makeDccTree>>;

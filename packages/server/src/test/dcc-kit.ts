@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../../db/driver.js';
-import { makeTree, makeUnit, type TestUnit, uniq } from '../../../test/harness.js';
-import { insertTemplate, type TemplateSource } from '../template/repo.js';
-import { insertCycle } from './repo.js';
+import type { Db } from '../db/driver.js';
+import { insertCycle } from '../modules/dcc/cycles/repo.js';
+import { insertTemplate, type TemplateSource } from '../modules/dcc/template/repo.js';
+import { makeTree, makeUnit, type TestUnit, uniq } from './harness.js';
 
 /** A small template with one task of every level (tests of generation and assignment). */
 export const LEVELS_TEMPLATE: TemplateSource = {
