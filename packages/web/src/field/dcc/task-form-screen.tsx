@@ -100,8 +100,7 @@ export function TaskFormScreen({ villageId, instanceId }: { villageId: string; i
     clearTimeout(timer.current);
     try {
       await keep(answers, page);
-      if (queue)
-        await queueDraft(engine, opened, answers, await pulledVersion(engine, opened));
+      if (queue) await queueDraft(engine, opened, answers, await pulledVersion(engine, opened));
       setProblem(null);
     } catch (err) {
       setProblem(t('dcc.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
@@ -136,9 +135,7 @@ export function TaskFormScreen({ villageId, instanceId }: { villageId: string; i
       <FormRunner
         key={opened.id}
         definition={form.definition}
-        {...(startingAnswers(opened, work)
-          ? { initialAnswers: startingAnswers(opened, work) }
-          : {})}
+        {...(startingAnswers(opened, work) ? { initialAnswers: startingAnswers(opened, work) } : {})}
         initialPage={work.page}
         locale={locale}
         media={media}
