@@ -38,6 +38,11 @@ const DashboardPage = lazy(() => import('./features/grm/reports/dashboard-page')
 const IndicatorsPage = lazy(() => import('./features/grm/reports/indicators-page'));
 const MapPage = lazy(() => import('./features/grm/reports/map-page'));
 const DownloadsPage = lazy(() => import('./features/grm/reports/downloads-page'));
+const DccCyclesPage = lazy(() => import('./features/dcc/cycles-list-page'));
+const DccCyclePage = lazy(() => import('./features/dcc/cycle-page'));
+const DccReviewPage = lazy(() => import('./features/dcc/review-queue-page'));
+const DccTaskPage = lazy(() => import('./features/dcc/task-instance-page'));
+const DccProgressPage = lazy(() => import('./features/dcc/progress-page'));
 // Citizen pages: their own chunk, reachable without login, carrying none of the staff screens.
 const PublicPages = lazy(() => import('./features/grm/public/public-pages'));
 
@@ -220,6 +225,35 @@ function AppRoutes() {
                 <FormPage key={params.id} id={params.id} />
               </Allowed>
             )}
+          </Route>
+          <Route path="/dcc/cycles">
+            <Allowed permission="dcc.read">
+              <DccCyclesPage />
+            </Allowed>
+          </Route>
+          <Route path="/dcc/cycles/:id">
+            {(params) => (
+              <Allowed permission="dcc.read">
+                <DccCyclePage key={params.id} id={params.id} />
+              </Allowed>
+            )}
+          </Route>
+          <Route path="/dcc/review">
+            <Allowed permission="dcc.review">
+              <DccReviewPage />
+            </Allowed>
+          </Route>
+          <Route path="/dcc/tasks/:id">
+            {(params) => (
+              <Allowed permission="dcc.read">
+                <DccTaskPage key={params.id} id={params.id} />
+              </Allowed>
+            )}
+          </Route>
+          <Route path="/dcc/progress">
+            <Allowed permission="dcc.read">
+              <DccProgressPage />
+            </Allowed>
           </Route>
           <Route path="/grm/deadlines">
             <Allowed permission="reference.manage">

@@ -1,5 +1,6 @@
 import type { Permission, Role } from '@coso/domain';
 import type { ComponentType } from 'react';
+import { dccHome } from './features/dcc/dcc-home';
 import { grmHome } from './features/grm/home/home';
 import type { Translate } from './i18n/translate';
 import type { IconName } from './ui/icons';
@@ -34,4 +35,7 @@ export interface WebModule {
   shortcuts: (ctx: WebContext) => Shortcut[];
 }
 
-export const WEB_MODULES: readonly WebModule[] = [{ name: 'grm', ...grmHome }];
+export const WEB_MODULES: readonly WebModule[] = [
+  { name: 'grm', ...grmHome },
+  { name: 'dcc', ...dccHome },
+];

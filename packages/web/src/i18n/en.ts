@@ -1,6 +1,7 @@
 import { enAccess } from './en-access';
 import { enCase } from './en-case';
 import { enComplaints } from './en-complaints';
+import { enDcc } from './en-dcc';
 import { enDeadlines, enNotifications } from './en-deadlines';
 import { enForms } from './en-forms';
 import { enGrm } from './en-grm';
@@ -381,4 +382,5 @@ export const en: Record<MessageKey, string> = {
   ...enLifecycle,
   ...enReports,
   ...enWork,
+  ...enDcc,
 };

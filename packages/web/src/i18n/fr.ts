@@ -1,6 +1,7 @@
 import { frAccess } from './fr-access';
 import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
+import { frDcc } from './fr-dcc';
 import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frForms } from './fr-forms';
 import { frGrm } from './fr-grm';
@@ -394,6 +395,7 @@ export const fr = {
   ...frLifecycle,
   ...frReports,
   ...frWork,
+  ...frDcc,
 };
 
 export type MessageKey = keyof typeof fr;

@@ -5,6 +5,7 @@ import { fr, frCore } from './fr';
 import { frAccess } from './fr-access';
 import { frCase } from './fr-case';
 import { frComplaints } from './fr-complaints';
+import { frDcc } from './fr-dcc';
 import { frDeadlines, frNotifications } from './fr-deadlines';
 import { frForms } from './fr-forms';
 import { frGrm } from './fr-grm';
@@ -46,6 +47,7 @@ describe('i18n dictionaries', () => {
       frReports,
       frLifecycle,
       frWork,
+      frDcc,
     ].map((d) => Object.keys(d));
     const total = parts.reduce((n, keys) => n + keys.length, 0);
     expect(Object.keys(fr).length).toBe(total);
