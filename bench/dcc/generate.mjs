@@ -40,12 +40,18 @@ try {
     console.log(`geography: ${await geographyPresent(db)} bench villages already there`);
   }
   if (!values['geo-only']) {
-    const { createBenchCycle, markSubmitted, timeGenerate } = await import('./cycle.mjs');
+    const { assignFacilitators, createBenchCycle, markSubmitted, timeGenerate } = await import('./cycle.mjs');
     const cycle = await createBenchCycle(db, services, await benchCommunes(db));
     console.log(`cycle ${cycle.id}: ${cycle.tasks} tasks (${elapsed()})`);
+    const assigned = await assignFacilitators(db, services, cycle.id, values.seed);
+    console.log(`assignments: ${assigned} villages (${elapsed()})`);
     if (cycle.instances === 0) {
-      const { ms, instances } = await timeGenerate(db, cycle.id);
-      console.log(`generateInstances: ${instances} instances in ${(ms / 1000).toFixed(1)} s`);
+      const { platform, bare, instances } = await timeGenerate(db, cycle.id);
+      console.log(
+        `generateInstances: ${instances} instances in ${(platform[0] / 1000).toFixed(1)} s (bare SQL ${(bare[0] / 1000).toFixed(1)} s)`,
+      );
+      // Active, as the cycle service's activation leaves it (its instances are there already).
+      await db.query(`update dcc_cycles set status = 'active' where id = $1`, [cycle.id]);
     } else {
       console.log(`instances: ${cycle.instances} already there`);
     }

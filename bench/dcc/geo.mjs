@@ -14,8 +14,30 @@ export const CANTONS_PER_COMMUNE = 5;
 
 // Syllables of northern Togolese place names (Kabiyè, Moba, Tem …), combined into plausible names.
 const SYLLABLES = [
-  'Ka', 'Pa', 'Ti', 'Sa', 'Ko', 'Da', 'Na', 'Ba', 'Lo', 'Gou', 'Man', 'Dja', 'Kpé', 'Tcha', 'Yo', 'Wa',
-  'Sou', 'Bo', 'Ni', 'Lam', 'Ké', 'Mo', 'Ga', 'Tén',
+  'Ka',
+  'Pa',
+  'Ti',
+  'Sa',
+  'Ko',
+  'Da',
+  'Na',
+  'Ba',
+  'Lo',
+  'Gou',
+  'Man',
+  'Dja',
+  'Kpé',
+  'Tcha',
+  'Yo',
+  'Wa',
+  'Sou',
+  'Bo',
+  'Ni',
+  'Lam',
+  'Ké',
+  'Mo',
+  'Ga',
+  'Tén',
 ];
 
 /** A SQL expression naming row `i` (an integer expression) from three syllables and its number. */
