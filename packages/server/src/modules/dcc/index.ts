@@ -1,4 +1,4 @@
-import { COSO_SEED_TEMPLATE } from '@coso/domain';
+import { COSO_SEED_FORMS, COSO_SEED_TEMPLATE } from '@coso/domain';
 import { defineModule, type PlatformContext } from '../../platform/module.js';
 import { assignmentRoutes } from './assignments/routes.js';
 import { createDccAssignmentService } from './assignments/service.js';
@@ -15,8 +15,8 @@ import { createDccTaskService } from './tasks/service.js';
 import { templateRoutes } from './template/routes.js';
 import { createDccTemplateService } from './template/service.js';
 
-/** The COSO seed a cycle may start from (domain data). The seed forms join when they land. */
-const COSO_SEED: DccSeed = { template: { phases: COSO_SEED_TEMPLATE }, forms: [] };
+/** The COSO seed a cycle may start from (domain data): its template and the forms of its key tasks. */
+const COSO_SEED: DccSeed = { template: { phases: COSO_SEED_TEMPLATE }, forms: COSO_SEED_FORMS };
 
 /** The DCC module's services, built once by the composition root (and per sync mutation). */
 export function createDccServices({ db, clock, uploads, files }: PlatformContext) {

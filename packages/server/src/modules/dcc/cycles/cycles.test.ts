@@ -55,6 +55,15 @@ describe('DCC cycles', () => {
       expect(task).toMatchObject({ name: s.name, level: s.level, shared: s.shared, formId: s.formId });
       expect(task.prerequisites.map((id) => codeById.get(id))).toEqual(s.prerequisites);
     }
+    // The seed forms the template names are published once: a second cycle from the seed publishes nothing.
+    const formIds = [...new Set(seed.flatMap((x) => (x.formId ? [x.formId] : [])))].sort();
+    const published = () =>
+      t.db
+        .query<{ formId: string }>('select form_id as "formId" from forms')
+        .then((rows) => rows.map((r) => r.formId).sort());
+    expect(await published()).toEqual(formIds);
+    expect((await post(body())).statusCode).toBe(201);
+    expect(await published()).toEqual(formIds);
   });
 
   it("copies another cycle's template with new ids, its edits included", async () => {
