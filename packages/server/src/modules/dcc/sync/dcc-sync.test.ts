@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceToken, FakeDevice } from '../../../platform/sync/pull-test-kit.js';
+import { makeCycle, makeDccTree } from '../../../test/dcc-kit.js';
 import { createTestApp, login, makeUser, type Session, type TestApp } from '../../../test/harness.js';
 import { mutation, push } from '../../../test/sync-push-kit.js';
-import { makeCycle, makeDccTree } from '../cycles/test-kit.js';
 import { generateInstances } from '../instances/generate.js';
 
 /** DCC on devices: pull per role, reassignment between devices, the dcc.* mutations, plans and progress. */
