@@ -21,10 +21,12 @@ export function assignmentRows(
     const [current, ...ended] = ordered;
     if (!current) continue;
     const previous = current.active
-      ? ended.find((e) => e.facilitatorId !== current.facilitatorId)
+      ? ended.find((e) => e.facilitator.id !== current.facilitator.id)
       : undefined;
     rows.push(
-      previous ? { ...current, previous: previous.facilitatorName ?? previous.facilitatorId } : current,
+      previous
+        ? { ...current, previous: previous.facilitator.displayName ?? previous.facilitator.id }
+        : current,
     );
     if (showEnded) rows.push(...ended);
     else if (!current.active) rows.pop();

@@ -50,7 +50,7 @@ export function AssignmentsTab({ cycle, editable }: { cycle: DccCycle; editable:
     {
       key: 'facilitator',
       header: t('dcc.assign.facilitator'),
-      render: (r) => r.facilitatorName ?? r.facilitatorId,
+      render: (r) => r.facilitator.displayName ?? r.facilitator.id,
     },
     {
       key: 'since',

@@ -3,6 +3,7 @@ import type { DccProgress } from './dcc-api';
 import { areaMatrix, funnel, heatClass, league, percent } from './progress-view';
 
 const progress: DccProgress = {
+  within: { id: 'tg', name: 'Togo' },
   phases: [
     { phaseId: 'p1', name: 'Visites préalables', villages: 8, completed: 6 },
     { phaseId: 'p2', name: 'Mobilisation', villages: 8, completed: 1 },

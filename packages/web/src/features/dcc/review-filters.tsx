@@ -32,15 +32,15 @@ export function ReviewFiltersCard({
 
   // A bookmarked queue names its area by id: read it once to show its name.
   useEffect(() => {
-    if (!filters.unitId) setArea(null);
-    else if (area?.id !== filters.unitId)
-      getGeoUnit(filters.unitId)
+    if (!filters.areaId) setArea(null);
+    else if (area?.id !== filters.areaId)
+      getGeoUnit(filters.areaId)
         .then((u) => withContext([u]))
         .then(
           ([u]) => setArea(u ?? null),
           () => setArea(null),
         );
-  }, [filters.unitId, area?.id]);
+  }, [filters.areaId, area?.id]);
 
   const set = (patch: Partial<ReviewFilters>) => {
     const next: ReviewFilters = { ...filters, ...patch };
@@ -51,7 +51,9 @@ export function ReviewFiltersCard({
   const phase = phases.find((p) => p.id === filters.phaseId);
   const tasks = (phase ? [phase] : phases).flatMap((p) => p.activities.flatMap((a) => a.tasks));
   const facilitators = [
-    ...new Map((assignments.data ?? []).map((a) => [a.facilitatorId, a.facilitatorName ?? a.facilitatorId])),
+    ...new Map(
+      (assignments.data ?? []).map((a) => [a.facilitator.id, a.facilitator.displayName ?? a.facilitator.id]),
+    ),
   ].sort((a, b) => a[1].localeCompare(b[1], 'fr'));
 
   return (
@@ -77,7 +79,7 @@ export function ReviewFiltersCard({
             value={area}
             onChange={(u) => {
               setArea(u);
-              set({ unitId: u?.id ?? '' });
+              set({ areaId: u?.id ?? '' });
             }}
             mine
             className=""

@@ -3,7 +3,7 @@ import type { QueueQuery } from './dcc-api';
 /** The review queue's filters as they sit in the URL (a bookmarked queue reopens as it was). */
 export interface ReviewFilters {
   cycleId?: string;
-  unitId?: string;
+  areaId?: string;
   phaseId?: string;
   taskId?: string;
   facilitatorId?: string;
@@ -11,7 +11,7 @@ export interface ReviewFilters {
   olderThan?: string;
 }
 
-const KEYS = ['cycleId', 'unitId', 'phaseId', 'taskId', 'facilitatorId', 'olderThan'] as const;
+const KEYS = ['cycleId', 'areaId', 'phaseId', 'taskId', 'facilitatorId', 'olderThan'] as const;
 export const AGE_CHOICES = ['3', '7', '14', '30'] as const;
 
 export function parseReviewFilters(search: string): ReviewFilters {

@@ -43,7 +43,11 @@ export default function ReviewQueuePage() {
       ),
     },
     { key: 'unit', header: t('dcc.queue.unit'), render: (i) => i.unitName ?? i.unitId },
-    { key: 'facilitator', header: t('dcc.queue.facilitator'), render: (i) => i.facilitatorName ?? '—' },
+    {
+      key: 'facilitator',
+      header: t('dcc.queue.facilitator'),
+      render: (i) => i.facilitator?.displayName ?? '—',
+    },
     {
       key: 'submitted',
       header: t('dcc.queue.submittedAt'),

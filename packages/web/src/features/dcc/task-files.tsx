@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/i18n-context';
-import { dccApi, type TaskFile, type TemplateTask } from './dcc-api';
+import { dccApi, type TaskFile, type TaskInstanceDetail } from './dcc-api';
 
 const isImage = (f: TaskFile) =>
   f.kind === 'photo' || f.kind === 'image' || /\.(jpe?g|png|webp)$/i.test(f.filename ?? '');
@@ -11,7 +11,7 @@ export function TaskFiles({
   files,
 }: {
   instanceId: string;
-  task: TemplateTask;
+  task: TaskInstanceDetail['task'];
   files: TaskFile[];
 }) {
   const { t } = useI18n();

@@ -15,7 +15,8 @@ export function TaskHistory({ events }: { events: TaskEvent[] }) {
           <div className="fw-semibold">{t(`dcc.event.${e.kind}`)}</div>
           <div className="small text-body-secondary">
             {formatDate(e.at)}
-            {e.actorName && ` · ${e.actorName}`} · {t('dcc.history.version', { n: e.version })}
+            {e.actor?.displayName && ` · ${e.actor.displayName}`} ·{' '}
+            {t('dcc.history.version', { n: e.version })}
           </div>
           {e.comment && <blockquote className="mb-0 mt-1 small fst-italic">« {e.comment} »</blockquote>}
         </li>
@@ -31,8 +32,8 @@ export function EarlierResults({ results }: { results: EarlierResult[] }) {
   return (
     <ul className="list-group">
       {results.map((r) => (
-        <li key={r.instanceId} className="list-group-item d-flex flex-wrap gap-2 align-items-center">
-          <Link href={`/dcc/tasks/${r.instanceId}`} className="me-auto">
+        <li key={r.id} className="list-group-item d-flex flex-wrap gap-2 align-items-center">
+          <Link href={`/dcc/tasks/${r.id}`} className="me-auto">
             {r.cycleName}
           </Link>
           <TaskStatusBadge status={r.status} />

@@ -51,7 +51,7 @@ export default function TaskInstancePage({ id }: { id: string }) {
                 </span>
               </dd>
               <dt className="col-sm-4">{t('dcc.queue.facilitator')}</dt>
-              <dd className="col-sm-8">{i.facilitatorName ?? '—'}</dd>
+              <dd className="col-sm-8">{i.facilitator?.displayName ?? '—'}</dd>
               <dt className="col-sm-4">{t('dcc.queue.submittedAt')}</dt>
               <dd className="col-sm-8">{formatDate(i.submittedAt)}</dd>
             </dl>
@@ -77,7 +77,7 @@ export default function TaskInstancePage({ id }: { id: string }) {
           <Card title={t('dcc.answers.title')}>
             <TaskAnswers
               instanceId={i.id}
-              formVersionId={i.formVersionId ?? i.formVersion}
+              formVersionId={i.formVersionId}
               answers={i.answers}
               files={i.files}
             />
@@ -91,7 +91,7 @@ export default function TaskInstancePage({ id }: { id: string }) {
             <TaskHistory events={i.events} />
           </Card>
           <Card title={t('dcc.earlier.title')}>
-            <EarlierResults results={i.earlierResults} />
+            <EarlierResults results={i.earlier} />
           </Card>
         </div>
       </div>
