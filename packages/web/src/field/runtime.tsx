@@ -1,5 +1,6 @@
 import {
   createDeviceEngine,
+  DCC_DEVICE_ENTITIES,
   type DeviceEntity,
   deviceSchema,
   FORMS_DEVICE_ENTITIES,
@@ -24,7 +25,11 @@ import { setBusyProbe } from './ui/update-banner';
  * The synced entities this app keeps on the phone (the platform's reference tables come with any list): the
  * engine and the IndexedDB store both read this one list.
  */
-const FIELD_ENTITIES: readonly DeviceEntity[] = [...GRM_DEVICE_ENTITIES, ...FORMS_DEVICE_ENTITIES];
+const FIELD_ENTITIES: readonly DeviceEntity[] = [
+  ...GRM_DEVICE_ENTITIES,
+  ...FORMS_DEVICE_ENTITIES,
+  ...DCC_DEVICE_ENTITIES,
+];
 const FIELD_SCHEMA = deviceSchema(FIELD_ENTITIES);
 
 interface Running {

@@ -51,10 +51,10 @@ export interface CompleteInput {
  */
 export async function taskProblems(
   input: CompleteInput,
-): Promise<{ problems: CompletionProblem[]; answers: FormAnswers; hasForm: boolean }> {
+): Promise<{ problems: CompletionProblem[]; answers: FormAnswers; form: DeviceForm | undefined }> {
   const { engine, store, instance } = input;
   const task = input.data.tasks.find((t) => t.id === instance.taskId);
-  if (!task) return { problems: [{ kind: 'not_editable' }], answers: {}, hasForm: false };
+  if (!task) return { problems: [{ kind: 'not_editable' }], answers: {}, form: undefined };
   const form = await taskForm(engine, task.formId, instance);
   const work = await loadWork(store, instance.id);
   const raw: FormAnswers = startingAnswers(instance, work) ?? {};
@@ -71,7 +71,7 @@ export async function taskProblems(
     filledSlots: filledSlots(instance, work, refused),
     now: input.now,
   });
-  return { problems, answers, hasForm: form !== undefined };
+  return { problems, answers, form };
 }
 
 /**
@@ -79,10 +79,10 @@ export async function taskProblems(
  * last draft and `dcc.task.submit` after it. Returns the problems (empty: queued).
  */
 export async function completeTask(input: CompleteInput): Promise<CompletionProblem[]> {
-  const { problems, answers, hasForm } = await taskProblems(input);
+  const { problems, answers, form } = await taskProblems(input);
   if (problems.length) return problems;
   const base = await pulledVersion(input.engine, input.instance);
-  if (hasForm) await queueDraft(input.engine, input.instance, answers, base);
+  if (form) await queueDraft(input.engine, input.instance, answers, base, form.id);
   await queueSubmit(input.engine, input.instance, base);
   return [];
 }

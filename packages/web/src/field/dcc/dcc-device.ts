@@ -1,4 +1,5 @@
 import {
+  DCC_MUTATION_TYPES,
   type DeviceEngine,
   type FormAnswers,
   LOCAL_FILE_PREFIX,
@@ -25,11 +26,7 @@ import {
  * the mutations queued for the server (domain modules/dcc/device-sync.ts registers their types).
  */
 
-export const DCC_MUTATIONS = {
-  saveDraft: 'dcc.task.save_draft',
-  submit: 'dcc.task.submit',
-  attach: 'dcc.task.attach',
-} as const;
+export const DCC_MUTATIONS = DCC_MUTATION_TYPES;
 
 export async function readDccData(engine: Pick<DeviceEngine, 'rows'>): Promise<DccData> {
   const read = async <T>(table: string, as: (r: SyncRow) => T) => (await engine.rows(table)).map(as);
@@ -86,14 +83,19 @@ export function startingAnswers(instance: DccInstance, work: TaskWork): FormAnsw
   return (work.answers ?? instance.answers ?? undefined) as FormAnswers | undefined;
 }
 
-/** Queues the answers as the instance's draft (on top of the version the phone last pulled). */
+/**
+ * Queues the answers as the instance's draft, filled with `formVersionId`, on top of the version the phone
+ * last pulled (every queued change of a task carries that version; the engine rebases them one by one).
+ */
 export function queueDraft(
   engine: DeviceEngine,
   instance: DccInstance,
   answers: FormAnswers,
   baseVersion: number,
+  formVersionId?: string,
 ) {
-  return engine.enqueue(DCC_MUTATIONS.saveDraft, { id: instance.id, answers, baseVersion }, { baseVersion });
+  const payload = { id: instance.id, answers, baseVersion, ...(formVersionId ? { formVersionId } : {}) };
+  return engine.enqueue(DCC_MUTATIONS.saveDraft, payload, { baseVersion });
 }
 
 export function queueSubmit(engine: DeviceEngine, instance: DccInstance, baseVersion: number) {

@@ -1,5 +1,6 @@
 import {
   type AttachmentSlot,
+  DCC_DEVICE_TABLES,
   type Material,
   type SyncRow,
   TASK_LEVELS,
@@ -14,15 +15,8 @@ import {
  * than thrown: a screen must open whatever an older server sent.
  */
 
-export const DCC_TABLES = {
-  cycles: 'dcc_cycles',
-  phases: 'dcc_phases',
-  activities: 'dcc_activities',
-  tasks: 'dcc_tasks',
-  assignments: 'dcc_assignments',
-  instances: 'dcc_task_instances',
-  plans: 'dcc_plans',
-} as const;
+/** The pulled tables (domain modules/dcc/device-sync.ts registers them). */
+export const DCC_TABLES = DCC_DEVICE_TABLES;
 
 export interface DccCycle {
   id: string;

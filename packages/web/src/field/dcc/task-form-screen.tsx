@@ -100,7 +100,7 @@ export function TaskFormScreen({ villageId, instanceId }: { villageId: string; i
     clearTimeout(timer.current);
     try {
       await keep(answers, page);
-      if (queue) await queueDraft(engine, opened, answers, await pulledVersion(engine, opened));
+      if (queue) await queueDraft(engine, opened, answers, await pulledVersion(engine, opened), form.id);
       setProblem(null);
     } catch (err) {
       setProblem(t('dcc.saveFailed', { message: err instanceof Error ? err.message : String(err) }));

@@ -98,7 +98,7 @@ export function TaskScreen({ villageId, instanceId }: { villageId: string; insta
           {t('dcc.queued')}
         </div>
       )}
-      {instance.status === 'returned' && instance.returnComment && !sent && (
+      {(instance.status === 'returned' || instance.status === 'draft') && instance.returnComment && !sent && (
         <div className="alert alert-warning" data-testid="dcc-return-comment">
           <p className="fw-semibold mb-1">{t('dcc.returnedBy')}</p>
           <p className="mb-0 text-pre-wrap">{instance.returnComment}</p>

@@ -1,4 +1,10 @@
-import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, FORM_SUBMIT, MUTATION_PAYLOADS } from '@coso/domain';
+import {
+  COMPLAINT_ACTIONS,
+  COMPLAINT_STATUSES,
+  DCC_MUTATION_TYPES,
+  FORM_SUBMIT,
+  MUTATION_PAYLOADS,
+} from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import { frLifecycle } from '../../i18n/fr-lifecycle';
 import { STEP_IDS } from '../screens/wizard/wizard-model';
@@ -33,7 +39,9 @@ describe('field dictionaries', () => {
       ...COMPLAINT_ACTIONS.flatMap((a) => [`action.${a}`, `event.${a}`]),
       ...['accepted', 'rejected', 'no_response'].map((a) => `answer.${a}`),
       ...STEP_IDS.map((s) => `wizard.q.${s}`),
-      ...[...Object.keys(MUTATION_PAYLOADS), FORM_SUBMIT].map((m) => `mutation.${m}`),
+      ...[...Object.keys(MUTATION_PAYLOADS), FORM_SUBMIT, ...Object.values(DCC_MUTATION_TYPES)].map(
+        (m) => `mutation.${m}`,
+      ),
       ...['photo_unreadable', 'microphone_denied', 'recording_unsupported'].map((c) => `media.${c}`),
     ];
     for (const key of keys) {
