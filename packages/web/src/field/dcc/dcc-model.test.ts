@@ -163,14 +163,26 @@ describe('completionProblems', () => {
     now,
   });
 
-  it('lists a prerequisite not validated, answers missing and a required slot empty', () => {
+  it('lists a prerequisite not done, answers missing and a required slot empty', () => {
     const data = sample();
+    const before = data.instances.find((i) => i.id === 'i1-V2')!;
+    before.status = 'draft';
     const problems = completionProblems({ ...base(data, 'i2-V2'), answers: {}, filledSlots: new Set() });
     expect(problems).toEqual([
       { kind: 'prerequisite', taskName: 'Tâche T1' },
       { kind: 'answers', count: 1 },
       { kind: 'attachment', label: 'Photos' },
     ]);
+  });
+
+  it('counts a submitted prerequisite as done, as the server does', () => {
+    const data = sample();
+    const problems = completionProblems({
+      ...base(data, 'i2-V2'),
+      answers: { women: 3 },
+      filledSlots: new Set(['photos']),
+    });
+    expect(problems).toEqual([]);
   });
 
   it('lets a returned task with its answers and photo through', () => {

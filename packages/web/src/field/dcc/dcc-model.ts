@@ -17,8 +17,8 @@ export interface DccData {
   instances: DccInstance[];
 }
 
-/** A prerequisite counts as done once validated (the server re-checks it on submit). */
-const PREREQUISITE_DONE: readonly TaskStatus[] = ['validated'];
+/** A prerequisite counts as done once submitted or validated, as the server counts it (tasks/repo.ts). */
+const PREREQUISITE_DONE: readonly TaskStatus[] = ['submitted', 'validated'];
 
 const segments = (path: string) => path.split('/').filter(Boolean);
 

@@ -48,7 +48,7 @@ export const enDcc: Record<DccKey, string> = {
   'dcc.complete': 'Mark as complete',
   'dcc.completeHelp': 'The CDD specialist will check the task, then validate it or return it with a comment.',
   'dcc.problems': 'Before marking the task as complete:',
-  'dcc.problem.prerequisite': 'the task “{name}” must be validated first',
+  'dcc.problem.prerequisite': 'the task “{name}” must be completed first (sent or validated)',
   'dcc.problem.attachment': 'attach “{label}”',
   'dcc.problem.answers': 'complete or correct the form ({n} answer(s) to review)',
   'dcc.problem.form_missing': 'sync to receive the form',

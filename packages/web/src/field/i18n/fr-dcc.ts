@@ -51,7 +51,7 @@ export const frDcc = {
   'dcc.completeHelp':
     'Le spécialiste DCC vérifiera la tâche, puis la validera ou la renverra avec un commentaire.',
   'dcc.problems': 'Avant de marquer la tâche comme terminée :',
-  'dcc.problem.prerequisite': 'la tâche « {name} » doit d’abord être validée',
+  'dcc.problem.prerequisite': 'la tâche « {name} » doit d’abord être terminée (envoyée ou validée)',
   'dcc.problem.attachment': 'joignez « {label} »',
   'dcc.problem.answers': 'complétez ou corrigez le formulaire ({n} réponse(s) à revoir)',
   'dcc.problem.form_missing': 'synchronisez pour recevoir le formulaire',
