@@ -1,9 +1,8 @@
 import { listVillageGroups } from '../../api/geo';
-import type { User } from '../../api/types';
-import { listUsers } from '../../api/users';
 import { useI18n } from '../../i18n/i18n-context';
 import { Chip, ChipList, SearchPicker } from '../../ui/search-picker';
 import { searchUnits } from '../geo/unit-context';
+import { dccApi } from './dcc-api';
 
 /** A village or a CVD (village development committee) a facilitator can be given. */
 export interface AssignableUnit {
@@ -83,10 +82,10 @@ export function FacilitatorPicker(props: {
   const { t } = useI18n();
   const { value, onChange } = props;
   return (
-    <SearchPicker<User>
+    <SearchPicker<FacilitatorRef & { username: string }>
       id="assign-facilitator"
       label={t('dcc.assign.facilitator')}
-      search={(q) => listUsers({ q, role: 'facilitator', active: 'true', limit: 10 }).then((p) => p.items)}
+      search={dccApi.facilitators}
       itemKey={(u) => u.id}
       renderItem={(u) => (
         <>

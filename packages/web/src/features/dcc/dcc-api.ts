@@ -68,6 +68,14 @@ export const dccApi = {
         includeEnded: includeEnded ? 'true' : undefined,
       })
       .then((r) => r.items),
+  /** Active facilitators working in my areas, by name or username. */
+  facilitators: (q: string) =>
+    http
+      .get<{ items: { id: string; displayName: string; username: string }[] }>(`${base}/facilitators`, {
+        q,
+        limit: 10,
+      })
+      .then((r) => r.items),
   assign: (cycleId: string, body: { facilitatorId: string; unitIds: string[] }) =>
     http.post<AssignmentResult>(`${base}/cycles/${enc(cycleId)}/assignments`, body),
   instances: (query: QueueQuery, cursor: string | null) =>

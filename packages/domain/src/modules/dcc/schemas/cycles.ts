@@ -143,3 +143,12 @@ export const assignmentResultSchema = z.object({
   items: z.array(assignmentSchema),
 });
 export type AssignmentResult = z.infer<typeof assignmentResultSchema>;
+
+/** Facilitators a DCC manager may assign (GET /api/v1/dcc/facilitators): active, working in the manager's areas. */
+export const facilitatorSearchQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+export const facilitatorListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), displayName: z.string(), username: z.string() })),
+});

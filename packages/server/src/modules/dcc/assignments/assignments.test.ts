@@ -139,4 +139,25 @@ describe('DCC assignments', () => {
     );
     expect([res.statusCode, res.json().code]).toEqual([409, 'dcc_cycle_status']);
   });
+
+  it("finds the facilitators a manager may assign: active, in the manager's areas, by name or username", async () => {
+    const regional = await login(t, (await makeUser(t, ['cdd_specialist'], [tree.a.region])).username);
+    const elsewhere = await makeUser(t, ['facilitator'], [tree.b.canton]);
+    const search = async (session: Session, q = '') => {
+      const res = await t.app.inject({
+        url: `/api/v1/dcc/facilitators?q=${encodeURIComponent(q)}`,
+        headers: session.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((u: { id: string }) => u.id);
+    };
+    const inA = await search(regional);
+    expect(inA).toEqual(expect.arrayContaining([fac1.id, fac2.id]));
+    expect(inA).not.toContain(elsewhere.id);
+    expect(await search(specialist)).toEqual(expect.arrayContaining([fac1.id, fac2.id, elsewhere.id]));
+    expect(await search(regional, fac2.username)).toEqual([fac2.id]);
+    const facilitator = await login(t, fac1.username);
+    const refused = await t.app.inject({ url: '/api/v1/dcc/facilitators', headers: facilitator.headers });
+    expect(refused.statusCode).toBe(403);
+  });
 });

@@ -3,6 +3,8 @@ import {
   assignmentListSchema,
   assignmentResultSchema,
   createAssignmentsSchema,
+  facilitatorListSchema,
+  facilitatorSearchQuerySchema,
   hasPermission,
 } from '@coso/domain';
 import { z } from 'zod';
@@ -52,6 +54,22 @@ export function assignmentRoutes(app: Api, { assignments }: { assignments: DccAs
         facilitatorId: seesAll ? request.query.facilitatorId : actor.id,
         includeEnded: request.query.includeEnded === 'true',
       });
+    },
+  );
+
+  app.get(
+    '/api/v1/dcc/facilitators',
+    {
+      schema: {
+        tags,
+        summary: "Active facilitators working in the caller's areas, by name or username (to assign them)",
+        querystring: facilitatorSearchQuerySchema,
+        response: { 200: facilitatorListSchema },
+      },
+    },
+    async (request) => {
+      const { actor } = authedContext(request, 'dcc.manage');
+      return assignments.facilitators(actor, request.query);
     },
   );
 }

@@ -1,4 +1,4 @@
-import type { Assignment, AssignmentResult, CreateAssignmentsInput } from '@coso/domain';
+import type { Actor, Assignment, AssignmentResult, CreateAssignmentsInput } from '@coso/domain';
 import type { RequestContext } from '../../../context.js';
 import type { Db, Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
@@ -115,6 +115,29 @@ export function createDccAssignmentService({ db, clock }: { db: Db; clock: Clock
         );
         return { assigned: inserted.length - ended.length, reassigned: ended.length, unchanged, items };
       });
+    },
+
+    /**
+     * Active facilitators a manager may assign: one of their jurisdictions overlaps one of the manager's
+     * (inside it, or containing it), found by name or username.
+     */
+    async facilitators(actor: Actor, filter: { q?: string | undefined; limit?: number | undefined }) {
+      const like = filter.q ? `%${filter.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%` : null;
+      const items = await db.query<{ id: string; displayName: string; username: string }>(
+        `select u.id, u.display_name as "displayName", u.username from users u
+          where u.active
+            and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'facilitator')
+            and exists (
+              select 1 from user_jurisdictions j join geo_units g on g.id = j.unit_id
+               where j.user_id = u.id
+                 and exists (select 1 from unnest($1::text[]) as mine(path)
+                              where g.path like mine.path || '%' or mine.path like g.path || '%'))
+            and ($2::text is null or lower(u.display_name) like $2 or lower(u.username) like $2)
+          order by u.display_name, u.id
+          limit $3`,
+        [actor.jurisdictions.map((j) => j.path), like, filter.limit ?? 20],
+      );
+      return { items };
     },
 
     /** A cycle's assignments, active ones only unless `includeEnded`; newest first within a village. */
