@@ -57,6 +57,32 @@ describe('demo data', () => {
     expect(kara.map((r) => r.username)).toEqual(['focal.kara']);
   });
 
+  it('seeds a living DCC cycle: facilitators assigned, tasks validated, submitted, returned and drafted', async () => {
+    const rows = await t.db.query<{ status: string; n: number }>(
+      `select ti.status, count(*)::int as n from dcc_task_instances ti
+         join dcc_cycles c on c.id = ti.cycle_id where c.status = 'active' group by ti.status order by ti.status`,
+    );
+    const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    for (const status of ['draft', 'returned', 'submitted', 'todo', 'validated'])
+      expect(by[status]).toBeGreaterThan(0);
+    const assigned = await t.db.query<{ username: string }>(
+      `select distinct u.username from dcc_assignments s join users u on u.id = s.facilitator_id
+        where s.active order by u.username`,
+    );
+    expect(assigned.map((r) => r.username)).toEqual(['facilitateur.kara', 'facilitateur.savanes']);
+    // Every submitted or reviewed task went through the form engine and carries its required files.
+    const unfit = await count(
+      `select count(*)::int as n from dcc_task_instances ti join dcc_tasks t on t.id = ti.task_id
+        where ti.status in ('submitted', 'validated', 'returned')
+          and (t.form_id is not null and ti.form_version_id is null
+               or exists (select 1 from jsonb_array_elements(t.attachment_slots) s
+                           where (s->>'required')::boolean
+                             and not exists (select 1 from dcc_task_files f
+                                              where f.instance_id = ti.id and f.slot = s->>'key')))`,
+    );
+    expect(unfit).toBe(0);
+  });
+
   it('lets every demo account log in with the documented password and gives them their jurisdiction', async () => {
     for (const demo of DEMO_USERS) {
       const s = await login(t, demo.username, DEMO_PASSWORD);

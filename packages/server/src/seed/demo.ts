@@ -1,9 +1,12 @@
 import { SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
+import { seedDemoDcc } from '../modules/dcc/demo.js';
+import type { DccServices } from '../modules/dcc/index.js';
 import type { ComplaintService } from '../modules/grm/complaints/service.js';
 import { appendAudit } from '../platform/audit/repo.js';
 import { seedDemoForm } from '../platform/forms/demo-form.js';
 import type { FormService } from '../platform/forms/service.js';
+import type { UploadService } from '../platform/sync/uploads.js';
 import type { UserService } from '../platform/users/service.js';
 import { seedDemoComplaints } from './demo-complaints.js';
 import { seedDemoGeography } from './demo-geo.js';
@@ -17,7 +20,12 @@ export const DEMO_MARKER = 'demo_seeded';
  */
 export async function seedDemo(
   db: Db,
-  services: { users: UserService; complaints: ComplaintService; forms: FormService },
+  services: {
+    users: UserService;
+    complaints: ComplaintService;
+    forms: FormService;
+    uploads: UploadService;
+  } & Pick<DccServices, 'dccCycles' | 'dccAssignments' | 'dccTasks'>,
 ): Promise<boolean> {
   const { users } = services;
   const [state] = await db.query<{ units: number }>('select count(*)::int as units from geo_units');
@@ -66,6 +74,8 @@ export async function seedDemo(
   if (cases?.n === 0 && (await seedDemoComplaints(db, services.complaints)) > 0) seeded = true;
   // The meeting attendance form, so that the forms pages and the field app have one to show (issue #14).
   if (await seedDemoForm(db, services.forms)) seeded = true;
+  // A living DCC cycle: facilitators assigned, tasks validated, submitted, returned, drafted (issue #15).
+  if (await seedDemoDcc(db, services, services.uploads)) seeded = true;
   return seeded;
 }
 

@@ -18,7 +18,7 @@ import type { Api } from '../../../http/types.js';
 import { SNIFF_BYTES, sniff } from '../../../lib/file-sniff.js';
 import { FileNotFoundError, type FileStore } from '../../../lib/file-store.js';
 import { findFile, getInstance, listInstances } from './queries.js';
-import type { DccTaskService, FileHooks } from './service.js';
+import { type DccTaskService, withFileHooks } from './service.js';
 
 const params = z.object({ id: z.uuid() });
 const fileParams = z.object({ id: z.uuid(), uploadId: z.uuid() });
@@ -33,20 +33,6 @@ async function head(files: FileStore, key: string): Promise<Buffer> {
 }
 
 /** Runs `fn` with commit/rollback hooks: files stored by a failed claim are removed, consumed uploads freed. */
-async function withHooks<T>(request: FastifyRequest, fn: (hooks: FileHooks) => Promise<T>): Promise<T> {
-  const after: Array<() => Promise<void>> = [];
-  const rollback: Array<() => Promise<void>> = [];
-  let result: T;
-  try {
-    result = await fn({ afterCommit: (f) => after.push(f), onRollback: (f) => rollback.push(f) });
-  } catch (error) {
-    for (const f of rollback) await f().catch(() => {});
-    throw error;
-  }
-  for (const f of after) await f().catch((e) => request.log.warn({ err: e }, 'after-commit cleanup'));
-  return result;
-}
-
 /** Task instances (issue #15, docs/api.md "DCC › Task instances"): list and review queue, one task, its writes. */
 export function taskInstanceRoutes(
   app: Api,
@@ -163,8 +149,9 @@ export function taskInstanceRoutes(
     },
     async (request, reply) => {
       const ctx = authedContext(request, 'dcc.fill');
-      const result = await withHooks(request, (hooks) =>
-        tasks.attachFile(ctx, request.params.id, request.body, hooks),
+      const result = await withFileHooks(
+        (hooks) => tasks.attachFile(ctx, request.params.id, request.body, hooks),
+        (err) => request.log.warn({ err }, 'after-commit cleanup'),
       );
       return reply.status(201).send(result);
     },

@@ -47,6 +47,24 @@ export interface FileHooks {
   onRollback(fn: () => Promise<void>): void;
 }
 
+/** Runs a file claim outside a sync mutation: its clean-ups after the commit, or after a failure. */
+export async function withFileHooks<T>(
+  fn: (hooks: FileHooks) => Promise<T>,
+  warn: (err: unknown) => void,
+): Promise<T> {
+  const after: Array<() => Promise<void>> = [];
+  const rollback: Array<() => Promise<void>> = [];
+  let result: T;
+  try {
+    result = await fn({ afterCommit: (f) => after.push(f), onRollback: (f) => rollback.push(f) });
+  } catch (error) {
+    for (const f of rollback) await f().catch(() => {});
+    throw error;
+  }
+  for (const f of after) await f().catch(warn);
+  return result;
+}
+
 /** While drafting, only answers that can never be right are refused: unknown questions, wrong shapes. */
 const DRAFT_REFUSALS = new Set(['unknown_field', 'invalid_type', 'invalid_choice']);
 
