@@ -53,7 +53,7 @@ export default function CyclePage({ id }: { id: string }) {
                 </button>
               )}
               {c.status === 'active' && (
-                <button type="button" className="btn btn-outline-danger" onClick={() => setConfirm('closed')}>
+                <button type="button" className="btn btn-danger" onClick={() => setConfirm('closed')}>
                   {t('dcc.cycleClose')}
                 </button>
               )}

@@ -244,21 +244,21 @@ function AnswersList({
   });
   if (!lines.length) return <p>{t('dcc.noAnswers')}</p>;
   return (
-    <dl className="dcc-answers" data-testid="dcc-answers">
+    <ul className="dcc-answers list-unstyled" data-testid="dcc-answers">
       {lines.map((line, i) =>
         line.kind === 'heading' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines are a fixed rendering of the answers
-          <dt key={i} className="fw-bold mt-2" style={{ paddingLeft: `${line.depth}rem` }}>
+          <li key={i} className="fw-bold mt-2" style={{ paddingLeft: `${line.depth}rem` }}>
             {line.label}
-          </dt>
+          </li>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines are a fixed rendering of the answers
-          <div key={i} style={{ paddingLeft: `${line.depth}rem` }}>
-            <dt className="fw-normal small">{line.label}</dt>
-            <dd className="fw-semibold">{line.value}</dd>
-          </div>
+          <li key={i} style={{ paddingLeft: `${line.depth}rem` }}>
+            <span className="d-block small">{line.label}</span>
+            <span className="d-block fw-semibold">{line.value}</span>
+          </li>
         ),
       )}
-    </dl>
+    </ul>
   );
 }
