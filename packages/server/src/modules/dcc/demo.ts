@@ -14,14 +14,8 @@ export const DEMO_CYCLE = 'COSO 2026-2027';
 
 /** What each demo facilitator's first instances become, in template order (the rest stay to do). */
 const PLAN = [
-  'validated',
-  'validated',
-  'validated',
-  'validated',
-  'submitted',
-  'submitted',
-  'returned',
-  'draft',
+  ...Array.from({ length: 14 }, () => 'validated'),
+  ...['submitted', 'submitted', 'returned', 'submitted', 'draft'],
 ];
 
 async function actor(db: Db, username: string): Promise<AuthUser | undefined> {
