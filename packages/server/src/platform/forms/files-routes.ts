@@ -3,17 +3,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
 import { requirePermission } from '../../http/auth.js';
+import { sendStoredFile } from '../../http/stored-file.js';
 import type { Api } from '../../http/types.js';
-import { SNIFF_BYTES, sniff } from '../../lib/file-sniff.js';
-import { FileNotFoundError, type FileStore } from '../../lib/file-store.js';
+import type { FileStore } from '../../lib/file-store.js';
 
 const fileParams = z.object({ id: z.uuid(), submissionId: z.uuid(), fileId: z.uuid() });
-
-async function head(files: FileStore, key: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await files.get(key, { start: 0, end: SNIFF_BYTES - 1 })) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
 
 /**
  * The files a submission claimed (photos, recordings, signatures), by the upload id its answer holds: for the
@@ -42,25 +36,7 @@ export function formFileRoutes(app: Api, { db, files }: { db: Db; files: FileSto
       if (!row || (row.submittedBy !== actor.id && !hasPermission(actor, 'forms.manage'))) {
         throw new AppError('not_found');
       }
-      let type: ReturnType<typeof sniff>;
-      try {
-        type = sniff(await head(files, row.storageKey));
-      } catch (error) {
-        if (error instanceof FileNotFoundError) throw new AppError('not_found');
-        throw error;
-      }
-      const kind = type?.kind ?? 'file';
-      const name = `${fileId}${type ? `.${type.extension}` : ''}`;
-      return reply
-        .header('content-type', type?.mimeType ?? 'application/octet-stream')
-        .header(
-          'content-disposition',
-          `${kind === 'image' || kind === 'audio' ? 'inline' : 'attachment'}; filename="${name}"`,
-        )
-        .header('content-length', Number(row.sizeBytes))
-        .header('cache-control', 'private, no-cache')
-        .header('x-content-type-options', 'nosniff')
-        .send(await files.get(row.storageKey));
+      return sendStoredFile(reply, files, { key: row.storageKey, sizeBytes: row.sizeBytes, id: fileId });
     },
   );
 }

@@ -12,11 +12,10 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../../db/driver.js';
-import { AppError } from '../../../http/app-error.js';
 import { authedContext } from '../../../http/auth.js';
+import { sendStoredFile } from '../../../http/stored-file.js';
 import type { Api } from '../../../http/types.js';
-import { SNIFF_BYTES, sniff } from '../../../lib/file-sniff.js';
-import { FileNotFoundError, type FileStore } from '../../../lib/file-store.js';
+import type { FileStore } from '../../../lib/file-store.js';
 import { findFile, getInstance, listInstances } from './queries.js';
 import { type DccTaskService, withFileHooks } from './service.js';
 
@@ -26,13 +25,6 @@ const localeOf = (request: FastifyRequest) => localeFromAcceptLanguage(request.h
 const BASE = '/api/v1/dcc/task-instances';
 const tags = ['dcc'];
 
-async function head(files: FileStore, key: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await files.get(key, { start: 0, end: SNIFF_BYTES - 1 })) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-/** Runs `fn` with commit/rollback hooks: files stored by a failed claim are removed, consumed uploads freed. */
 /** Task instances (issue #15, docs/api.md "DCC › Task instances"): list and review queue, one task, its writes. */
 export function taskInstanceRoutes(
   app: Api,
@@ -170,25 +162,7 @@ export function taskInstanceRoutes(
       const { actor } = authedContext(request, 'dcc.read');
       const { id, uploadId } = request.params;
       const row = await findFile(db, actor, id, uploadId);
-      let type: ReturnType<typeof sniff>;
-      try {
-        type = sniff(await head(files, row.storageKey));
-      } catch (error) {
-        if (error instanceof FileNotFoundError) throw new AppError('not_found');
-        throw error;
-      }
-      const kind = type?.kind ?? 'file';
-      const name = `${uploadId}${type ? `.${type.extension}` : ''}`;
-      return reply
-        .header('content-type', type?.mimeType ?? 'application/octet-stream')
-        .header(
-          'content-disposition',
-          `${kind === 'image' || kind === 'audio' ? 'inline' : 'attachment'}; filename="${name}"`,
-        )
-        .header('content-length', Number(row.sizeBytes))
-        .header('cache-control', 'private, no-cache')
-        .header('x-content-type-options', 'nosniff')
-        .send(await files.get(row.storageKey));
+      return sendStoredFile(reply, files, { key: row.storageKey, sizeBytes: row.sizeBytes, id: uploadId });
     },
   );
 }

@@ -6,8 +6,8 @@ import { UPLOADS_PATH } from '@coso/domain';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANSWERS, DEMO_FORM, seedDemoForm } from '../../../platform/forms/demo-form.js';
-import { createTestApp, login, makeUser, type Session, type TestApp } from '../../../test/harness.js';
 import { makeCycle, makeDccTree } from '../../../test/dcc-kit.js';
+import { createTestApp, login, makeUser, type Session, type TestApp } from '../../../test/harness.js';
 import { generateInstances } from '../instances/generate.js';
 import type { TemplateSource } from '../template/repo.js';
 
