@@ -54,8 +54,9 @@ const queue = (m: OutboxMessage) => t.db.transaction((tx) => enqueue(tx, m));
 describe('message templates (admin)', () => {
   it('lists every topic × channel × locale with its built-in text and variables', async () => {
     const items = await templates();
-    // 6 staff topics × 3 channels + 5 complainant topics × 2 channels, in 2 locales.
-    expect(items).toHaveLength((6 * 3 + 5 * 2) * 2);
+    // Grievances: 6 staff topics × 3 channels + 5 complainant topics × 2 channels; DCC: 2 topics × 2 channels
+    // (in-app, email); in 2 locales.
+    expect(items).toHaveLength((6 * 3 + 5 * 2 + 2 * 2) * 2);
     expect(
       items.find((i) => i.topic === 'complainant_receipt' && i.channel === 'sms' && i.locale === 'fr'),
     ).toMatchObject({
