@@ -1,18 +1,10 @@
-import {
-  type DeviceForm,
-  type FormAnswers,
-  formText,
-  isEditable,
-  LOCAL_FILE_PREFIX,
-  randomUuid,
-} from '@coso/domain';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type DeviceForm, type FormAnswers, formText, isEditable } from '@coso/domain';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useField } from '../engine-context';
 import { FormRunner } from '../forms/form-runner';
-import type { RunnerMedia } from '../forms/runner-types';
+import { useLocalMedia } from '../forms/local-media';
 import { useT } from '../i18n/i18n';
-import { compressPhoto } from '../platform/media';
 import { Screen } from '../ui/layout';
 import { completeTask, pulledVersion, taskForm } from './complete';
 import { loadWork, queueDraft, saveWork, startingAnswers, type TaskWork } from './dcc-device';
@@ -36,8 +28,7 @@ export function TaskFormScreen({ villageId, instanceId }: { villageId: string; i
   const [, navigate] = useLocation();
   const [loaded, setLoaded] = useState<Loaded | 'missing' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const files = useRef<TaskWork['files']>({});
-  const urls = useRef(new Map<string, string>());
+  const { media, files, restore } = useLocalMedia();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const back = `/dcc/villages/${villageId}/tasks/${instanceId}`;
   const instance = data?.instances.find((i) => i.id === instanceId);
@@ -53,32 +44,14 @@ export function TaskFormScreen({ villageId, instanceId }: { villageId: string; i
       const form = await taskForm(engine, task.formId, instance);
       if (!form || !isEditable(instance.status)) return live && setLoaded('missing');
       const work = await loadWork(store, instanceId);
-      files.current = { ...work.files };
-      for (const [ref, f] of Object.entries(work.files)) urls.current.set(ref, URL.createObjectURL(f.blob));
+      restore(work.files);
       if (live) setLoaded({ instance, form, work });
     })();
-    const made = urls.current;
     return () => {
       live = false;
       clearTimeout(timer.current);
-      for (const url of made.values()) URL.revokeObjectURL(url);
     };
   }, [ready, instanceId]);
-
-  const media = useMemo<RunnerMedia>(
-    () => ({
-      async keep(file) {
-        const ref = `${LOCAL_FILE_PREFIX}${randomUuid()}`;
-        files.current[ref] = file;
-        urls.current.set(ref, URL.createObjectURL(file.blob));
-        return ref;
-      },
-      url: (ref) => urls.current.get(ref),
-      name: (ref) => files.current[ref]?.name,
-      preparePhoto: (file) => compressPhoto(file),
-    }),
-    [],
-  );
 
   if (loaded === null || loaded === 'missing')
     return (
@@ -94,7 +67,7 @@ export function TaskFormScreen({ villageId, instanceId }: { villageId: string; i
   const { form, work, instance: opened } = loaded;
   async function keep(answers: FormAnswers, page: number) {
     const current = await loadWork(store, instanceId);
-    await saveWork(store, instanceId, { ...current, answers, page, files: files.current });
+    await saveWork(store, instanceId, { ...current, answers, page, files: files() });
   }
   async function save(answers: FormAnswers, page: number, queue: boolean) {
     clearTimeout(timer.current);

@@ -1,20 +1,12 @@
-import {
-  type DeviceForm,
-  type FormAnswers,
-  formsDevice,
-  formText,
-  LOCAL_FILE_PREFIX,
-  randomUuid,
-} from '@coso/domain';
+import { type DeviceForm, type FormAnswers, formsDevice, formText } from '@coso/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useField } from '../engine-context';
 import { useT } from '../i18n/i18n';
-import { compressPhoto, startAudioRecording } from '../platform/media';
 import { Screen } from '../ui/layout';
 import { createDraftStore, type FormDraft } from './draft-store';
 import { FormRunner } from './form-runner';
-import type { RunnerFile, RunnerMedia } from './runner-types';
+import { useLocalMedia } from './local-media';
 import { logSent } from './submissions';
 import { formsTranslator } from './texts';
 
@@ -36,8 +28,7 @@ export function FormFillScreen({ draftId }: { draftId: string }) {
   const drafts = useMemo(() => createDraftStore(store), [store]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const files = useRef<Record<string, RunnerFile>>({});
-  const urls = useRef(new Map<string, string>());
+  const { media, files, restore } = useLocalMedia();
   const latest = useRef<{ answers: FormAnswers; page: number } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const flush = useRef<() => void>(() => {});
@@ -59,33 +50,14 @@ export function FormFillScreen({ draftId }: { draftId: string }) {
       if (!draft) return live && setLoaded('missing-draft');
       const form = await formsDevice(engine).formVersion(draft.formVersionId);
       if (!form) return live && setLoaded('missing-form');
-      files.current = { ...draft.files };
-      for (const [ref, f] of Object.entries(draft.files)) urls.current.set(ref, URL.createObjectURL(f.blob));
+      restore(draft.files);
       if (live) setLoaded({ draft, form });
     })();
-    const made = urls.current;
     return () => {
       live = false;
       clearTimeout(timer.current);
-      for (const url of made.values()) URL.revokeObjectURL(url);
     };
-  }, [drafts, engine, draftId]);
-
-  const media = useMemo<RunnerMedia>(
-    () => ({
-      async keep(file) {
-        const ref = `${LOCAL_FILE_PREFIX}${randomUuid()}`;
-        files.current[ref] = file;
-        urls.current.set(ref, URL.createObjectURL(file.blob));
-        return ref;
-      },
-      url: (ref) => urls.current.get(ref),
-      name: (ref) => files.current[ref]?.name,
-      preparePhoto: (file) => compressPhoto(file),
-      record: () => startAudioRecording({ maxSeconds: 600 }),
-    }),
-    [],
-  );
+  }, [drafts, engine, draftId, restore]);
 
   if (loaded === null)
     return (
@@ -110,7 +82,7 @@ export function FormFillScreen({ draftId }: { draftId: string }) {
     clearTimeout(timer.current);
     latest.current = null;
     try {
-      await drafts.save({ ...draft, fresh: false, answers, page, files: files.current });
+      await drafts.save({ ...draft, fresh: false, answers, page, files: files() });
       setProblem(null);
     } catch (err) {
       setProblem(t('forms.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
@@ -132,7 +104,7 @@ export function FormFillScreen({ draftId }: { draftId: string }) {
       answers,
       startedAt: new Date(draft.startedAt).toISOString(),
       completedAt: new Date().toISOString(),
-      files: new Map(Object.entries(files.current)),
+      files: new Map(Object.entries(files())),
     });
     await logSent(store, {
       id,
