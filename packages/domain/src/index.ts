@@ -12,6 +12,7 @@ export * from './modules/grm/schemas/index.js';
 export * from './modules/grm/sync/device.js';
 export * from './modules/grm/sync/entity.js';
 export * from './modules/grm/sync/payloads.js';
+export * from './modules/mis/index.js';
 export * from './platform/calendar/business-days.js';
 export * from './platform/date-bounds.js';
 export * from './platform/errors.js';
