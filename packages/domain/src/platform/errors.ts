@@ -293,6 +293,11 @@ export const ERRORS = {
     fr: "Ce lieu n'est pas parmi vos villages (ou leur CVD, canton, commune) dans ce cycle.",
     en: 'This place is not among your villages (or their CVD, canton, commune) in this cycle.',
   },
+  dcc_place_out_of_area: {
+    status: 422,
+    fr: 'Cette position GPS est hors du Togo : activez la localisation précise du téléphone et recommencez dehors.',
+    en: "This GPS position is outside Togo: turn on the phone's precise location and try again outdoors.",
+  },
   dcc_not_facilitator: {
     status: 422,
     fr: "Cette personne n'est pas un facilitateur actif.",

@@ -15,6 +15,8 @@ export const enDcc: Record<keyof typeof frDcc, string> = {
     'This village or CVD does not exist or is not within the areas of the cycle.',
   'error.dcc_unit_not_assigned':
     'This place is not among your villages (or their CVD, canton, commune) in this cycle.',
+  'error.dcc_place_out_of_area':
+    "This GPS position is outside Togo: turn on the phone's precise location and try again outdoors.",
   'error.dcc_not_facilitator': 'This person is not an active facilitator.',
   'error.dcc_prerequisite_invalid':
     'A prerequisite must be another task of the same cycle, without forming a loop.',

@@ -14,6 +14,8 @@ export const frDcc = {
   'error.dcc_unit_outside_cycle': 'Ce village ou ce CVD n’existe pas ou n’est pas dans les zones du cycle.',
   'error.dcc_unit_not_assigned':
     'Ce lieu n’est pas parmi vos villages (ou leur CVD, canton, commune) dans ce cycle.',
+  'error.dcc_place_out_of_area':
+    'Cette position GPS est hors du Togo : activez la localisation précise du téléphone et recommencez dehors.',
   'error.dcc_not_facilitator': 'Cette personne n’est pas un facilitateur actif.',
   'error.dcc_prerequisite_invalid':
     'Un prérequis doit être une autre tâche du même cycle, sans former de boucle.',

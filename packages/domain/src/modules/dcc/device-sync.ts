@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { formAnswersSchema } from '../../platform/schemas/forms-response.js';
 import type { DeviceEntity } from '../../platform/sync/entities.js';
 import type { Mutation, MutationResult, SyncRow } from '../../platform/sync/protocol.js';
+import { DCC_PLACES_TABLE, dccPlaceEntity } from './place-sync.js';
+import { PLACE_RECORD, placeRecordPayloadSchema } from './schemas/places.js';
 import {
   type PlanCreatePayload,
   type PlanRecordPayload,
@@ -27,6 +29,7 @@ export const DCC_DEVICE_TABLES = {
   assignments: 'dcc_assignments',
   instances: 'dcc_task_instances',
   plans: 'dcc_plans',
+  places: DCC_PLACES_TABLE,
 } as const;
 
 export const DCC_MUTATION_TYPES = {
@@ -36,6 +39,7 @@ export const DCC_MUTATION_TYPES = {
   planCreate: 'dcc.plan.create',
   planUpdate: 'dcc.plan.update',
   planRecord: 'dcc.plan.record',
+  placeRecord: PLACE_RECORD,
 } as const;
 
 const version = z.number().int().min(1);
@@ -182,6 +186,7 @@ export const DCC_DEVICE_ENTITIES: readonly DeviceEntity[] = [
   { name: 'dcc_assignment', table: DCC_DEVICE_TABLES.assignments },
   dccInstanceEntity,
   dccPlanEntity,
+  dccPlaceEntity,
 ];
 
 /** The server reads these too: the payload schemas of the DCC mutation types. */
@@ -192,4 +197,5 @@ export const DCC_MUTATION_PAYLOADS = {
   [DCC_MUTATION_TYPES.planCreate]: planCreatePayloadSchema,
   [DCC_MUTATION_TYPES.planUpdate]: planUpdatePayloadSchema,
   [DCC_MUTATION_TYPES.planRecord]: planRecordPayloadSchema,
+  [DCC_MUTATION_TYPES.placeRecord]: placeRecordPayloadSchema,
 } as const;

@@ -5,6 +5,8 @@ import { createDccAssignmentService } from './assignments/service.js';
 import { cycleRoutes } from './cycles/routes.js';
 import { createDccCycleService, type DccSeed } from './cycles/service.js';
 import { dccNotificationTopics, dccSubjectKinds } from './notifications.js';
+import { placeRoutes } from './places/routes.js';
+import { createPlaceService } from './places/service.js';
 import { planRoutes } from './plans/routes.js';
 import { createPlanService } from './plans/service.js';
 import { progressRoutes } from './progress/routes.js';
@@ -26,6 +28,7 @@ export function createDccServices({ db, clock, uploads, files }: PlatformContext
     dccAssignments: createDccAssignmentService({ db, clock }),
     dccTasks: createDccTaskService({ db, clock, uploads, files }),
     dccPlans: createPlanService({ db, files, uploads }),
+    dccPlaces: createPlaceService({ db }),
     dccProgress: createProgressService({ db, clock }),
   };
 }
@@ -53,6 +56,7 @@ export const dcc = defineModule({
     assignmentRoutes(app, { assignments: s.dccAssignments });
     taskInstanceRoutes(app, { db: ctx.db, files: ctx.files, tasks: s.dccTasks });
     planRoutes(app, { plans: s.dccPlans });
+    placeRoutes(app, { places: s.dccPlaces });
     progressRoutes(app, { progress: s.dccProgress });
   },
 });
