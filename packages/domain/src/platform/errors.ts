@@ -313,10 +313,40 @@ export const ERRORS = {
     fr: "Ce formulaire n'est pas publié : importez-le d'abord.",
     en: 'This form is not published: import it first.',
   },
+  dcc_material_file_unknown: {
+    status: 422,
+    fr: "Ce fichier de support n'appartient pas à cette tâche : envoyez-le à nouveau.",
+    en: 'This material file does not belong to this task: upload it again.',
+  },
   dcc_seed_unavailable: {
     status: 422,
     fr: "Le modèle COSO n'est pas disponible sur ce serveur : partez d'un cycle existant.",
     en: 'The COSO template is not available on this server: start from an existing cycle.',
+  },
+  mis_reference_unknown: {
+    status: 422,
+    fr: 'Code inconnu dans les listes du MIS (composante, secteur, type, étape ou attribut).',
+    en: 'Unknown code in the MIS lists (component, sector, type, step or attribute).',
+  },
+  mis_type_sector_mismatch: {
+    status: 422,
+    fr: "Ce type d'ouvrage n'appartient pas au secteur choisi.",
+    en: 'This structure type does not belong to the chosen sector.',
+  },
+  mis_unit_level: {
+    status: 422,
+    fr: 'Un sous-projet se situe dans un village ou un canton.',
+    en: 'A sub-project stands in a village or a canton.',
+  },
+  step_sequence_invalid: {
+    status: 409,
+    fr: "Cette étape ne peut pas suivre l'avancement enregistré (ordre des étapes, étape préalable, date ou pourcentage).",
+    en: 'This step cannot follow the recorded progress (step order, required step, date or percentage).',
+  },
+  mis_ceiling_exceeded: {
+    status: 409,
+    fr: 'Ce montant dépasse le plafond restant (contrat ou allocation) ; un dépassement doit être justifié.',
+    en: 'This amount exceeds the remaining ceiling (contract or allocation); an overrun must be justified.',
   },
   service_unavailable: {
     status: 503,

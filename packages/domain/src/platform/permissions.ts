@@ -21,6 +21,10 @@ export const PERMISSIONS = [
   'dcc.fill',
   'dcc.review',
   'dcc.manage',
+  /** The MIS module: see sub-projects, finance and indicators; record sub-projects and their progress; finance. */
+  'mis.read',
+  'mis.manage',
+  'mis.finance',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -65,9 +69,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dcc.read',
     'dcc.review',
     'dcc.manage',
+    'mis.read',
   ],
-  supervisor: ['geo.read', 'complaints.read', 'reports.view', 'forms.read', 'files.upload', 'dcc.read'],
-  analyst: ['geo.read', 'reports.view', 'forms.read', 'files.upload', 'dcc.read'],
+  infrastructure_specialist: ['geo.read', 'forms.read', 'files.upload', 'dcc.read', 'mis.read', 'mis.manage'],
+  finance_officer: ['geo.read', 'files.upload', 'mis.read', 'mis.finance'],
+  supervisor: ['geo.read', 'complaints.read', 'reports.view', 'forms.read', 'files.upload', 'dcc.read', 'mis.read'],
+  analyst: ['geo.read', 'reports.view', 'forms.read', 'files.upload', 'dcc.read', 'mis.read'],
 };
 
 export interface Jurisdiction {

@@ -7,6 +7,8 @@ export const ROLES = [
   'cdd_specialist',
   'supervisor',
   'analyst',
+  'infrastructure_specialist',
+  'finance_officer',
   'admin',
 ] as const;
 

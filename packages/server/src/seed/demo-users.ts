@@ -68,4 +68,16 @@ export const DEMO_USERS: DemoUser[] = [
     roles: ['analyst'],
     jurisdictions: ['TG'],
   },
+  {
+    username: 'specialiste.infra',
+    displayName: 'Kossi Amegan (spécialiste infrastructures et S&E)',
+    roles: ['infrastructure_specialist'],
+    jurisdictions: ['TG'],
+  },
+  {
+    username: 'finances',
+    displayName: 'Akossiwa Doe (chargée des finances)',
+    roles: ['finance_officer'],
+    jurisdictions: ['TG'],
+  },
 ];

@@ -68,6 +68,8 @@ const enCore: Record<CoreKey, string> = {
   'role.cdd_specialist': 'CDD specialist',
   'role.supervisor': 'Supervisor',
   'role.analyst': 'Analyst',
+  'role.infrastructure_specialist': 'Infrastructure and M&E specialist',
+  'role.finance_officer': 'Finance officer',
   'role.admin': 'Administrator',
 
   'error.validation_error': 'Some data is invalid. Correct the highlighted fields.',

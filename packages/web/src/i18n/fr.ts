@@ -71,6 +71,8 @@ export const frCore = {
   'role.cdd_specialist': 'Spécialiste DCC',
   'role.supervisor': 'Superviseur',
   'role.analyst': 'Analyste',
+  'role.infrastructure_specialist': 'Spécialiste infrastructures et S&E',
+  'role.finance_officer': 'Chargé(e) des finances',
   'role.admin': 'Administrateur',
 
   'error.validation_error': 'Certaines données sont invalides. Corrigez les champs signalés.',

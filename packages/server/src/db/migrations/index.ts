@@ -21,6 +21,7 @@ import * as m0023 from './0023-forms.js';
 import * as m0024 from './0024-dcc.js';
 import * as m0025 from './0025-dcc-sync.js';
 import * as m0027 from './0027-dcc-places.js';
+import * as m0028 from './0028-mis-subprojects.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0024-dcc', sql: m0024.sql },
   { id: '0025-dcc-sync', sql: m0025.sql },
   { id: '0027-dcc-places', sql: m0027.sql },
+  { id: '0028-mis-subprojects', sql: m0028.sql },
 ];

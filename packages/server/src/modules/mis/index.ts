@@ -1,0 +1,42 @@
+import { localeFromAcceptLanguage, misReferenceSchema } from '@coso/domain';
+import { authedContext } from '../../http/auth.js';
+import { defineModule, type PlatformContext } from '../../platform/module.js';
+import { COSO_MIS_LISTS, referenceAnswer } from './reference.js';
+
+/** The MIS module's services, built once by the composition root. */
+export function createMisServices(_ctx: PlatformContext) {
+  return { misLists: COSO_MIS_LISTS };
+}
+
+export type MisServices = ReturnType<typeof createMisServices>;
+
+declare module '../../platform/module.js' {
+  interface ModuleServices extends MisServices {}
+}
+
+/**
+ * The MIS (issue #16): sub-projects with their progress as events and their contracts, finance in whole FCFA,
+ * indicators. Reference lists and progress steps are domain data (modules/mis in @coso/domain).
+ */
+export const mis = defineModule({
+  name: 'mis',
+  permissions: ['mis.read', 'mis.manage', 'mis.finance'],
+  services: createMisServices,
+  routes(app, _ctx, s) {
+    app.get(
+      '/api/v1/mis/reference',
+      {
+        schema: {
+          tags: ['mis'],
+          summary:
+            'Components, sectors, structure types with their technical attributes, progress steps, contract kinds',
+          response: { 200: misReferenceSchema },
+        },
+      },
+      async (request) => {
+        authedContext(request, 'mis.read');
+        return referenceAnswer(s.misLists, localeFromAcceptLanguage(request.headers['accept-language']));
+      },
+    );
+  },
+});
