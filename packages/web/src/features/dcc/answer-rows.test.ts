@@ -45,6 +45,9 @@ const def: FormDefinition = {
   },
 };
 
+/** An XLSForm reference, `${name}`. */
+const ref = (name: string) => `$\{${name}}`;
+
 const fmt = {
   locale: 'fr',
   yes: 'Oui',
@@ -95,5 +98,54 @@ describe('answerRows', () => {
     const rows = answerRows(def, { women: 3, place: 'school' }, { ...fmt, locale: 'en' });
     expect(rows.map((r) => r.label)).toEqual(['Participants', 'Women', 'Lieu']);
     expect(rows.at(-1)).toMatchObject({ text: 'School' });
+  });
+
+  it('shows "Autre : <text>" for the other choice of a multiple select, and of a select in a repeat', () => {
+    const form: FormDefinition = {
+      ...def,
+      fields: [
+        { type: 'select_multiple', name: 'langs', label: { fr: 'Langues' }, list: 'groups', orOther: true },
+        {
+          type: 'repeat',
+          name: 'needs',
+          label: { fr: 'Besoins' },
+          children: [
+            { type: 'select_one', name: 'need', label: { fr: 'Besoin' }, list: 'places', orOther: true },
+          ],
+        },
+      ],
+    };
+    const rows = answerRows(
+      form,
+      { langs: ['youth', 'other'], langs_other: 'Kabyè', needs: [{ need: 'other', need_other: 'Piste' }] },
+      fmt,
+    );
+    expect(rows.filter((r) => r.kind === 'answer').map((r) => 'text' in r && r.text)).toEqual([
+      'Jeunes, Autre : Kabyè',
+      'Autre : Piste',
+    ]);
+  });
+
+  it('shows a calculation by its label (references filled), never by its name; hides one without a label', () => {
+    const form: FormDefinition = {
+      ...def,
+      fields: [
+        { type: 'integer', name: 'women', label: { fr: 'Femmes' } },
+        { type: 'integer', name: 'men', label: { fr: 'Hommes' } },
+        {
+          type: 'calculate',
+          name: 'total',
+          calculation: `${ref('women')} + ${ref('men')}`,
+          label: { fr: `Total (${ref('women')} femmes)` },
+        },
+        { type: 'calculate', name: 'internal_rank', calculation: '1' },
+      ],
+    };
+    const rows = answerRows(form, { women: 4, men: 3, total: 7, internal_rank: 1 }, fmt);
+    expect(rows.map((r) => [r.label, 'text' in r ? r.text : ''])).toEqual([
+      ['Femmes', '4'],
+      ['Hommes', '3'],
+      ['Total (4 femmes)', '7'],
+    ]);
   });
 });
