@@ -8,6 +8,7 @@ import { enGrm } from './en-grm';
 import { enJobs } from './en-jobs';
 import { enLifecycle } from './en-lifecycle';
 import { enCaseAccess, enMessages } from './en-messages';
+import { enMis } from './en-mis';
 import { enPublic } from './en-public';
 import { enReports } from './en-reports';
 import { enWork } from './en-work';
@@ -385,4 +386,5 @@ export const en: Record<MessageKey, string> = {
   ...enReports,
   ...enWork,
   ...enDcc,
+  ...enMis,
 };

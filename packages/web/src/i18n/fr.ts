@@ -8,6 +8,7 @@ import { frGrm } from './fr-grm';
 import { frJobs } from './fr-jobs';
 import { frLifecycle } from './fr-lifecycle';
 import { frCaseAccess, frMessages } from './fr-messages';
+import { frMis } from './fr-mis';
 import { frPublic } from './fr-public';
 import { frReports } from './fr-reports';
 import { frWork } from './fr-work';
@@ -398,6 +399,7 @@ export const fr = {
   ...frReports,
   ...frWork,
   ...frDcc,
+  ...frMis,
 };
 
 export type MessageKey = keyof typeof fr;

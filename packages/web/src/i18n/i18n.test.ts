@@ -12,6 +12,7 @@ import { frGrm } from './fr-grm';
 import { frJobs } from './fr-jobs';
 import { frLifecycle } from './fr-lifecycle';
 import { frCaseAccess, frMessages } from './fr-messages';
+import { frMis } from './fr-mis';
 import { frPublic } from './fr-public';
 import { frReports } from './fr-reports';
 import { frWork } from './fr-work';
@@ -48,6 +49,7 @@ describe('i18n dictionaries', () => {
       frLifecycle,
       frWork,
       frDcc,
+      frMis,
     ].map((d) => Object.keys(d));
     const total = parts.reduce((n, keys) => n + keys.length, 0);
     expect(Object.keys(fr).length).toBe(total);
