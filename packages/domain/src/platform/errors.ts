@@ -338,6 +338,11 @@ export const ERRORS = {
     fr: 'Un sous-projet se situe dans un village ou un canton.',
     en: 'A sub-project stands in a village or a canton.',
   },
+  mis_beneficiary_outside_unit: {
+    status: 422,
+    fr: 'Les villages bénéficiaires doivent appartenir au canton du sous-projet.',
+    en: "Beneficiary villages must lie in the sub-project's canton.",
+  },
   step_sequence_invalid: {
     status: 409,
     fr: "Cette étape ne peut pas suivre l'avancement enregistré (ordre des étapes, étape préalable, date ou pourcentage).",

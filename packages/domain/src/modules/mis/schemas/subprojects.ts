@@ -248,6 +248,22 @@ export const subprojectEventResultSchema = z.object({
   version: z.number().int(),
 });
 
+/** The list's filters without paging: the sub-projects export (CSV/XLSX) takes the same query. */
+export const subprojectExportQuerySchema = subprojectListQuerySchema.omit({ cursor: true, limit: true });
+export type SubprojectExportQuery = z.infer<typeof subprojectExportQuerySchema>;
+
+/**
+ * `POST /api/v1/mis/subprojects/:id/files`: completed uploads of the caller claimed as the sub-project's photos
+ * or documents (`kind` by default from the content: an image is a photo, a PDF a document).
+ */
+export const addSubprojectFilesSchema = z.strictObject({
+  uploadIds: z.array(z.uuid()).min(1).max(20),
+  kind: z.enum(['photo', 'document']).optional(),
+  caption: z.string().trim().max(500).optional(),
+  takenOn: isoDate.optional(),
+});
+export type AddSubprojectFilesInput = z.infer<typeof addSubprojectFilesSchema>;
+
 /** `POST /api/v1/mis/subprojects/:id/contracts`. */
 export const createContractSchema = z
   .strictObject({
