@@ -7,6 +7,7 @@ export * from './schemas/places.js';
 export * from './schemas/plans.js';
 export * from './schemas/progress.js';
 export * from './schemas/tasks.js';
+export * from './schemas/villages.js';
 export * from './seed-forms/index.js';
 export * from './seed-template.js';
 export * from './status.js';

@@ -16,6 +16,7 @@ import { taskInstanceRoutes } from './tasks/routes.js';
 import { createDccTaskService } from './tasks/service.js';
 import { templateRoutes } from './template/routes.js';
 import { createDccTemplateService } from './template/service.js';
+import { villageRoutes } from './villages/routes.js';
 
 /** The COSO seed a cycle may start from (domain data): its template and the forms of its key tasks. */
 const COSO_SEED: DccSeed = { template: { phases: COSO_SEED_TEMPLATE }, forms: COSO_SEED_FORMS };
@@ -58,5 +59,6 @@ export const dcc = defineModule({
     planRoutes(app, { plans: s.dccPlans });
     placeRoutes(app, { places: s.dccPlaces });
     progressRoutes(app, { progress: s.dccProgress });
+    villageRoutes(app, { db: ctx.db });
   },
 });
