@@ -25,7 +25,7 @@ const COSO_SEED: DccSeed = { template: { phases: COSO_SEED_TEMPLATE }, forms: CO
 export function createDccServices({ db, clock, uploads, files }: PlatformContext) {
   return {
     dccCycles: createDccCycleService({ db, clock, seed: COSO_SEED }),
-    dccTemplate: createDccTemplateService({ db }),
+    dccTemplate: createDccTemplateService({ db, uploads, files }),
     dccAssignments: createDccAssignmentService({ db, clock }),
     dccTasks: createDccTaskService({ db, clock, uploads, files }),
     dccPlans: createPlanService({ db, files, uploads }),
@@ -53,7 +53,7 @@ export const dcc = defineModule({
   sync: dccSync,
   routes(app, ctx, s) {
     cycleRoutes(app, { cycles: s.dccCycles });
-    templateRoutes(app, { template: s.dccTemplate });
+    templateRoutes(app, { db: ctx.db, files: ctx.files, template: s.dccTemplate });
     assignmentRoutes(app, { assignments: s.dccAssignments });
     taskInstanceRoutes(app, { db: ctx.db, files: ctx.files, tasks: s.dccTasks });
     planRoutes(app, { plans: s.dccPlans });

@@ -4,12 +4,15 @@ import { useI18n } from '../../i18n/i18n-context';
 import { FormDialog } from '../../ui/form-dialog';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/form-fields';
 import { dccApi, type TemplateTask } from './dcc-api';
+import { draftsOf, type MaterialDraft, materialProblems, materialsPatch } from './materials-edit';
+import { MaterialsEditor } from './materials-editor';
 import { SlotsEditor } from './slots-editor';
 import { slotProblems, taskPatch } from './template-edit';
 
 /**
  * Edits one task of a cycle's template. Name, instructions and level change only while the cycle is a draft
- * (instances exist once it is active); sharing, form, prerequisites and attachment slots change any time.
+ * (instances exist once it is active); sharing, form, prerequisites, attachment slots and supporting material
+ * change any time.
  */
 export function TaskEditDialog(props: {
   task: TemplateTask;
@@ -25,15 +28,18 @@ export function TaskEditDialog(props: {
   const [error, setError] = useState<unknown>(null);
   const [showProblems, setShowProblems] = useState(false);
   const set = (patch: Partial<TemplateTask>) => setValue((v) => ({ ...v, ...patch }));
+  const [materials, setMaterials] = useState<MaterialDraft[]>(() => draftsOf(task.materials));
   const problems = slotProblems(value.attachmentSlots);
+  const badMaterials = materialProblems(materials);
   const others = props.tasks.filter((x) => x.id !== task.id);
 
   async function submit() {
-    if (problems.length > 0 || (draft && !value.name.trim())) {
+    if (problems.length > 0 || badMaterials.length > 0 || (draft && !value.name.trim())) {
       setShowProblems(true);
       return;
     }
-    const patch = taskPatch(task, value, draft);
+    const patch = { ...taskPatch(task, value, draft), materials: materialsPatch(task.materials, materials) };
+    if (!patch.materials) delete patch.materials;
     if (Object.keys(patch).length === 0) {
       props.onCancel();
       return;
@@ -136,6 +142,11 @@ export function TaskEditDialog(props: {
         slots={value.attachmentSlots}
         problems={showProblems ? problems : []}
         onChange={(attachmentSlots: AttachmentSlot[]) => set({ attachmentSlots })}
+      />
+      <MaterialsEditor
+        materials={materials}
+        problems={showProblems ? badMaterials : []}
+        onChange={setMaterials}
       />
     </FormDialog>
   );

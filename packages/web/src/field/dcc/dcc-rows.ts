@@ -133,7 +133,10 @@ export function readTask(r: SyncRow): DccTask {
     formId: optional(r.formId) ?? null,
     prerequisites: strings(r.prerequisites),
     attachmentSlots: objects<AttachmentSlot>(r.attachmentSlots, (s) => typeof s.key === 'string'),
-    materials: objects<Material>(r.materials, (m) => typeof m.url === 'string'),
+    materials: objects<Material>(
+      r.materials,
+      (m) => typeof m.url === 'string' || typeof m.fileId === 'string',
+    ),
   };
 }
 

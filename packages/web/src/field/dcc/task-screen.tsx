@@ -10,6 +10,7 @@ import { completeTask, taskForm, taskProblems } from './complete';
 import { DCC_MUTATIONS, loadWork, startingAnswers } from './dcc-device';
 import type { CompletionProblem } from './dcc-model';
 import type { DccInstance } from './dcc-rows';
+import { Materials } from './materials';
 import { TaskBadge } from './task-badge';
 import { useDcc } from './use-dcc';
 
@@ -114,20 +115,7 @@ export function TaskScreen({ villageId, instanceId }: { villageId: string; insta
           <p style={{ whiteSpace: 'pre-wrap' }}>{task.instructions}</p>
         </section>
       )}
-      {task.materials.length > 0 && (
-        <section className="mb-3">
-          <h2 className="h5">{t('dcc.materials')}</h2>
-          <ul>
-            {task.materials.map((m) => (
-              <li key={m.url}>
-                <a href={m.url} target="_blank" rel="noreferrer">
-                  {m.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Materials materials={task.materials} />
       <FormPart
         formId={task.formId}
         form={extra.form}

@@ -8,7 +8,11 @@
  *   the user taps "Mettre à jour" and no sync is running). Unsynced work lives in IndexedDB, not here.
  * - Navigations under /terrain/ answer the cached field.html (cache first: on 2G the network is the slow
  *   path; updates arrive through a new worker version).
- * - /api/ is never cached nor answered here: data goes through the sync engine only.
+ * - /api/ is never cached nor answered here: data goes through the sync engine only. The one exception is
+ *   the DCC supporting material the facilitator downloaded (field/dcc/material-cache.ts puts it in its own
+ *   cache): /api/v1/dcc/materials/* answers from that cache first. A file id names bytes that never change
+ *   (a new file gets a new id), so a kept copy is never stale, and on 2G the network is the slow path; a file
+ *   not kept goes to the network and is not stored (only the explicit download spends the phone's space).
  *
  * Self-contained on purpose (no imports): it is emitted as a single classic script.
  */
@@ -46,6 +50,9 @@ const CACHE = `${PREFIX}${PRECACHE.version}`;
 const SHELL = PRECACHE.files[0]!;
 const SCOPE = '/terrain/';
 const PRECACHED = new Set(PRECACHE.files);
+/** The same name as MATERIALS_CACHE in field/dcc/material-cache.ts (this script imports nothing). */
+const MATERIALS_CACHE = 'coso-dcc-materials';
+const MATERIALS_PATH = '/api/v1/dcc/materials/';
 
 /** Hashed files never change under one name: an older version's copy is reused instead of downloaded. */
 async function fetchForCache(path: string): Promise<Response> {
@@ -93,10 +100,19 @@ async function cacheFirst(key: string, request: Request): Promise<Response> {
   return hit ?? fetch(request);
 }
 
+async function keptMaterial(path: string, request: Request): Promise<Response> {
+  const kept = await (await caches.open(MATERIALS_CACHE)).match(path, { ignoreVary: true });
+  return kept ?? fetch(request);
+}
+
 sw.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
+  if (url.origin === sw.location.origin && url.pathname.startsWith(MATERIALS_PATH)) {
+    event.respondWith(keptMaterial(url.pathname, request));
+    return;
+  }
   if (url.origin !== sw.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     if (url.pathname.startsWith(SCOPE)) event.respondWith(cacheFirst(SHELL, request));

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { calendarDateSchema, personRefSchema, timestampSchema } from '../../../platform/schemas/wire.js';
-import { attachmentSlotSchema, CYCLE_STATUSES, materialSchema, TASK_LEVELS } from '../model.js';
+import {
+  attachmentSlotSchema,
+  CYCLE_STATUSES,
+  materialInputSchema,
+  materialSchema,
+  TASK_LEVELS,
+} from '../model.js';
 
 /**
  * Requests and answers of the DCC cycles, their template and their assignments (docs/api.md "DCC",
@@ -102,7 +108,7 @@ export const updateTaskSchema = z
     formId: z.string().trim().min(1).max(200).nullable(),
     prerequisites: z.array(z.uuid()).max(50),
     attachmentSlots: z.array(attachmentSlotSchema).max(20),
-    materials: z.array(materialSchema).max(50),
+    materials: z.array(materialInputSchema).max(50),
   })
   .partial()
   .refine((c) => Object.keys(c).length > 0, { message: 'empty_update' });

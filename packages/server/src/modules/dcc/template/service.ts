@@ -1,9 +1,13 @@
-import type { CycleStatus, CycleTemplate, TemplateTask, UpdateTaskInput } from '@coso/domain';
+import type { CycleStatus, CycleTemplate, Material, TemplateTask, UpdateTaskInput } from '@coso/domain';
 import type { RequestContext } from '../../../context.js';
 import type { Db } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
+import type { FileStore } from '../../../lib/file-store.js';
 import { appendAudit } from '../../../platform/audit/repo.js';
+import type { UploadService } from '../../../platform/sync/uploads.js';
 import { generateInstances } from '../instances/generate.js';
+import type { FileHooks } from '../tasks/service.js';
+import { claimMaterials, releaseMaterials } from './materials.js';
 import { readTemplate } from './repo.js';
 
 const TASK_COLUMNS = /* sql */ `
@@ -25,7 +29,8 @@ function loopsBack(start: string, edges: Map<string, readonly string[]>): boolea
 }
 
 /** A cycle's own template: read it whole, edit one task (the one writer of dcc_tasks after creation). */
-export function createDccTemplateService({ db }: { db: Db }) {
+export function createDccTemplateService(deps: { db: Db; uploads: UploadService; files: FileStore }) {
+  const { db } = deps;
   return {
     async get(cycleId: string): Promise<CycleTemplate> {
       const [cycle] = await db.query('select 1 from dcc_cycles where id = $1', [cycleId]);
@@ -37,12 +42,19 @@ export function createDccTemplateService({ db }: { db: Db }) {
      * Name, instructions and level only while the cycle is a draft (409 dcc_task_locked after: its instances
      * were made for that level and its results name the task); nothing of a closed cycle. Prerequisites are
      * other tasks of the same cycle and may not loop; a form must be published. On an active cycle, any
-     * instance this task lacks is created.
+     * instance this task lacks is created. Material uploads are claimed (materials.ts): `hooks` removes the
+     * stored copies if the edit fails, and the uploads' bytes (and dropped files) once it committed.
      */
-    async updateTask(ctx: RequestContext, taskId: string, input: UpdateTaskInput): Promise<TemplateTask> {
+    async updateTask(
+      ctx: RequestContext,
+      taskId: string,
+      input: UpdateTaskInput,
+      hooks: FileHooks,
+    ): Promise<TemplateTask> {
       return db.transaction(async (tx) => {
-        const [task] = await tx.query<{ cycleId: string; status: CycleStatus }>(
-          `select t.cycle_id as "cycleId", c.status from dcc_tasks t join dcc_cycles c on c.id = t.cycle_id
+        const [task] = await tx.query<{ cycleId: string; status: CycleStatus; materials: Material[] }>(
+          `select t.cycle_id as "cycleId", c.status, t.materials
+             from dcc_tasks t join dcc_cycles c on c.id = t.cycle_id
             where t.id = $1 for update of t`,
           [taskId],
         );
@@ -68,6 +80,11 @@ export function createDccTemplateService({ db }: { db: Db }) {
           const [form] = await tx.query('select 1 from forms where form_id = $1 limit 1', [input.formId]);
           if (!form) throw new AppError('dcc_form_unknown');
         }
+        let materials: Material[] | undefined;
+        if (input.materials) {
+          if (!ctx.actor) throw new AppError('unauthenticated');
+          materials = await claimMaterials(tx, deps, ctx.actor, task.materials, input.materials, hooks);
+        }
         await tx.query(
           `update dcc_tasks set
              name = coalesce($2, name), instructions = coalesce($3, instructions), level = coalesce($4, level),
@@ -86,16 +103,17 @@ export function createDccTemplateService({ db }: { db: Db }) {
             input.formId ?? null,
             input.prerequisites ?? null,
             input.attachmentSlots ? JSON.stringify(input.attachmentSlots) : null,
-            input.materials ? JSON.stringify(input.materials) : null,
+            materials ? JSON.stringify(materials) : null,
           ],
         );
+        if (materials) await releaseMaterials(tx, deps, task.materials, materials, hooks);
         if (task.status === 'active') await generateInstances(tx, task.cycleId, [taskId]);
         await appendAudit(tx, {
           actorId: ctx.actor?.id ?? null,
           entity: 'dcc_task',
           entityId: taskId,
           action: 'update',
-          changes: input,
+          changes: materials ? { ...input, materials } : input,
           ip: ctx.ip,
         });
         const [updated] = await tx.query<TemplateTask>(
