@@ -43,6 +43,9 @@ const DccCyclePage = lazy(() => import('./features/dcc/cycle-page'));
 const DccReviewPage = lazy(() => import('./features/dcc/review-queue-page'));
 const DccTaskPage = lazy(() => import('./features/dcc/task-instance-page'));
 const DccProgressPage = lazy(() => import('./features/dcc/progress-page'));
+const MisSubprojectsPage = lazy(() => import('./features/mis/subprojects/subprojects-list-page'));
+const MisSubprojectNewPage = lazy(() => import('./features/mis/subprojects/subproject-new-page'));
+const MisSubprojectPage = lazy(() => import('./features/mis/subprojects/subproject-page'));
 // Citizen pages: their own chunk, reachable without login, carrying none of the staff screens.
 const PublicPages = lazy(() => import('./features/grm/public/public-pages'));
 
@@ -254,6 +257,23 @@ function AppRoutes() {
             <Allowed permission="dcc.read">
               <DccProgressPage />
             </Allowed>
+          </Route>
+          <Route path="/mis/subprojects">
+            <Allowed permission="mis.read">
+              <MisSubprojectsPage />
+            </Allowed>
+          </Route>
+          <Route path="/mis/subprojects/new">
+            <Allowed permission="mis.manage">
+              <MisSubprojectNewPage />
+            </Allowed>
+          </Route>
+          <Route path="/mis/subprojects/:id">
+            {(params) => (
+              <Allowed permission="mis.read">
+                <MisSubprojectPage key={params.id} id={params.id} />
+              </Allowed>
+            )}
           </Route>
           <Route path="/grm/deadlines">
             <Allowed permission="reference.manage">

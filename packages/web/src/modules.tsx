@@ -2,6 +2,7 @@ import type { Permission, Role } from '@coso/domain';
 import type { ComponentType } from 'react';
 import { dccHome } from './features/dcc/dcc-home';
 import { grmHome } from './features/grm/home/home';
+import { misHome } from './features/mis/mis-home';
 import type { Translate } from './i18n/translate';
 import type { IconName } from './ui/icons';
 
@@ -38,4 +39,5 @@ export interface WebModule {
 export const WEB_MODULES: readonly WebModule[] = [
   { name: 'grm', ...grmHome },
   { name: 'dcc', ...dccHome },
+  { name: 'mis', ...misHome },
 ];

@@ -3,6 +3,13 @@ import type { frMis } from './fr-mis';
 /** English: the MIS desktop pages, merged into `en`. */
 export const enMis: Record<keyof typeof frMis, string> = {
   'nav.mis': 'Investment tracking (MIS)',
+  'error.mis_reference_unknown':
+    'Unknown code in the MIS lists (component, sector, type, step or attribute).',
+  'error.mis_type_sector_mismatch': 'This structure type does not belong to the chosen sector.',
+  'error.mis_unit_level': 'A sub-project stands in a village or a canton: choose one of them.',
+  'error.mis_beneficiary_outside_unit': 'Beneficiary villages must lie in the sub-project’s canton.',
+  'error.step_sequence_invalid':
+    'This step cannot follow the recorded progress (step order, required step, date or percentage).',
   'validation.one_of_village_or_canton': 'Choose a village or a canton (only one of them).',
   'validation.amount_positive': 'The amount must be more than zero.',
   'validation.ends_before_start': 'The end cannot come before the start.',
@@ -101,6 +108,7 @@ export const enMis: Record<keyof typeof frMis, string> = {
   'mis.event.percentHint': 'Required for works in progress; it cannot go down (last: {percent} %).',
   'mis.event.percentInvalid': 'A whole number between 0 and 100.',
   'mis.event.spent': 'Amount spent at this step (FCFA)',
+  'mis.event.spentSoFar': 'Spent so far: {amount}.',
   'mis.event.note': 'Note',
   'mis.event.files': 'Photos and reports',
   'mis.event.filesHint': 'Photos (JPEG, PNG) or PDF; they are sent as soon as you choose them.',
@@ -148,5 +156,6 @@ export const enMis: Record<keyof typeof frMis, string> = {
   'mis.files.takenOn': 'Taken on',
   'mis.files.choose': 'Files',
   'mis.files.photoAlt': 'Photo of the sub-project: {name}',
+  'mis.files.badType': '“{name}” is neither a photo (JPEG, PNG, WebP) nor a PDF.',
   'mis.files.open': 'Open the file',
 };

@@ -4,6 +4,15 @@
  */
 export const frMis = {
   'nav.mis': 'Suivi des investissements (MIS)',
+  'error.mis_reference_unknown':
+    'Code inconnu dans les listes du MIS (composante, secteur, type, étape ou attribut).',
+  'error.mis_type_sector_mismatch': 'Ce type d’ouvrage n’appartient pas au secteur choisi.',
+  'error.mis_unit_level':
+    'Un sous-projet se situe dans un village ou un canton : choisissez l’un ou l’autre.',
+  'error.mis_beneficiary_outside_unit':
+    'Les villages bénéficiaires doivent appartenir au canton du sous-projet.',
+  'error.step_sequence_invalid':
+    'Cette étape ne peut pas suivre l’avancement enregistré (ordre des étapes, étape préalable, date ou pourcentage).',
   'validation.one_of_village_or_canton': 'Choisissez un village ou un canton (un seul des deux).',
   'validation.amount_positive': 'Le montant doit être supérieur à zéro.',
   'validation.ends_before_start': 'La fin ne peut pas précéder le début.',
@@ -104,6 +113,7 @@ export const frMis = {
     'Obligatoire pour les travaux en cours ; il ne peut pas baisser (dernier : {percent} %).',
   'mis.event.percentInvalid': 'Un nombre entier entre 0 et 100.',
   'mis.event.spent': 'Montant dépensé à cette étape (FCFA)',
+  'mis.event.spentSoFar': 'Déjà dépensé : {amount}.',
   'mis.event.note': 'Note',
   'mis.event.files': 'Photos et procès-verbaux',
   'mis.event.filesHint': 'Photos (JPEG, PNG) ou PDF ; ils sont envoyés dès que vous les choisissez.',
@@ -151,5 +161,6 @@ export const frMis = {
   'mis.files.takenOn': 'Prise le',
   'mis.files.choose': 'Fichiers',
   'mis.files.photoAlt': 'Photo du sous-projet : {name}',
+  'mis.files.badType': '« {name} » n’est ni une photo (JPEG, PNG, WebP) ni un PDF.',
   'mis.files.open': 'Ouvrir le fichier',
 };

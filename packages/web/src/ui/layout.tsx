@@ -91,6 +91,13 @@ const MENU: MenuEntry[] = [
   },
   { href: '/dcc/progress', label: 'dcc.progress', icon: 'list', permission: 'dcc.read', section: 'nav.dcc' },
   { href: '/dcc/cycles', label: 'dcc.cycles', icon: 'calendar', permission: 'dcc.read' },
+  {
+    href: '/mis/subprojects',
+    label: 'mis.subprojects',
+    icon: 'list',
+    permission: 'mis.read',
+    section: 'nav.mis',
+  },
   { href: '/geo', label: 'nav.geo', icon: 'map', permission: 'geo.read', section: 'nav.administration' },
   { href: '/geo/import', label: 'nav.geoImport', icon: 'upload', permission: 'geo.manage' },
   { href: '/admin/forms', label: 'nav.forms', icon: 'list', permission: 'forms.manage' },

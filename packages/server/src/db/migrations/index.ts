@@ -20,6 +20,7 @@ import * as m0022 from './0022-sync-removals-scope.js';
 import * as m0023 from './0023-forms.js';
 import * as m0024 from './0024-dcc.js';
 import * as m0025 from './0025-dcc-sync.js';
+import * as m0026 from './0026-dcc-progress.js';
 import * as m0027 from './0027-dcc-places.js';
 import * as m0028 from './0028-mis-subprojects.js';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0023-forms', sql: m0023.sql },
   { id: '0024-dcc', sql: m0024.sql },
   { id: '0025-dcc-sync', sql: m0025.sql },
+  { id: '0026-dcc-progress', sql: m0026.sql },
   { id: '0027-dcc-places', sql: m0027.sql },
   { id: '0028-mis-subprojects', sql: m0028.sql },
 ];
