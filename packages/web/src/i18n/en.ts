@@ -216,6 +216,8 @@ const enCore: Record<CoreKey, string> = {
   'users.create': 'Create user',
   'users.created': 'The user has been created.',
   'users.saved': 'Changes saved.',
+  'users.trainingAccount': 'Training account',
+  'users.trainingAccountHint': 'Its work never counts in reports (DCC progress, facilitator league).',
   'users.deactivate': 'Deactivate',
   'users.deactivateTitle': 'Deactivate {name}?',
   'users.deactivateText':

@@ -227,6 +227,9 @@ export const frCore = {
   'users.create': "Créer l'utilisateur",
   'users.created': "L'utilisateur a été créé.",
   'users.saved': 'Modifications enregistrées.',
+  'users.trainingAccount': 'Compte de formation',
+  'users.trainingAccountHint':
+    'Son travail ne compte jamais dans les rapports (progression DCC, classement des animateurs).',
   'users.deactivate': 'Désactiver',
   'users.deactivateTitle': 'Désactiver {name} ?',
   'users.deactivateText':

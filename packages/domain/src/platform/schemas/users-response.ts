@@ -14,6 +14,7 @@ export const userSchema = z.object({
   roles: z.array(z.enum(ROLES)),
   jurisdictions: z.array(geoRefSchema),
   active: z.boolean(),
+  trainingAccount: z.boolean(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   lastLoginAt: timestampSchema.nullable(),

@@ -19,6 +19,8 @@ export const userFieldsSchema = z.object({
   locale: z.enum(LOCALES),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
   jurisdictionIds: z.array(z.uuid()).min(1).max(200),
+  /** A training account: its work never counts in reports (DCC progress). */
+  trainingAccount: z.boolean().optional(),
 });
 
 export const createUserSchema = userFieldsSchema.extend({

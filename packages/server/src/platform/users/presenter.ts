@@ -12,6 +12,7 @@ export function presentUser(u: UserRecord) {
     roles: u.roles,
     jurisdictions: presentJurisdictions(u),
     active: u.active,
+    trainingAccount: u.trainingAccount,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
     lastLoginAt: u.lastLoginAt,

@@ -18,6 +18,7 @@ export interface UserRecord {
   phone: string | null;
   locale: Locale;
   active: boolean;
+  trainingAccount: boolean;
   roles: Role[];
   jurisdictions: JurisdictionRow[];
   createdAt: Date;
@@ -28,7 +29,7 @@ export interface UserRecord {
 // Roles and jurisdictions come back aggregated with the user, so one query loads a whole user.
 const USER_SELECT = `
   select u.id, u.username, u.email, u.display_name as "displayName", u.phone, u.locale, u.active,
-         u.created_at as "createdAt", u.updated_at as "updatedAt", u.last_login_at as "lastLoginAt",
+         u.training_account as "trainingAccount", u.created_at as "createdAt", u.updated_at as "updatedAt", u.last_login_at as "lastLoginAt",
          coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id),
                   '{}') as roles,
          coalesce((select json_agg(json_build_object('unitId', g.id, 'path', g.path, 'code', g.code,
@@ -99,13 +100,14 @@ export interface NewUserRow {
   phone: string | null;
   locale: Locale;
   passwordHash: string;
+  trainingAccount: boolean;
 }
 
 export async function insertUser(tx: Queryable, u: NewUserRow): Promise<void> {
   await tx.query(
-    `insert into users (id, username, email, display_name, phone, locale, password_hash)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [u.id, u.username, u.email, u.displayName, u.phone, u.locale, u.passwordHash],
+    `insert into users (id, username, email, display_name, phone, locale, password_hash, training_account)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [u.id, u.username, u.email, u.displayName, u.phone, u.locale, u.passwordHash, u.trainingAccount],
   );
 }
 
@@ -115,6 +117,7 @@ export interface UserFieldsUpdate {
   phone?: string | null | undefined;
   locale?: Locale | undefined;
   active?: boolean | undefined;
+  trainingAccount?: boolean | undefined;
 }
 
 const COLUMNS: Record<keyof UserFieldsUpdate, string> = {
@@ -123,6 +126,7 @@ const COLUMNS: Record<keyof UserFieldsUpdate, string> = {
   phone: 'phone',
   locale: 'locale',
   active: 'active',
+  trainingAccount: 'training_account',
 };
 
 export async function updateUserFields(tx: Queryable, id: string, fields: UserFieldsUpdate): Promise<void> {

@@ -70,6 +70,7 @@ export function createUserService({ db }: { db: Db }) {
             phone: input.phone ?? null,
             locale: input.locale,
             passwordHash,
+            trainingAccount: input.trainingAccount ?? false,
           });
           await repo.replaceRoles(tx, id, input.roles);
           await repo.replaceJurisdictions(tx, id, input.jurisdictionIds);

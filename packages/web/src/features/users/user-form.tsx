@@ -18,6 +18,7 @@ interface Values {
   roles: Role[];
   jurisdictions: GeoRef[];
   password: string;
+  trainingAccount: boolean;
 }
 
 function initialValues(user?: User): Values {
@@ -30,6 +31,7 @@ function initialValues(user?: User): Values {
     roles: user?.roles ?? [],
     jurisdictions: user?.jurisdictions ?? [],
     password: '',
+    trainingAccount: user?.trainingAccount ?? false,
   };
 }
 
@@ -71,6 +73,7 @@ export function UserForm(props: UserFormProps) {
       locale: values.locale,
       roles: values.roles,
       jurisdictionIds: values.jurisdictions.map((j) => j.id),
+      trainingAccount: values.trainingAccount,
     };
     const checked =
       props.mode === 'create'
@@ -221,6 +224,14 @@ export function UserForm(props: UserFormProps) {
         onChange={(v) => set('jurisdictions', v)}
         error={errors.jurisdictionIds}
         hint={t('users.jurisdictionsHint')}
+      />
+      <CheckboxField
+        id="trainingAccount"
+        label={t('users.trainingAccount')}
+        hint={t('users.trainingAccountHint')}
+        checked={values.trainingAccount}
+        onChange={(on) => set('trainingAccount', on)}
+        className="mb-3"
       />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy && <span className="spinner-border spinner-border-sm me-2" aria-hidden="true" />}

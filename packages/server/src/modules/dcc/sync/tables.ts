@@ -1,5 +1,6 @@
 import type { SyncRow } from '@coso/domain';
 import type { SyncSource } from '../../../platform/sync/tables.js';
+import { assignedInstanceIds } from '../scope.js';
 
 /**
  * The DCC tables a facilitator's device holds (docs/sync.md, "DCC"): for each ACTIVE cycle where the user has an
@@ -18,14 +19,10 @@ const inMyCycle = (cycleSql: string) => `exists (select 1 from dcc_cycles cy joi
   where cy.id = ${cycleSql} and cy.status = 'active')`;
 
 /**
- * An instance through one of the user's villages: the unit is the village or above it on its path (geo units;
- * scope_path is the unit's own path), or the village's CVD. Must agree with dcc_village_instances (0025).
+ * An instance through one of the user's villages (the village's own, its CVD's, the units above it): the rule
+ * of the REST scope (scope.ts), in an active cycle.
  */
-export const instanceVisible = `exists (select 1 from dcc_assignments ma join geo_units mv on mv.id = ma.village_id
-    where ma.facilitator_id = :me::uuid and ma.active and ma.cycle_id = i.cycle_id
-      and case when i.unit_kind = 'geo' then mv.path like i.scope_path || '%'
-               else exists (select 1 from village_group_members mg
-                             where mg.group_id = i.unit_id and mg.village_id = ma.village_id and mg.kind = 'cvd') end)
+export const instanceVisible = `i.id in (${assignedInstanceIds(':me::uuid')})
   and exists (select 1 from dcc_cycles cy where cy.id = i.cycle_id and cy.status = 'active')`;
 
 /** What the user held: the removal was written for them. */

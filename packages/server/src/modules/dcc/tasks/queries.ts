@@ -21,7 +21,10 @@ import { assignmentScope, fillScope, reviewScope, taskScope } from '../scope.js'
 const person = (id: string, name: string) =>
   `case when ${id} is null then null else json_build_object('id', ${id}, 'displayName', ${name}) end`;
 
-/** The columns of a list row over `ti` (instance), `t` (task), `a` (activity), `ph` (phase), `fv` (form). */
+/**
+ * The columns of a list row over `ti` (instance), `t` (task), `a` (activity), `ph` (phase), `fv` (form). The
+ * facilitator is the village's assigned one; a CVD's, canton's or commune's instance has none: its submitter.
+ */
 const ITEM_COLUMNS = `
   ti.id, ti.cycle_id as "cycleId", ti.task_id as "taskId", t.code as "taskCode", t.name as "taskName",
   t.level, ph.id as "phaseId", ph.name as "phaseName", a.name as "activityName",
@@ -31,9 +34,10 @@ const ITEM_COLUMNS = `
   ti.status, ti.version, ti.form_version_id as "formVersionId", fv.version as "formVersion",
   ti.updated_at as "updatedAt", ti.submitted_at as "submittedAt",
   ${person('ti.submitted_by', '(select u.display_name from users u where u.id = ti.submitted_by)')} as "submittedBy",
-  (select json_build_object('id', fu.id, 'displayName', fu.display_name)
-     from dcc_assignments fa join users fu on fu.id = fa.facilitator_id
-    where ti.unit_kind = 'geo' and fa.village_id = ti.unit_id and fa.cycle_id = ti.cycle_id and fa.active) as facilitator`;
+  coalesce((select json_build_object('id', fu.id, 'displayName', fu.display_name)
+              from dcc_assignments fa join users fu on fu.id = fa.facilitator_id
+             where ti.unit_kind = 'geo' and fa.village_id = ti.unit_id and fa.cycle_id = ti.cycle_id and fa.active),
+           ${person('ti.submitted_by', '(select u.display_name from users u where u.id = ti.submitted_by)')}) as facilitator`;
 
 const FROM = `
   from dcc_task_instances ti
