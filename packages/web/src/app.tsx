@@ -43,6 +43,7 @@ const DccCyclePage = lazy(() => import('./features/dcc/cycle-page'));
 const DccReviewPage = lazy(() => import('./features/dcc/review-queue-page'));
 const DccTaskPage = lazy(() => import('./features/dcc/task-instance-page'));
 const DccProgressPage = lazy(() => import('./features/dcc/progress-page'));
+const DccVillageFilePage = lazy(() => import('./features/dcc/village-file-page'));
 const MisSubprojectsPage = lazy(() => import('./features/mis/subprojects/subprojects-list-page'));
 const MisSubprojectNewPage = lazy(() => import('./features/mis/subprojects/subproject-new-page'));
 const MisSubprojectPage = lazy(() => import('./features/mis/subprojects/subproject-page'));
@@ -250,6 +251,13 @@ function AppRoutes() {
             {(params) => (
               <Allowed permission="dcc.read">
                 <DccTaskPage key={params.id} id={params.id} />
+              </Allowed>
+            )}
+          </Route>
+          <Route path="/dcc/villages/:id">
+            {(params) => (
+              <Allowed permission="dcc.read">
+                <DccVillageFilePage key={params.id} id={params.id} />
               </Allowed>
             )}
           </Route>

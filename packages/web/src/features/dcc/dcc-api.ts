@@ -14,6 +14,7 @@ import type {
   TaskWriteResult,
   TemplateTask,
   UpdateTaskInput,
+  VillageFile,
 } from '@coso/domain';
 import { buildUrl, http } from '../../api/client';
 
@@ -28,6 +29,10 @@ export type {
   TaskInstanceDetail,
   TaskInstanceItem,
   TemplateTask,
+  VillageCycle,
+  VillageEvent,
+  VillageFile,
+  VillageTask,
 } from '@coso/domain';
 
 type DomainCycle = Contract<typeof cycleSchema>;
@@ -87,4 +92,7 @@ export const dccApi = {
     buildUrl(`${base}/task-instances/${enc(instanceId)}/files/${enc(uploadId)}`),
   progress: (cycleId: string, within?: string) =>
     http.get<DccProgress>(`${base}/progress`, { cycleId, within }),
+  /** A village's full file; `cursor`: the next (older) page of its timeline. */
+  villageFile: (id: string, cursor?: string | null) =>
+    http.get<VillageFile>(`${base}/villages/${enc(id)}/file`, { cursor: cursor ?? undefined, limit: 50 }),
 };

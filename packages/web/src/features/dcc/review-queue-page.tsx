@@ -15,6 +15,7 @@ import {
   type ReviewFilters,
   reviewFiltersToSearch,
 } from './review-query';
+import { UnitName } from './village-link';
 
 /** `/dcc/review`: submitted tasks waiting for a specialist, oldest first, filtered and paged ("Charger plus"). */
 export default function ReviewQueuePage() {
@@ -42,7 +43,11 @@ export default function ReviewQueuePage() {
         </>
       ),
     },
-    { key: 'unit', header: t('dcc.queue.unit'), render: (i) => i.unitName ?? i.unitId },
+    {
+      key: 'unit',
+      header: t('dcc.queue.unit'),
+      render: (i) => <UnitName unitId={i.unitId} level={i.level} name={i.unitName} />,
+    },
     {
       key: 'facilitator',
       header: t('dcc.queue.facilitator'),

@@ -11,6 +11,7 @@ import { TaskStatusBadge } from './status-badges';
 import { TaskAnswers } from './task-answers';
 import { TaskFiles } from './task-files';
 import { EarlierResults, TaskHistory } from './task-history';
+import { UnitName } from './village-link';
 
 /** `/dcc/tasks/:id`: one task instance — answers, attachments, history, earlier results — and its review. */
 export default function TaskInstancePage({ id }: { id: string }) {
@@ -36,7 +37,9 @@ export default function TaskInstancePage({ id }: { id: string }) {
           <Card title={t('dcc.task.summary')}>
             <dl className="row mb-3">
               <dt className="col-sm-4">{t('dcc.queue.unit')}</dt>
-              <dd className="col-sm-8">{i.unitName ?? i.unitId}</dd>
+              <dd className="col-sm-8">
+                <UnitName unitId={i.unitId} level={i.level} name={i.unitName} />
+              </dd>
               <dt className="col-sm-4">{t('dcc.queue.phase')}</dt>
               <dd className="col-sm-8">{i.phaseName ?? '—'}</dd>
               <dt className="col-sm-4">{t('dcc.task.code')}</dt>
