@@ -25,7 +25,7 @@ export function Materials({ materials }: { materials: Material[] }) {
       </h2>
       <ul className="list-unstyled">
         {rows.map((row) => (
-          <li key={row.key} className="border rounded p-2 mb-2">
+          <li key={row.key} className="border rounded p-2 mb-2 bg-white">
             {row.type === 'link' ? (
               <>
                 <a href={row.url} target="_blank" rel="noreferrer noopener">
