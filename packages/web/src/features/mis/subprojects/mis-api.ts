@@ -39,7 +39,7 @@ export interface SubprojectQuery {
 }
 
 /** Name of the sub-projects export kind (`GET /api/v1/exports/<name>.csv|.xlsx`, same filters as the list). */
-export const SUBPROJECTS_EXPORT = 'mis_subprojects';
+export const SUBPROJECTS_EXPORT = 'mis-subprojects';
 
 const enc = encodeURIComponent;
 const base = '/api/v1/mis';
