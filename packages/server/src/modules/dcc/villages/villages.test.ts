@@ -23,6 +23,7 @@ let fac1: Session;
 let fac2: Session;
 let fac1Id: string;
 let fac2Id: string;
+const UPLOAD = '00000000-0000-4000-8000-0000000000aa';
 
 const fileOf = (s: Session, id: string, query = '') =>
   t.app.inject({ method: 'GET', url: `/api/v1/dcc/villages/${id}/file${query}`, headers: s.headers });
@@ -83,6 +84,12 @@ beforeAll(async () => {
   await assign(older, fac2Id, v0);
   await act(specialistA, v1.id, 'review', { decision: 'validate', baseVersion: submitted.version });
   await assign(newer, fac2Id, v0);
+  // A file of the shared CVD instance (as the task service stores it; the upload itself is not read here).
+  await t.db.query(
+    `insert into dcc_task_files (instance_id, slot, upload_id, storage_key, kind, filename, size_bytes, added_by)
+     values ($1, 'pv', $2, 'k/pv', 'document', 'pv.pdf', 1200, $3)`,
+    [(await instanceOf(older, 'C1', tree.cvdA)).id, UPLOAD, fac1Id],
+  );
 });
 afterAll(() => t.close());
 
@@ -111,6 +118,14 @@ describe('GET /api/v1/dcc/villages/:id/file', () => {
       ['M1', tree.a.commune.id],
     ]);
     expect(first.tasks[0]).toMatchObject({ status: 'validated', submittedBy: { id: fac1Id } });
+    expect(first.tasks[1]!.files).toEqual([
+      expect.objectContaining({
+        slot: 'pv',
+        filename: 'pv.pdf',
+        addedBy: expect.objectContaining({ id: fac1Id }),
+        url: `/api/v1/dcc/task-instances/${first.tasks[1]!.id}/files/${UPLOAD}`,
+      }),
+    ]);
     expect(latest.tasks.map((x) => x.status)).toEqual(['todo', 'todo', 'todo', 'todo']);
     expect(file.timeline.items.map((e) => [e.kind, e.taskCode, e.cycleId])).toEqual([
       ['validated', 'V1', older],
