@@ -1,5 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
+import { PlanningNewScreen } from './dcc/planning-new-screen';
+import { PlanningRecordScreen } from './dcc/planning-record-screen';
+import { PlanningScreen } from './dcc/planning-screen';
 import { TaskScreen } from './dcc/task-screen';
 import { VillageScreen } from './dcc/village-screen';
 import { VillagesScreen } from './dcc/villages-screen';
@@ -45,6 +48,11 @@ export function FieldRoutes() {
           )}
         </Route>
         <Route path="/dcc" component={VillagesScreen} />
+        <Route path="/dcc/planning" component={PlanningScreen} />
+        <Route path="/dcc/planning/new" component={PlanningNewScreen} />
+        <Route path="/dcc/planning/:planId">
+          {(params) => <PlanningRecordScreen key={params.planId} planId={params.planId} />}
+        </Route>
         <Route path="/dcc/villages/:villageId">
           {(params) => <VillageScreen key={params.villageId} villageId={params.villageId} />}
         </Route>

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { useT } from '../i18n/i18n';
 import { Screen } from '../ui/layout';
 import { villageTree } from './dcc-model';
+import { PlacesCard } from './places-card';
 import { TaskBadge } from './task-badge';
 import { useDcc } from './use-dcc';
 
@@ -29,6 +30,13 @@ export function VillageScreen({ villageId }: { villageId: string }) {
   const tree = villageTree(data, geo, villageId, assignment.cycleId);
   return (
     <Screen title={name} back="/dcc">
+      <Link
+        href={`/dcc/planning/new?village=${villageId}`}
+        className="btn btn-outline-dark btn-lg w-100 mb-3"
+        data-testid="dcc-village-plan"
+      >
+        {t('dcc.planning.new')}
+      </Link>
       {tree.map(({ phase, activities, validated, total }) => (
         <section key={phase.id} className="mb-4">
           <h2 className="h5 mb-1">{phase.name}</h2>
@@ -60,6 +68,7 @@ export function VillageScreen({ villageId }: { villageId: string }) {
           ))}
         </section>
       ))}
+      <PlacesCard villageId={villageId} />
     </Screen>
   );
 }

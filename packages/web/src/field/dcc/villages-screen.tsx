@@ -14,6 +14,14 @@ export function VillagesScreen() {
 
   return (
     <Screen title={t('dcc.title')} back="/">
+      <Link
+        href="/dcc/planning"
+        className="btn btn-outline-dark btn-xl w-100 mb-3"
+        data-testid="dcc-planning"
+      >
+        {t('dcc.planning.title')}
+        <small className="d-block fw-normal">{t('dcc.planning.openHelp')}</small>
+      </Link>
       {loading && !data && <p role="status">{t('common.loading')}</p>}
       {data && groups.length === 0 && <p className="alert alert-info">{t('dcc.none')}</p>}
       {groups.map((group) => (
