@@ -348,6 +348,31 @@ export const ERRORS = {
     fr: "Cette étape ne peut pas suivre l'avancement enregistré (ordre des étapes, étape préalable, date ou pourcentage).",
     en: 'This step cannot follow the recorded progress (step order, required step, date or percentage).',
   },
+  mis_allocation_unit: {
+    status: 422,
+    fr: 'Une allocation se fait à un canton ou à un CVD.',
+    en: 'An allocation goes to a canton or a CVD.',
+  },
+  mis_line_already_reversed: {
+    status: 409,
+    fr: 'Cette ligne est déjà annulée (ou est elle-même une annulation).',
+    en: 'This line is already reversed (or is itself a reversal).',
+  },
+  mis_allocation_in_use: {
+    status: 409,
+    fr: "Des virements, demandes ou décaissements restent sur cette allocation : annulez-les d'abord.",
+    en: 'Transfers, requests or disbursements remain on this allocation: reverse them first.',
+  },
+  mis_request_state: {
+    status: 409,
+    fr: "Cette demande de décaissement n'est pas dans l'état voulu (en attente pour décider, approuvée et non décaissée pour décaisser).",
+    en: 'This disbursement request is not in the needed state (pending to decide, approved and not yet disbursed to disburse).',
+  },
+  mis_exchange_rate_missing: {
+    status: 422,
+    fr: "Aucun taux de change n'est enregistré à cette date.",
+    en: 'No exchange rate is recorded at this date.',
+  },
   mis_ceiling_exceeded: {
     status: 409,
     fr: 'Ce montant dépasse le plafond restant (contrat ou allocation) ; un dépassement doit être justifié.',

@@ -2,5 +2,6 @@
 export * from './money.js';
 export * from './progress.js';
 export * from './reference.js';
+export * from './schemas/finance.js';
 export * from './schemas/subprojects.js';
 export * from './steps.js';

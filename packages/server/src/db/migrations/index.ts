@@ -23,6 +23,7 @@ import * as m0025 from './0025-dcc-sync.js';
 import * as m0026 from './0026-dcc-progress.js';
 import * as m0027 from './0027-dcc-places.js';
 import * as m0028 from './0028-mis-subprojects.js';
+import * as m0029 from './0029-mis-finance.js';
 
 /** Ordered, append-only list: never edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -51,4 +52,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '0026-dcc-progress', sql: m0026.sql },
   { id: '0027-dcc-places', sql: m0027.sql },
   { id: '0028-mis-subprojects', sql: m0028.sql },
+  { id: '0029-mis-finance', sql: m0029.sql },
 ];
