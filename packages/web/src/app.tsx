@@ -47,6 +47,7 @@ const DccVillageFilePage = lazy(() => import('./features/dcc/village-file-page')
 const MisSubprojectsPage = lazy(() => import('./features/mis/subprojects/subprojects-list-page'));
 const MisSubprojectNewPage = lazy(() => import('./features/mis/subprojects/subproject-new-page'));
 const MisSubprojectPage = lazy(() => import('./features/mis/subprojects/subproject-page'));
+const MisFinancePage = lazy(() => import('./features/mis/finance/finance-page'));
 // Citizen pages: their own chunk, reachable without login, carrying none of the staff screens.
 const PublicPages = lazy(() => import('./features/grm/public/public-pages'));
 
@@ -274,6 +275,11 @@ function AppRoutes() {
           <Route path="/mis/subprojects/new">
             <Allowed permission="mis.manage">
               <MisSubprojectNewPage />
+            </Allowed>
+          </Route>
+          <Route path="/mis/finance">
+            <Allowed permission="mis.read">
+              <MisFinancePage />
             </Allowed>
           </Route>
           <Route path="/mis/subprojects/:id">

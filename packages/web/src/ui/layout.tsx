@@ -98,6 +98,7 @@ const MENU: MenuEntry[] = [
     permission: 'mis.read',
     section: 'nav.mis',
   },
+  { href: '/mis/finance', label: 'mis.finance.title', icon: 'list', permission: 'mis.read' },
   { href: '/geo', label: 'nav.geo', icon: 'map', permission: 'geo.read', section: 'nav.administration' },
   { href: '/geo/import', label: 'nav.geoImport', icon: 'upload', permission: 'geo.manage' },
   { href: '/admin/forms', label: 'nav.forms', icon: 'list', permission: 'forms.manage' },

@@ -6,5 +6,6 @@ export const misHome: Pick<WebModule, 'homeSections' | 'shortcuts'> = {
   shortcuts: ({ t, can }) => [
     { href: '/mis/subprojects', icon: 'list', label: t('mis.subprojects'), show: can('mis.read') },
     { href: '/mis/subprojects/new', icon: 'plus', label: t('mis.subprojectNew'), show: can('mis.manage') },
+    { href: '/mis/finance', icon: 'list', label: t('mis.finance.title'), show: can('mis.read') },
   ],
 };
