@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCAL_FILE_PREFIX, submitPayloadWithUploads } from '../../platform/forms/device-sync.js';
 import { formAnswersSchema } from '../../platform/schemas/forms-response.js';
 import type { DeviceEntity } from '../../platform/sync/entities.js';
 import type { Mutation, MutationResult, SyncRow } from '../../platform/sync/protocol.js';
@@ -51,6 +52,20 @@ export const dccTaskDraftPayloadSchema = z.strictObject({
   baseVersion: version.optional(),
 });
 export type DccTaskDraftPayload = z.infer<typeof dccTaskDraftPayloadSchema>;
+
+/**
+ * `dcc.task.save_draft` as queued on the device: the answers of photo, recording and file questions hold
+ * placeholders (`local-file.<key>`) listed in `localFiles`, in the order of the entry's files, which are
+ * uploaded first; the placeholders are then replaced by the upload ids and `localFiles` dropped (as a form
+ * submission's: platform/forms/device-sync.ts). The server claims those uploads as files of the task.
+ */
+export const dccTaskDraftDevicePayloadSchema = dccTaskDraftPayloadSchema.extend({
+  localFiles: z.array(z.string().startsWith(LOCAL_FILE_PREFIX)).max(200).optional(),
+});
+export type DccTaskDraftDevicePayload = z.infer<typeof dccTaskDraftDevicePayloadSchema>;
+
+/** The slot of a task's files that its form's questions name (never a template slot key: those match [a-z…]). */
+export const DCC_ANSWER_FILES_SLOT = 'form:answers';
 
 export const dccTaskSubmitPayloadSchema = z.strictObject({ id: z.uuid(), baseVersion: version.optional() });
 export type DccTaskSubmitPayload = z.infer<typeof dccTaskSubmitPayloadSchema>;
@@ -138,9 +153,10 @@ export const dccInstanceEntity: DeviceEntity = {
   table: DCC_DEVICE_TABLES.instances,
   mutations: {
     [DCC_MUTATION_TYPES.saveDraft]: {
-      payload: dccTaskDraftPayloadSchema,
+      payload: dccTaskDraftDevicePayloadSchema,
       subject: idOf,
       rebase: rebaseOnVersion,
+      withUploads: submitPayloadWithUploads,
     },
     [DCC_MUTATION_TYPES.submit]: {
       payload: dccTaskSubmitPayloadSchema,

@@ -45,7 +45,19 @@ function replaceDeep(value: unknown, swap: ReadonlyMap<string, string>): unknown
   return value;
 }
 
-/** The payload the server receives once the entry's files are uploaded (`uploadIds` in the files' order). */
+/**
+ * The files `answers` name by placeholder, in a stable order: what a queued mutation carrying answers (a
+ * `form.submit`, a DCC task's draft) stores with its entry, listed as its `localFiles`.
+ */
+export function filesNamedBy<F>(answers: unknown, files: ReadonlyMap<string, F>): Array<[string, F]> {
+  const text = JSON.stringify(answers);
+  return [...files.entries()].filter(([ref]) => text.includes(`"${ref}"`));
+}
+
+/**
+ * The payload the server receives once the entry's files are uploaded (`uploadIds` in the files' order): any
+ * payload whose `answers` name the device-only `localFiles`, which is dropped.
+ */
 export function submitPayloadWithUploads(payload: unknown, uploadIds: readonly string[]): unknown {
   const { localFiles = [], ...rest } = payload as FormSubmitDevicePayload;
   const swap = new Map(localFiles.map((ref, i) => [ref, uploadIds[i] ?? '']));
@@ -160,7 +172,7 @@ export function formsDevice(engine: DeviceEngine, { uuid = randomUuid } = {}): F
       })),
     async submitForm({ formVersionId, answers, startedAt, completedAt, files = new Map() }) {
       const id = uuid();
-      const used = [...files.entries()].filter(([ref]) => JSON.stringify(answers).includes(`"${ref}"`));
+      const used = filesNamedBy(answers, files);
       const payload: FormSubmitDevicePayload = {
         id,
         formVersionId,

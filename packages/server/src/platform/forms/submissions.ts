@@ -83,7 +83,7 @@ export function attachmentRefs(fields: readonly FormField[], answers: FormAnswer
 }
 
 /** The sniffed kinds (lib/file-sniff.ts) each attachment type accepts; `file` takes any the uploads accept. */
-const KINDS: Partial<Record<FieldType, readonly string[]>> = {
+export const ATTACHMENT_KINDS: Partial<Record<FieldType, readonly string[]>> = {
   image: ['image'],
   signature: ['image'],
   audio: ['audio'],
@@ -114,7 +114,7 @@ async function claimAttachments(
     }
     const { upload, content } = taken;
     // A recording where a photo is asked for: the field's type decides, as the device's input did.
-    const kinds = KINDS[type];
+    const kinds = ATTACHMENT_KINDS[type];
     if (kinds && !kinds.includes(upload.kind ?? '')) {
       throw new AppError('unsupported_media_type', { uploadId, expected: kinds });
     }

@@ -23,13 +23,17 @@ const definition: FormDefinition = {
   formId: 'participation',
   version: '1',
   title: { fr: 'Participation' },
-  fields: [{ type: 'integer', name: 'women', label: { fr: 'Femmes' }, required: true }],
+  fields: [
+    { type: 'integer', name: 'women', label: { fr: 'Femmes' }, required: true },
+    { type: 'image', name: 'photo', label: { fr: 'Photo de la liste de présence' } },
+  ],
   choices: {},
 };
 
 /** A server of one village with one task (form + required photo), answering each mutation with version + 1. */
 function setup() {
   const pushed: Mutation[] = [];
+  const uploaded: string[] = [];
   let version = 2;
   let online = true;
   const rows: Record<string, SyncRow[]> = {
@@ -99,7 +103,10 @@ function setup() {
       };
     },
     reserveCodes: async () => [],
-    upload: async () => UPLOAD!,
+    upload: async (file) => {
+      uploaded.push(file.name);
+      return UPLOAD!;
+    },
   };
   const store = createMemoryStore();
   const engine = createDeviceEngine({
@@ -111,6 +118,7 @@ function setup() {
     engine,
     store,
     pushed,
+    uploaded,
     goOffline: () => {
       online = false;
     },
@@ -118,6 +126,25 @@ function setup() {
       online = true;
     },
   };
+}
+
+async function attachPhoto(
+  engine: ReturnType<typeof setup>['engine'],
+  store: ReturnType<typeof setup>['store'],
+) {
+  const instance = (await readDccData(engine)).instances[0]!;
+  const entry = await queueAttachment(engine, instance, 'photos', {
+    blob: new Blob(['jpg']),
+    name: 'photos.jpg',
+    type: 'image/jpeg',
+  });
+  const work = await loadWork(store, INSTANCE!);
+  await saveWork(store, INSTANCE!, {
+    ...work,
+    attachments: [
+      { slot: 'photos', name: 'photos.jpg', type: 'image/jpeg', mutationId: entry.mutation.id, queuedAt: '' },
+    ],
+  });
 }
 
 describe('marking a task complete on the phone', () => {
@@ -142,24 +169,7 @@ describe('marking a task complete on the phone', () => {
     expect(await completeTask(input)).toEqual([{ kind: 'attachment', label: 'Photos de la réunion' }]);
     expect(await store.outbox()).toHaveLength(0);
 
-    const entry = await queueAttachment(engine, instance, 'photos', {
-      blob: new Blob(['jpg']),
-      name: 'photos.jpg',
-      type: 'image/jpeg',
-    });
-    const work = await loadWork(store, INSTANCE!);
-    await saveWork(store, INSTANCE!, {
-      ...work,
-      attachments: [
-        {
-          slot: 'photos',
-          name: 'photos.jpg',
-          type: 'image/jpeg',
-          mutationId: entry.mutation.id,
-          queuedAt: '',
-        },
-      ],
-    });
+    await attachPhoto(engine, store);
     expect((await taskProblems(input)).problems).toEqual([]);
     expect(await completeTask(input)).toEqual([]);
 
@@ -181,5 +191,41 @@ describe('marking a task complete on the phone', () => {
     // Queued on the version pulled, each rebased on the version the server answered before it.
     expect(pushed[2]?.payload).toEqual({ id: INSTANCE, baseVersion: 4 });
     expect(await store.outbox()).toHaveLength(0);
+  });
+
+  it("uploads the photo a form question names before the draft, which names the server's upload", async () => {
+    const { engine, store, pushed, uploaded, goOffline, goOnline } = setup();
+    await engine.sync();
+    goOffline();
+    const ref = 'local-file.5d0f6a2e-1b7c-4c1e-9a0e-2f4b8c6d1e3a';
+    const unused = 'local-file.00000000-1b7c-4c1e-9a0e-2f4b8c6d1e3a';
+    const file = (name: string) => ({ blob: new Blob([name]), name, type: 'image/jpeg' });
+    await saveWork(store, INSTANCE!, {
+      ...(await loadWork(store, INSTANCE!)),
+      answers: { women: 12, photo: ref },
+      // A photo taken then replaced stays in the work but is named by no answer: it is not sent.
+      files: { [ref]: file('presence.jpg'), [unused]: file('floue.jpg') },
+    });
+    await attachPhoto(engine, store);
+    const data = await readDccData(engine);
+    const geo = geoIndex(await engine.rows('geo_units'));
+    const instance = data.instances[0]!;
+    const now = new Date('2027-03-01T09:00:00Z');
+    expect(await completeTask({ engine, store, data, geo, villageId: VILLAGE!, instance, now })).toEqual([]);
+    const draft = (await store.outbox()).find((e) => e.mutation.type === 'dcc.task.save_draft')!;
+    expect(draft.files).toHaveLength(1);
+    expect(draft.mutation.payload).toMatchObject({ answers: { photo: ref }, localFiles: [ref] });
+
+    goOnline();
+    expect((await engine.sync()).ok).toBe(true);
+    expect(uploaded.sort()).toEqual(['photos.jpg', 'presence.jpg']);
+    const sent = pushed.find((m) => m.type === 'dcc.task.save_draft')!;
+    // The server sees its own payload: the upload id in the answer, no device-only list.
+    expect(sent.payload).toEqual({
+      id: INSTANCE,
+      answers: { women: 12, photo: UPLOAD },
+      baseVersion: 2,
+      formVersionId: FORM,
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
   queueDraft,
   queueSubmit,
   startingAnswers,
+  type TaskWork,
 } from './dcc-device';
 import { type CompletionProblem, completionProblems, type DccData } from './dcc-model';
 import { DCC_TABLES, type DccInstance, readInstance } from './dcc-rows';
@@ -49,12 +50,15 @@ export interface CompleteInput {
  * What stops the task from being marked complete, checked on the phone as the server will check it (status,
  * prerequisites, answers, required files), with the normalized answers to queue when nothing does.
  */
-export async function taskProblems(
-  input: CompleteInput,
-): Promise<{ problems: CompletionProblem[]; answers: FormAnswers; form: DeviceForm | undefined }> {
+export async function taskProblems(input: CompleteInput): Promise<{
+  problems: CompletionProblem[];
+  answers: FormAnswers;
+  form: DeviceForm | undefined;
+  work: TaskWork | undefined;
+}> {
   const { engine, store, instance } = input;
   const task = input.data.tasks.find((t) => t.id === instance.taskId);
-  if (!task) return { problems: [{ kind: 'not_editable' }], answers: {}, form: undefined };
+  if (!task) return { problems: [{ kind: 'not_editable' }], answers: {}, form: undefined, work: undefined };
   const form = await taskForm(engine, task.formId, instance);
   const work = await loadWork(store, instance.id);
   const raw: FormAnswers = startingAnswers(instance, work) ?? {};
@@ -71,7 +75,7 @@ export async function taskProblems(
     filledSlots: filledSlots(instance, work, refused),
     now: input.now,
   });
-  return { problems, answers, form };
+  return { problems, answers, form, work };
 }
 
 /**
@@ -79,10 +83,10 @@ export async function taskProblems(
  * last draft and `dcc.task.submit` after it. Returns the problems (empty: queued).
  */
 export async function completeTask(input: CompleteInput): Promise<CompletionProblem[]> {
-  const { problems, answers, form } = await taskProblems(input);
+  const { problems, answers, form, work } = await taskProblems(input);
   if (problems.length) return problems;
   const base = await pulledVersion(input.engine, input.instance);
-  if (form) await queueDraft(input.engine, input.instance, answers, base, form.id);
+  if (form) await queueDraft(input.engine, input.instance, answers, base, form.id, work?.files);
   await queueSubmit(input.engine, input.instance, base);
   return [];
 }

@@ -1,7 +1,9 @@
 import {
   DCC_MUTATION_TYPES,
+  type DccTaskDraftDevicePayload,
   type DeviceEngine,
   type FormAnswers,
+  filesNamedBy,
   LOCAL_FILE_PREFIX,
   type OutboxEntry,
   randomUuid,
@@ -85,7 +87,9 @@ export function startingAnswers(instance: DccInstance, work: TaskWork): FormAnsw
 
 /**
  * Queues the answers as the instance's draft, filled with `formVersionId`, on top of the version the phone
- * last pulled (every queued change of a task carries that version; the engine rebases them one by one).
+ * last pulled (every queued change of a task carries that version; the engine rebases them one by one). The
+ * photos, recordings and files its questions name (`files`: the task's work) are stored with the entry and
+ * uploaded first, their placeholders then replaced by the upload ids (as a form submission's).
  */
 export function queueDraft(
   engine: DeviceEngine,
@@ -93,9 +97,20 @@ export function queueDraft(
   answers: FormAnswers,
   baseVersion: number,
   formVersionId?: string,
+  files: Record<string, RunnerFile> = {},
 ) {
-  const payload = { id: instance.id, answers, baseVersion, ...(formVersionId ? { formVersionId } : {}) };
-  return engine.enqueue(DCC_MUTATIONS.saveDraft, payload, { baseVersion });
+  const used = filesNamedBy(answers, new Map(Object.entries(files)));
+  const payload: DccTaskDraftDevicePayload = {
+    id: instance.id,
+    answers,
+    baseVersion,
+    ...(formVersionId ? { formVersionId } : {}),
+    ...(used.length ? { localFiles: used.map(([ref]) => ref) } : {}),
+  };
+  return engine.enqueue(DCC_MUTATIONS.saveDraft, payload, {
+    baseVersion,
+    files: used.map(([, file]) => file),
+  });
 }
 
 export function queueSubmit(engine: DeviceEngine, instance: DccInstance, baseVersion: number) {

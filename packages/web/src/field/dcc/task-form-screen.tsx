@@ -73,7 +73,8 @@ export function TaskFormScreen({ villageId, instanceId }: { villageId: string; i
     clearTimeout(timer.current);
     try {
       await keep(answers, page);
-      if (queue) await queueDraft(engine, opened, answers, await pulledVersion(engine, opened), form.id);
+      if (queue)
+        await queueDraft(engine, opened, answers, await pulledVersion(engine, opened), form.id, files());
       setProblem(null);
     } catch (err) {
       setProblem(t('dcc.saveFailed', { message: err instanceof Error ? err.message : String(err) }));

@@ -36,13 +36,17 @@ const planRow = ({ planId }: { planId: string }) => ({ table: 'dcc_plans', id: p
 
 const saveDraft: MutationDefinition<DccTaskDraftPayload> = {
   payload: dccTaskDraftPayloadSchema,
-  async apply({ services, ctx }, { id, answers, formVersionId, ...rest }, baseVersion) {
+  async apply(
+    { services, ctx, afterCommit, onRollback },
+    { id, answers, formVersionId, ...rest },
+    baseVersion,
+  ) {
     const input = {
       answers,
       baseVersion: versionOf(baseVersion, rest),
       ...(formVersionId ? { formVersionId } : {}),
     };
-    const r = await services.dccTasks.saveDraft(ctx, id, input);
+    const r = await services.dccTasks.saveDraft(ctx, id, input, undefined, { afterCommit, onRollback });
     return { id: r.id, status: r.status, version: r.version };
   },
   conflictRow: instanceRow,

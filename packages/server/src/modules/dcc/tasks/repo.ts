@@ -148,6 +148,22 @@ export async function insertFile(
   );
 }
 
+/** The files of the instance in one slot (`slot`), with where their bytes are. */
+export async function filesInSlot(q: Queryable, instanceId: string, slot: string) {
+  return q.query<{ uploadId: string; storageKey: string }>(
+    `select upload_id as "uploadId", storage_key as "storageKey" from dcc_task_files
+      where instance_id = $1 and slot = $2`,
+    [instanceId, slot],
+  );
+}
+
+export async function deleteFile(q: Queryable, instanceId: string, uploadId: string) {
+  await q.query('delete from dcc_task_files where instance_id = $1 and upload_id = $2', [
+    instanceId,
+    uploadId,
+  ]);
+}
+
 /** The slots holding at least one file. */
 export async function filledSlots(q: Queryable, instanceId: string): Promise<Set<string>> {
   const rows = await q.query<{ slot: string }>(

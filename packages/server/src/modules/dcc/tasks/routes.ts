@@ -72,7 +72,8 @@ export function taskInstanceRoutes(
         tags,
         summary:
           'Saves answers as a draft (incomplete is fine; unknown fields and wrong types: 422 form_invalid). ' +
-          'A stale baseVersion is 409 version_conflict',
+          'Photo, recording and file answers name completed uploads of the caller, claimed as files of the ' +
+          'task (422 form_attachment_missing otherwise). A stale baseVersion is 409 version_conflict',
         params,
         body: taskDraftRequestSchema,
         response: { 200: taskWriteResultSchema },
@@ -80,7 +81,10 @@ export function taskInstanceRoutes(
     },
     async (request) => {
       const ctx = authedContext(request, 'dcc.fill');
-      return tasks.saveDraft(ctx, request.params.id, request.body, localeOf(request)) as never;
+      return withFileHooks(
+        (hooks) => tasks.saveDraft(ctx, request.params.id, request.body, localeOf(request), hooks),
+        (err) => request.log.warn({ err }, 'after-commit cleanup'),
+      ) as never;
     },
   );
 

@@ -24,6 +24,7 @@ import type { UploadService } from '../../../platform/sync/uploads.js';
 import type { Fragment } from '../../../platform/visibility/sql.js';
 import { notifyDecision } from '../notifications.js';
 import { fillScope, reviewScope, taskScope } from '../scope.js';
+import { claimAnswerFiles, storeUpload } from './answer-files.js';
 import * as repo from './repo.js';
 
 /**
@@ -146,28 +147,55 @@ export function createDccTaskService({ db, clock, uploads, files }: TaskServiceD
   }
 
   return {
-    /** Saves the facilitator's answers as a draft (incomplete answers are fine; normalized before storing). */
-    saveDraft(ctx: Ctx, id: string, input: TaskDraftRequest, locale: Locale = ctx.actor.locale) {
-      return db.transaction(async (tx) => {
-        const row = await lock(tx, ctx, id, fillScope(ctx.actor));
-        checkVersion(row, input.baseVersion);
-        const status = next(row, 'save_draft');
-        const form = await formOf(tx, row, input.formVersionId);
-        let answers: FormAnswers = input.answers as FormAnswers;
-        if (!form) {
-          if (Object.keys(answers).length > 0)
-            throw validationError([{ path: 'answers', message: 'task_has_no_form' }]);
-        } else {
-          const now = clock.now();
-          const refused = validate(form.definition, answers, { now }).filter((e) =>
-            DRAFT_REFUSALS.has(e.code),
-          );
-          if (refused.length > 0)
-            throw new AppError('form_invalid', { errors: fieldErrors(refused, locale) });
-          answers = normalizeAnswers(form.definition, answers, { now });
-        }
-        return write(tx, ctx, row, 'save_draft', { status, answers, formVersionId: form?.id ?? null });
-      });
+    /**
+     * Saves the facilitator's answers as a draft (incomplete answers are fine; normalized before storing); the
+     * uploads its photo, recording and file questions name are claimed as files of the task. Without `hooks`
+     * (a caller outside a sync mutation), the stored files' clean-ups run around this call's transaction.
+     */
+    saveDraft(
+      ctx: Ctx,
+      id: string,
+      input: TaskDraftRequest,
+      locale: Locale = ctx.actor.locale,
+      hooks?: FileHooks,
+    ): Promise<TaskWriteResult> {
+      if (!hooks)
+        return withFileHooks(
+          (h) => saveDraftWith(h),
+          () => {},
+        );
+      return saveDraftWith(hooks);
+      function saveDraftWith(hooks: FileHooks) {
+        return db.transaction(async (tx) => {
+          const row = await lock(tx, ctx, id, fillScope(ctx.actor));
+          checkVersion(row, input.baseVersion);
+          const status = next(row, 'save_draft');
+          const form = await formOf(tx, row, input.formVersionId);
+          let answers: FormAnswers = input.answers as FormAnswers;
+          if (!form) {
+            if (Object.keys(answers).length > 0)
+              throw validationError([{ path: 'answers', message: 'task_has_no_form' }]);
+          } else {
+            const now = clock.now();
+            const refused = validate(form.definition, answers, { now }).filter((e) =>
+              DRAFT_REFUSALS.has(e.code),
+            );
+            if (refused.length > 0)
+              throw new AppError('form_invalid', { errors: fieldErrors(refused, locale) });
+            answers = normalizeAnswers(form.definition, answers, { now });
+            await claimAnswerFiles(
+              tx,
+              { uploads, files, clock },
+              ctx,
+              row.id,
+              form.definition,
+              answers,
+              hooks,
+            );
+          }
+          return write(tx, ctx, row, 'save_draft', { status, answers, formVersionId: form?.id ?? null });
+        });
+      }
     },
 
     /**
@@ -254,23 +282,8 @@ export function createDccTaskService({ db, clock, uploads, files }: TaskServiceD
         if (kinds && !kinds.includes(upload.kind ?? '')) {
           throw new AppError('unsupported_media_type', { uploadId: upload.id, expected: kinds });
         }
-        const storageKey = `dcc/${row.id}/${upload.id}`;
-        await files.put(storageKey, content());
-        hooks.onRollback(() => files.remove(storageKey));
+        await storeUpload(tx, { uploads, files, clock }, ctx, row.id, slot.key, { upload, content }, hooks);
         const at = clock.now();
-        await repo.insertFile(tx, {
-          instanceId: row.id,
-          slot: slot.key,
-          uploadId: upload.id,
-          storageKey,
-          kind: upload.kind,
-          filename: upload.filename,
-          sizeBytes: upload.length,
-          addedBy: ctx.actor.id,
-          at,
-        });
-        await uploads.consume(tx, upload.id);
-        hooks.afterCommit(() => uploads.removeBytes(upload.id));
         await repo.touch(tx, row.id, ctx.actor.id, at);
         await repo.insertEvent(tx, {
           instanceId: row.id,

@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UPLOADS_PATH } from '@coso/domain';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANSWERS, DEMO_FORM, seedDemoForm } from '../../../platform/forms/demo-form.js';
 import { makeCycle, makeDccTree } from '../../../test/dcc-kit.js';
 import { createTestApp, login, makeUser, type Session, type TestApp } from '../../../test/harness.js';
+import { uploadBytes } from '../../../test/upload-kit.js';
 import { generateInstances } from '../instances/generate.js';
 import type { TemplateSource } from '../template/repo.js';
 
@@ -50,7 +50,6 @@ let specialistB: Session;
 let supervisor: Session;
 let photo: Buffer;
 
-const TUS = { 'tus-resumable': '1.0.0' };
 const BASE = '/api/v1/dcc/task-instances';
 
 type Method = 'GET' | 'POST' | 'PUT';
@@ -71,28 +70,7 @@ async function instanceOf(code: string, unitId: string) {
   return row!.id;
 }
 
-async function upload(s: Session, data: Buffer) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: UPLOADS_PATH,
-    headers: { ...s.headers, ...TUS, 'upload-length': String(data.length) },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = String(res.headers.location).split('/').pop()!;
-  const sent = await t.app.inject({
-    method: 'PATCH',
-    url: `${UPLOADS_PATH}/${id}`,
-    headers: {
-      ...s.headers,
-      ...TUS,
-      'content-type': 'application/offset+octet-stream',
-      'upload-offset': '0',
-    },
-    payload: data,
-  });
-  expect(sent.statusCode, sent.body).toBe(204);
-  return id;
-}
+const upload = (s: Session, data: Buffer) => uploadBytes(t, s, data);
 
 beforeAll(async () => {
   t = await createTestApp({ DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'coso-dcc-tasks-')) });
