@@ -30,13 +30,15 @@ describe('demo data', () => {
       'analyst',
       'cdd_specialist',
       'facilitator',
+      'finance_officer',
       'focal_point',
       'grm_officer',
+      'infrastructure_specialist',
       'sensitive_focal_point',
       'supervisor',
     ]);
     expect(await holdsDemoData(t.db)).toBe(true);
-  });
+  }, 300_000);
 
   it('seeds plausible complaints at every stage, routed to the regional focal points', async () => {
     const rows = await t.db.query<{ status: string; n: number }>(
@@ -83,6 +85,39 @@ describe('demo data', () => {
     expect(unfit).toBe(0);
   });
 
+  it('seeds sub-projects at every step, whose status, % and amount spent are what their events give', async () => {
+    const rows = await t.db.query<{ status: string; n: number }>(
+      'select status, count(*)::int as n from mis_subprojects group by status order by status',
+    );
+    expect(rows.reduce((sum, r) => sum + r.n, 0)).toBe(30);
+    for (const status of [
+      'identified',
+      'works_in_progress',
+      'interrupted',
+      'final_acceptance',
+      'not_approved',
+    ])
+      expect(rows.map((r) => r.status)).toContain(status);
+    const drift = await count(
+      `select count(*)::int as n from mis_subprojects s
+        where s.amount_spent <> (select coalesce(sum(e.amount_spent), 0) from mis_subproject_events e
+                                  where e.subproject_id = s.id and e.kind = 'step'
+                                    and not exists (select 1 from mis_subproject_events x where x.voids = e.id))
+           or s.status <> (select e.step from mis_subproject_events e where e.subproject_id = s.id
+                            order by e.seq desc limit 1)`,
+    );
+    expect(drift).toBe(0);
+    const unsigned = await count(
+      `select count(*)::int as n from mis_subprojects s
+        where exists (select 1 from mis_subproject_events e where e.subproject_id = s.id and e.step = 'contract_signed')
+          and not exists (select 1 from mis_contracts c where c.subproject_id = s.id and c.kind = 'works')`,
+    );
+    expect(unsigned).toBe(0);
+    expect(
+      await count(`select count(*)::int as n from mis_subproject_files where kind = 'photo'`),
+    ).toBeGreaterThan(0);
+  });
+
   it('lets every demo account log in with the documented password and gives them their jurisdiction', async () => {
     for (const demo of DEMO_USERS) {
       const s = await login(t, demo.username, DEMO_PASSWORD);
@@ -99,5 +134,6 @@ describe('demo data', () => {
     expect(await seedDemo(t.db, t.services)).toBe(false);
     expect(await count('select count(*)::int as n from geo_units')).toBe(before);
     expect(await count('select count(*)::int as n from users')).toBe(DEMO_USERS.length);
+    expect(await count('select count(*)::int as n from mis_subprojects')).toBe(30);
   });
 });

@@ -2,8 +2,10 @@ import { SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
 import { seedDemoDcc } from '../modules/dcc/demo.js';
 import type { DccServices } from '../modules/dcc/index.js';
+import { seedDemoMis } from '../modules/mis/demo.js';
 import type { ComplaintService } from '../modules/grm/complaints/service.js';
 import { appendAudit } from '../platform/audit/repo.js';
+import type { PlatformContext } from '../platform/module.js';
 import { seedDemoForm } from '../platform/forms/demo-form.js';
 import type { FormService } from '../platform/forms/service.js';
 import type { UploadService } from '../platform/sync/uploads.js';
@@ -25,6 +27,7 @@ export async function seedDemo(
     complaints: ComplaintService;
     forms: FormService;
     uploads: UploadService;
+    context: PlatformContext;
   } & Pick<DccServices, 'dccCycles' | 'dccAssignments' | 'dccTasks'>,
 ): Promise<boolean> {
   const { users } = services;
@@ -76,6 +79,8 @@ export async function seedDemo(
   if (await seedDemoForm(db, services.forms)) seeded = true;
   // A living DCC cycle: facilitators assigned, tasks validated, submitted, returned, drafted (issue #15).
   if (await seedDemoDcc(db, services, services.uploads)) seeded = true;
+  // Sub-projects at every step, with their events, contracts and site photos (issue #16).
+  if (await seedDemoMis(db, services.context)) seeded = true;
   return seeded;
 }
 

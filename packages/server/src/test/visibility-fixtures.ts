@@ -14,6 +14,7 @@ import { summaryConditions } from '../modules/grm/reports/summary-sql.js';
 import { CASE_TABLES } from '../modules/grm/sync/tables.js';
 import type { SyncSource } from '../platform/sync/tables.js';
 import { type Fragment, or } from '../platform/visibility/sql.js';
+import { misSubprojectsFixture } from './mis-subprojects-fixture.js';
 
 /** One row the agreement test stores: its scope values, the unit it lies in, and a counter to vary the rest. */
 export interface FixtureRow {
@@ -122,4 +123,7 @@ const complaints: VisibilityFixture = {
 };
 
 /** Every entity's fixture, by entity name: registering an entity without one fails the agreement test. */
-export const VISIBILITY_FIXTURES: Readonly<Record<string, VisibilityFixture>> = { complaints };
+export const VISIBILITY_FIXTURES: Readonly<Record<string, VisibilityFixture>> = {
+  complaints,
+  mis_subprojects: misSubprojectsFixture,
+};

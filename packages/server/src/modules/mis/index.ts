@@ -1,11 +1,19 @@
 import { localeFromAcceptLanguage, misReferenceSchema } from '@coso/domain';
 import { authedContext } from '../../http/auth.js';
+import type { ExportKind } from '../../platform/exports/kinds.js';
 import { defineModule, type PlatformContext } from '../../platform/module.js';
 import { COSO_MIS_LISTS, referenceAnswer } from './reference.js';
+import { SUBPROJECT_EXPORT, subprojectExportRoutes } from './subprojects/export.js';
+import { subprojectRoutes } from './subprojects/routes.js';
+import { createSubprojectService } from './subprojects/service.js';
+import { SUBPROJECT_VISIBILITY } from './visibility.js';
 
 /** The MIS module's services, built once by the composition root. */
-export function createMisServices(_ctx: PlatformContext) {
-  return { misLists: COSO_MIS_LISTS };
+export function createMisServices({ db, clock, uploads, files }: PlatformContext) {
+  return {
+    misLists: COSO_MIS_LISTS,
+    misSubprojects: createSubprojectService({ db, clock, uploads, files, lists: COSO_MIS_LISTS }),
+  };
 }
 
 export type MisServices = ReturnType<typeof createMisServices>;
@@ -22,7 +30,11 @@ export const mis = defineModule({
   name: 'mis',
   permissions: ['mis.read', 'mis.manage', 'mis.finance'],
   services: createMisServices,
-  routes(app, _ctx, s) {
+  exportKinds: [SUBPROJECT_EXPORT as ExportKind],
+  visibility: [SUBPROJECT_VISIBILITY],
+  routes(app, ctx, s) {
+    subprojectRoutes(app, { subprojects: s.misSubprojects, files: ctx.files });
+    subprojectExportRoutes(app, { db: ctx.db });
     app.get(
       '/api/v1/mis/reference',
       {
