@@ -21,7 +21,8 @@ export function EventDialog(props: {
   const { t, locale } = useI18n();
   const { detail, steps } = props;
   const offered = steps.filter((s) => detail.nextSteps.includes(s.code));
-  const [step, setStep] = useState(offered[0]?.code ?? '');
+  // A step forward by default, never a closing one (not approved, abandoned) picked by accident.
+  const [step, setStep] = useState((offered.find((s) => s.kind === 'main') ?? offered[0])?.code ?? '');
   const [date, setDate] = useState(togoDate());
   const [percent, setPercent] = useState('');
   const [spent, setSpent] = useState('');

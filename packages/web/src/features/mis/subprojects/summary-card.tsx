@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
 import { Card } from '../../../ui/card';
 import type { SubprojectDetail } from './mis-api';
@@ -45,10 +45,10 @@ export function SubprojectSummaryCard({ detail: d }: { detail: SubprojectDetail 
       <dl className="row mb-0">
         {rows.map(([term, value], i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list built above; two beneficiary lines share a term.
-          <div key={i} className="col-12 d-flex flex-wrap gap-2 mb-2">
-            <dt className="text-body-secondary fw-normal">{term}</dt>
-            <dd className="mb-0">{value}</dd>
-          </div>
+          <Fragment key={i}>
+            <dt className="col-sm-4 text-body-secondary fw-normal">{term}</dt>
+            <dd className="col-sm-8">{value}</dd>
+          </Fragment>
         ))}
       </dl>
     </Card>
