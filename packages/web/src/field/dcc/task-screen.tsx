@@ -26,7 +26,8 @@ export function TaskScreen({ villageId, instanceId }: { villageId: string; insta
   const search = useSearch();
   const [changed, setChanged] = useState(0);
   const [problems, setProblems] = useState<CompletionProblem[] | null>(null);
-  const [queued, setQueued] = useState(new URLSearchParams(search).get('done') === '1');
+  // The version the task was marked complete on here: shown as queued until the sync brings a newer one.
+  const [queuedOn, setQueuedOn] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
   const instance = data?.instances.find((i) => i.id === instanceId);
@@ -68,8 +69,9 @@ export function TaskScreen({ villageId, instanceId }: { villageId: string; insta
       </Screen>
     );
 
-  // A submit waiting in the outbox (after a reload) makes the task read-only as much as the server's status.
-  const sent = queued || extra.submitting;
+  // A submit waiting in the outbox (also after a reload, or back from the form's last page) makes the task
+  // read-only as much as the server's status; once a sync brings the server's row back, that row speaks.
+  const sent = queuedOn === instance.version || extra.submitting;
   const editable = isEditable(instance.status) && !sent;
   const answers = startingAnswers(instance, extra.work) ?? {};
 
@@ -80,7 +82,7 @@ export function TaskScreen({ villageId, instanceId }: { villageId: string; insta
     try {
       const found = await completeTask({ engine, store, data, geo, villageId, instance, now: new Date() });
       setProblems(found);
-      if (!found.length) setQueued(true);
+      if (!found.length) setQueuedOn(instance.version);
     } catch (err) {
       setError(t('dcc.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
