@@ -92,7 +92,7 @@ export function TaskFormScreen({ villageId, instanceId }: { villageId: string; i
       instance: opened,
       now: new Date(),
     });
-    navigate(found.length ? `${back}?check=1` : `${back}?done=1`, { replace: true });
+    navigate(found.length ? `${back}?check=1` : back, { replace: true });
   }
 
   return (
