@@ -2,12 +2,13 @@ import { SYSTEM_CONTEXT } from '../context.js';
 import type { Db } from '../db/driver.js';
 import { seedDemoDcc } from '../modules/dcc/demo.js';
 import type { DccServices } from '../modules/dcc/index.js';
-import { seedDemoMis } from '../modules/mis/demo.js';
 import type { ComplaintService } from '../modules/grm/complaints/service.js';
+import { seedDemoMis } from '../modules/mis/demo.js';
+import { seedDemoMisFinance } from '../modules/mis/finance/demo.js';
 import { appendAudit } from '../platform/audit/repo.js';
-import type { PlatformContext } from '../platform/module.js';
 import { seedDemoForm } from '../platform/forms/demo-form.js';
 import type { FormService } from '../platform/forms/service.js';
+import type { PlatformContext } from '../platform/module.js';
 import type { UploadService } from '../platform/sync/uploads.js';
 import type { UserService } from '../platform/users/service.js';
 import { seedDemoComplaints } from './demo-complaints.js';
@@ -81,6 +82,8 @@ export async function seedDemo(
   if (await seedDemoDcc(db, services, services.uploads)) seeded = true;
   // Sub-projects at every step, with their events, contracts and site photos (issue #16).
   if (await seedDemoMis(db, services.context)) seeded = true;
+  // Finance lines on their cantons: allocations, transfers, disbursements, payments (issue #16).
+  if (await seedDemoMisFinance(db, services.context)) seeded = true;
   return seeded;
 }
 

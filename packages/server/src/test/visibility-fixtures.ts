@@ -14,6 +14,7 @@ import { summaryConditions } from '../modules/grm/reports/summary-sql.js';
 import { CASE_TABLES } from '../modules/grm/sync/tables.js';
 import type { SyncSource } from '../platform/sync/tables.js';
 import { type Fragment, or } from '../platform/visibility/sql.js';
+import { misAllocationsFixture } from './mis-finance-fixture.js';
 import { misSubprojectsFixture } from './mis-subprojects-fixture.js';
 
 /** One row the agreement test stores: its scope values, the unit it lies in, and a counter to vary the rest. */
@@ -126,4 +127,5 @@ const complaints: VisibilityFixture = {
 export const VISIBILITY_FIXTURES: Readonly<Record<string, VisibilityFixture>> = {
   complaints,
   mis_subprojects: misSubprojectsFixture,
+  mis_allocations: misAllocationsFixture,
 };

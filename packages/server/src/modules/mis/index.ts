@@ -2,6 +2,9 @@ import { localeFromAcceptLanguage, misReferenceSchema } from '@coso/domain';
 import { authedContext } from '../../http/auth.js';
 import type { ExportKind } from '../../platform/exports/kinds.js';
 import { defineModule, type PlatformContext } from '../../platform/module.js';
+import { financeRoutes } from './finance/routes.js';
+import { ALLOCATION_VISIBILITY } from './finance/scope.js';
+import { createFinanceService } from './finance/service.js';
 import { COSO_MIS_LISTS, referenceAnswer } from './reference.js';
 import { SUBPROJECT_EXPORT, subprojectExportRoutes } from './subprojects/export.js';
 import { subprojectRoutes } from './subprojects/routes.js';
@@ -13,6 +16,7 @@ export function createMisServices({ db, clock, uploads, files }: PlatformContext
   return {
     misLists: COSO_MIS_LISTS,
     misSubprojects: createSubprojectService({ db, clock, uploads, files, lists: COSO_MIS_LISTS }),
+    misFinance: createFinanceService({ db, clock, uploads, files, lists: COSO_MIS_LISTS }),
   };
 }
 
@@ -31,10 +35,11 @@ export const mis = defineModule({
   permissions: ['mis.read', 'mis.manage', 'mis.finance'],
   services: createMisServices,
   exportKinds: [SUBPROJECT_EXPORT as ExportKind],
-  visibility: [SUBPROJECT_VISIBILITY],
+  visibility: [SUBPROJECT_VISIBILITY, ALLOCATION_VISIBILITY],
   routes(app, ctx, s) {
     subprojectRoutes(app, { subprojects: s.misSubprojects, files: ctx.files });
     subprojectExportRoutes(app, { db: ctx.db });
+    financeRoutes(app, { db: ctx.db, files: ctx.files, clock: ctx.clock, finance: s.misFinance });
     app.get(
       '/api/v1/mis/reference',
       {
