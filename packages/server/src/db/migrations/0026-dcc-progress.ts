@@ -28,6 +28,18 @@ const CHANGED = `(${counted('o')}) is distinct from (${counted('n')})`;
 export const sql = /* sql */ `
 alter table users add column training_account boolean not null default false;
 
+-- The same instances as 0025's, found from the village's units (its path's ids, its CVD) by the instances'
+-- (unit_id, cycle_id) index: 0025's form made PostgreSQL test every instance of the cycle per village.
+create or replace function dcc_village_instances(p_cycle uuid, p_village uuid) returns setof uuid
+language sql stable as $$
+  select i.id
+    from (select x::uuid as unit_id, 'geo' as kind
+            from geo_units v, unnest(string_to_array(trim(both '/' from v.path), '/')) x where v.id = p_village
+          union all
+          select m.group_id, 'cvd' from village_group_members m where m.village_id = p_village and m.kind = 'cvd') u
+    join dcc_task_instances i on i.unit_id = u.unit_id and i.cycle_id = p_cycle and i.unit_kind = u.kind
+$$;
+
 create function dcc_counts_validated(p_status text, p_submitted uuid, p_reviewed uuid) returns boolean
 language sql stable as $$
   select p_status = 'validated'
@@ -144,6 +156,14 @@ create trigger users_dcc_training after update of training_account on users
 -- The league's last activity: a facilitator's latest write in the cycle, one index probe each.
 create index dcc_task_instances_touched on dcc_task_instances (cycle_id, updated_by, updated_at)
   where updated_by is not null;
+
+-- Generation numbers its rows in the INSERT (modules/dcc/instances/generate.ts): the stamp trigger skips a row
+-- that arrives numbered. Every other write is stamped as before.
+drop trigger dcc_task_instances_sync_stamp on dcc_task_instances;
+create trigger dcc_task_instances_sync_stamp before update on dcc_task_instances
+  for each row execute function sync_stamp();
+create trigger dcc_task_instances_sync_stamp_insert before insert on dcc_task_instances
+  for each row when (new.change_seq is null) execute function sync_stamp();
 
 -- The review queue over every cycle (no cycle filter: a national specialist's first page), oldest first.
 create index dcc_task_instances_queue_all on dcc_task_instances (submitted_at, id) where status = 'submitted';

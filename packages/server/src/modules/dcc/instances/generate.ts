@@ -40,6 +40,10 @@ const UNITS = /* sql */ `
  * areas). Idempotent (`on conflict do nothing` on (cycle, task, unit)): running it again after a task or an
  * area was added creates only what is missing and never touches an existing instance. `taskIds` limits it
  * to some tasks. Returns how many instances it created.
+ *
+ * The rows are numbered for the sync feed in the INSERT itself: the transaction's floor is taken once
+ * (sync_next_seq, migration 0010: the CASE evaluates it before the first number), then one nextval per row;
+ * the per-row stamp trigger skips a row that arrives numbered (migration 0026).
  */
 export async function generateInstances(
   q: Queryable,
@@ -48,9 +52,11 @@ export async function generateInstances(
 ): Promise<number> {
   const [row] = await q.query<{ created: number }>(
     `with ${UNITS},
+     floor as materialized (select sync_next_seq() as s),
      created as (
-       insert into dcc_task_instances (id, cycle_id, task_id, unit_id, unit_kind, scope_path)
-       select gen_random_uuid(), t.cycle_id, t.id, u.id, u.kind, u.path
+       insert into dcc_task_instances (id, cycle_id, task_id, unit_id, unit_kind, scope_path, change_seq)
+       select gen_random_uuid(), t.cycle_id, t.id, u.id, u.kind, u.path,
+              case when (select s from floor) is not null then nextval('change_seq') end
          from dcc_tasks t
          join units u on u.level = t.level
         where t.cycle_id = $1 and ($2::uuid[] is null or t.id = any($2))

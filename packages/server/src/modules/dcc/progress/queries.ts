@@ -10,7 +10,7 @@ import { assignedInstanceIds } from '../scope.js';
  */
 
 /** The instances the facilitator's active assignments give, or every instance when $3 is null. */
-const mine = `and ($3::uuid is null or i.id in (${assignedInstanceIds('$3::uuid', '$1')}))`;
+const mine = `and ($3::uuid is null or i.id = any(array(${assignedInstanceIds('$3::uuid', '$1')})))`;
 
 const COUNTED = 'dcc_counts_validated(i.status, i.submitted_by, i.reviewed_by)';
 
@@ -47,15 +47,19 @@ export const LIVE_PHASES = `
          (select count(*) from vp where vp.phase_id = p.id and vp.validated = vp.total)::int as completed
     from dcc_phases p where p.cycle_id = $1 order by p.position`;
 
-/** The funnel from dcc_progress_villages: the same villages are those with instances of their own. */
+/**
+ * The funnel from dcc_progress_villages, one row per village (a hash aggregate): the villages are those with
+ * instances of their own; `done`, the phases where everything that applies to the village counts as validated.
+ */
 export const ROLLUP_PHASES = `
   with v as materialized (
-    select village_id, phase_id, total, validated, own from dcc_progress_villages
-     where cycle_id = $1 and village_path like $2 || '%' and $3::uuid is null),
-  q as (select village_id from v group by village_id having sum(own) > 0)
-  select p.id as "phaseId", p.name, (select count(*) from q)::int as villages,
-         (select count(*) from v join q on q.village_id = v.village_id
-           where v.phase_id = p.id and v.total > 0 and v.validated = v.total)::int as completed
+    select village_id, sum(own) > 0 as counted,
+           array_agg(phase_id) filter (where total > 0 and validated = total) as done
+      from dcc_progress_villages
+     where cycle_id = $1 and village_path like $2 || '%' and $3::uuid is null
+     group by village_id)
+  select p.id as "phaseId", p.name, (select count(*) from v where v.counted)::int as villages,
+         (select count(*) from v where v.counted and p.id = any(v.done))::int as completed
     from dcc_phases p where p.cycle_id = $1 order by p.position`;
 
 /** Area × phase: per child unit of the area, the counts of the instances under it (`cell` over child, phase). */

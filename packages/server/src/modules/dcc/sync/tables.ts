@@ -22,7 +22,7 @@ const inMyCycle = (cycleSql: string) => `exists (select 1 from dcc_cycles cy joi
  * An instance through one of the user's villages (the village's own, its CVD's, the units above it): the rule
  * of the REST scope (scope.ts), in an active cycle.
  */
-export const instanceVisible = `i.id in (${assignedInstanceIds(':me::uuid')})
+export const instanceVisible = `i.id = any(array(${assignedInstanceIds(':me::uuid')}))
   and exists (select 1 from dcc_cycles cy where cy.id = i.cycle_id and cy.status = 'active')`;
 
 /** What the user held: the removal was written for them. */
