@@ -32,6 +32,7 @@ const WITHOUT_CONTRACT: Record<string, string> = {
   'GET /api/v1/forms/{id}/submissions/{submissionId}/files/{fileId}': 'file download',
   'GET /api/v1/dcc/task-instances/{id}/files/{uploadId}': 'file download',
   'GET /api/v1/mis/subprojects/{id}/files/{fileId}': 'file download',
+  'GET /api/v1/mis/finance/files/{id}': 'file download',
   'GET /api/v1/exports/mis-subprojects.csv': 'CSV stream',
   'GET /api/v1/exports/mis-subprojects.xlsx': 'XLSX stream',
   'GET /api/v1/dcc/materials/{fileId}': 'file download',
