@@ -1,3 +1,4 @@
+import { DCC_ANSWER_FILES_SLOT } from '@coso/domain';
 import { useI18n } from '../../i18n/i18n-context';
 import { dccApi, type TaskFile, type TaskInstanceDetail } from './dcc-api';
 
@@ -16,8 +17,9 @@ export function TaskFiles({
 }) {
   const { t } = useI18n();
   const slots = [...task.attachmentSlots];
+  // Files named by the answers (photo questions…) are shown with their answers, not as a slot of their own.
   for (const f of files)
-    if (!slots.some((s) => s.key === f.slot))
+    if (f.slot !== DCC_ANSWER_FILES_SLOT && !slots.some((s) => s.key === f.slot))
       slots.push({ key: f.slot, label: f.slot, required: false, kind: 'any' });
   if (slots.length === 0) return <p className="text-body-secondary mb-0">{t('dcc.files.noSlots')}</p>;
   return (

@@ -43,6 +43,7 @@ describe('the phone’s supporting material list', () => {
   it('a synced task keeps its stored files and links, not malformed rows', () => {
     const task = readTask({
       id: 't1',
+      changeSeq: 1,
       materials: [...materials, { title: 'Sans source', kind: 'pdf' }, 'x'],
     });
     expect(task.materials.map((m) => m.title)).toEqual(['Guide', 'Vidéo', 'Piège']);
