@@ -33,6 +33,7 @@ export const schoolBody = (villageId: string, fields: Record<string, unknown> = 
   type: 'school_primary',
   estimatedCost: 45_000_000,
   attributes: { classrooms: 3 },
+  identifiedOn: later(0),
   ...fields,
 });
 
@@ -49,8 +50,11 @@ export async function createSubproject(
 export const postEvent = (t: TestApp, s: Session, id: string, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url: `${SUBPROJECTS}/${id}/events`, headers: s.headers, payload });
 
-/** The calendar date `days` after today (a new sub-project's first step is dated today). */
-export const later = (days: number) => togoDate(new Date(Date.now() + days * 86_400_000));
+/** The tests' sub-projects are identified 100 days ago, so that their later steps are not in the future. */
+const START = Date.now() - 100 * 86_400_000;
+
+/** The calendar date `days` after the tests' sub-projects were identified (`identifiedOn` of `schoolBody`). */
+export const later = (days: number) => togoDate(new Date(START + days * 86_400_000));
 
 /** Records each step in turn (201 expected), from today a day apart. */
 export async function walk(

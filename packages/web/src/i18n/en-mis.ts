@@ -50,6 +50,9 @@ export const enMis: Record<keyof typeof frMis, string> = {
   'mis.form.typeHint': 'Choose the sector first.',
   'mis.form.choose': '— Choose —',
   'mis.form.cost': 'Estimated cost (FCFA)',
+  'mis.form.identifiedOn': 'Identified on',
+  'mis.form.identifiedOnHint':
+    'To enter an older sub-project, the day it was identified: its later steps can then be dated after it.',
   'mis.form.costHint': 'A whole number of FCFA, for example 12 500 000.',
   'mis.form.fcfaInvalid': 'Write a whole number of FCFA, without decimals or sign (for example 12 500 000).',
   'mis.form.numberInvalid': 'Write a positive number.',

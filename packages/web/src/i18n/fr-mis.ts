@@ -53,6 +53,9 @@ export const frMis = {
   'mis.form.typeHint': 'Choisissez d’abord le secteur.',
   'mis.form.choose': '— Choisir —',
   'mis.form.cost': 'Coût estimé (FCFA)',
+  'mis.form.identifiedOn': 'Identifié le',
+  'mis.form.identifiedOnHint':
+    'Pour saisir un sous-projet plus ancien, la date de son identification : ses étapes suivantes pourront être datées après elle.',
   'mis.form.costHint': 'Un nombre entier de FCFA, par exemple 12 500 000.',
   'mis.form.fcfaInvalid':
     'Écrivez un nombre entier de FCFA, sans décimales ni signe (par exemple 12 500 000).',

@@ -12,9 +12,9 @@ import { createSubprojectService, type SubprojectService } from './subprojects/s
 
 /**
  * A living MIS for `npm start` (issue #16): 30 sub-projects over villages and cantons of Kara, Savanes and
- * Centrale, of various sectors, each taken through the service as the specialist would — events dated through
- * 2026 that obey the progress rule, works contracts once the contract is signed, photos of the works, planned
- * beneficiaries. Does nothing when sub-projects exist or the specialist's account is missing.
+ * Centrale, of various sectors, each taken through the service as the specialist would — events dated over the
+ * fourteen months before the seeding that obey the progress rule, works contracts once the contract is signed,
+ * photos of the works, planned beneficiaries. Does nothing when sub-projects exist or the specialist's account is missing.
  */
 
 type Kind = Pick<CreateSubprojectInput, 'component' | 'sector' | 'type' | 'attributes'> & {
@@ -163,7 +163,9 @@ export async function seedDemoMis(db: Db, context: PlatformContext): Promise<boo
   const user = row && (await findUserById(db, row.id));
   const places = await demoPlaces(db);
   if (!user || places.length === 0) return false;
-  const clock = { at: new Date('2026-01-05T09:00:00Z'), now: () => new Date(clock.at) };
+  // The demo's history ends before today whenever it is seeded: it starts 14 months back.
+  const start = Date.parse(`${togoDate(new Date(Date.now() - 420 * DAY))}T09:00:00Z`);
+  const clock = { at: new Date(start), now: () => new Date(clock.at) };
   const run: Run = {
     service: createSubprojectService({ ...context, clock, lists: COSO_MIS_LISTS }),
     uploads: context.uploads,
@@ -178,7 +180,7 @@ export async function seedDemoMis(db: Db, context: PlatformContext): Promise<boo
   for (let i = 0; i < 30; i++) {
     const kind = KINDS[i % KINDS.length]!;
     const place = places[(i * 7) % places.length]!;
-    clock.at = new Date(Date.parse('2026-01-05T09:00:00Z') + i * 3 * DAY);
+    clock.at = new Date(start + i * 3 * DAY);
     const people = 300 + ((i * 137) % 900);
     const created = await run.service.create(run.by, {
       ...(kind.canton ? { cantonId: place.cantonId } : { villageId: place.villageId }),

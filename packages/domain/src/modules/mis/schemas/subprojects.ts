@@ -5,6 +5,7 @@ import {
   personRefSchema,
   timestampSchema,
 } from '../../../platform/schemas/wire.js';
+import { clientDaySchema } from '../../../platform/date-bounds.js';
 import { fcfaSchema } from '../money.js';
 
 /**
@@ -85,6 +86,8 @@ export const createSubprojectSchema = z
   .strictObject({
     villageId: z.uuid().optional(),
     cantonId: z.uuid().optional(),
+    /** When it was identified (its first event): today by default, earlier to enter a sub-project's history. */
+    identifiedOn: clientDaySchema.optional(),
     title: subprojectFields.title,
     component: code,
     sector: code,
@@ -224,7 +227,8 @@ export const createSubprojectEventSchema = z.union([
   z.strictObject({
     kind: z.literal('step').optional(),
     step: code,
-    date: isoDate,
+    /** The day the step was reached: not after today. */
+    date: clientDaySchema,
     progressPercent: z.number().int().min(0).max(100).nullable().optional(),
     amountSpent: fcfaSchema.nullable().optional(),
     note: z.string().max(2000).optional(),

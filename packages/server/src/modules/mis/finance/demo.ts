@@ -15,7 +15,7 @@ const NO_FILES: FileHooks = { afterCommit: () => {}, onRollback: () => {} };
  * Demo finance (issue #16), after the demo sub-projects and their contracts (modules/mis/demo.ts): per canton
  * and component of the contracted sub-projects, an allocation of 120 % of their contracts, a transfer of 70 %
  * and a disbursement of 50 % of it; a payment of 40 % of each contract; one reversed transfer (a typing
- * mistake) and the USD rate of 2026. All through the finance service, recorded by the demo finance officer
+ * mistake) and a USD rate dated before them. All through the finance service, recorded by the demo finance officer
  * ("finances"). Nothing when finance lines exist already, when there is no contract or no such account.
  */
 export async function seedDemoMisFinance(db: Db, context: PlatformContext): Promise<boolean> {
@@ -29,13 +29,16 @@ export async function seedDemoMisFinance(db: Db, context: PlatformContext): Prom
       order by s.code, k.created_at, k.id`,
   );
   if (!user || contracts.length === 0) return false;
-  const clock = { at: new Date('2026-02-02T09:00:00Z'), now: () => new Date(clock.at) };
+  // Lines dated from ten months back, so the demo's history ends before today whenever it is seeded.
+  const start = Date.parse(`${new Date(Date.now() - 300 * DAY).toISOString().slice(0, 10)}T09:00:00Z`);
+  const rateFrom = new Date(start - 31 * DAY).toISOString().slice(0, 10);
+  const clock = { at: new Date(start), now: () => new Date(clock.at) };
   const finance = createFinanceService({ ...context, clock, lists: COSO_MIS_LISTS });
   const ctx = { actor: toAuthUser(user), ip: null };
   await db.query(
-    `insert into mis_exchange_rates (valid_from, xof_per_usd, recorded_by) values ('2026-01-01', 605.25, $1)
+    `insert into mis_exchange_rates (valid_from, xof_per_usd, recorded_by) values ($2, 605.25, $1)
      on conflict do nothing`,
-    [user.id],
+    [user.id, rateFrom],
   );
   const groups = new Map<string, { cantonId: string; component: string; total: number }>();
   for (const k of contracts) {
@@ -46,18 +49,18 @@ export async function seedDemoMisFinance(db: Db, context: PlatformContext): Prom
   }
   let day = 0;
   const date = () => {
-    clock.at = new Date(Date.parse('2026-02-02T09:00:00Z') + day++ * DAY);
+    clock.at = new Date(start + day++ * DAY);
     return clock.at.toISOString().slice(0, 10);
   };
   for (const g of groups.values()) {
     const amount = thousands(g.total * 1.2);
     const a = await finance.createAllocation(
       ctx,
-      { unitId: g.cantonId, component: g.component, amount, date: date(), note: 'Allocation 2026' },
+      { unitId: g.cantonId, component: g.component, amount, date: date(), note: 'Allocation annuelle' },
       NO_FILES,
     );
     const id = a.id as string;
-    const bankReference = `VIR-2026-${String(day).padStart(4, '0')}`;
+    const bankReference = `VIR-${String(day).padStart(4, '0')}`;
     if (day === 1) {
       // A mistyped transfer, cancelled by a reversal the next day.
       const wrong = await finance.createTransfer(

@@ -1,4 +1,4 @@
-import type { SubprojectDetail } from '@coso/domain';
+import { type SubprojectDetail, togoDate } from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import {
@@ -197,5 +197,22 @@ describe('contracts', () => {
     expect(listed.json().items).toEqual([{ id: res.json().id, ...body }]);
     expect((await t.app.inject({ url, headers: w.savanes.headers })).statusCode).toBe(404);
     expect((await detail(s.id)).contracts).toHaveLength(1);
+  });
+
+  it('enters a history from its identification day, never a day after today', async () => {
+    const s = await fresh();
+    expect(s.events[0]).toMatchObject({ step: 'identified', date: later(0) });
+    const tomorrow = togoDate(new Date(Date.now() + 2 * 86_400_000));
+    const ahead = await postEvent(t, w.kara, s.id, { step: 'approved', date: tomorrow });
+    expect(ahead.statusCode).toBe(400);
+    const early = await postEvent(t, w.kara, s.id, { step: 'approved', date: later(-1) });
+    expect(early.json()).toMatchObject({ code: 'step_sequence_invalid', details: { reason: 'date_order' } });
+    const future = await t.app.inject({
+      method: 'POST',
+      url: SUBPROJECTS,
+      headers: w.kara.headers,
+      payload: schoolBody(w.tree.a.villages[0]!.id, { identifiedOn: tomorrow }),
+    });
+    expect(future.statusCode).toBe(400);
   });
 });

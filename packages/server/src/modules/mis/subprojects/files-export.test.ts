@@ -125,6 +125,7 @@ describe('export', () => {
       sector: 'economy',
       type: 'market',
       estimatedCost: 123_456_789,
+      identifiedOn: later(0),
     });
     await walk(t, w.national, market.id, ['approved']);
     for (const [s, query] of [

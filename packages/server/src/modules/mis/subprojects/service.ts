@@ -114,7 +114,7 @@ export function createSubprojectService(deps: SubprojectServiceDeps) {
         await repo.insertEvent(tx, {
           id: randomUUID(),
           subprojectId: id,
-          event: { id: '', kind: 'step', step: FIRST_STEP, date: togoDate(at) },
+          event: { id: '', kind: 'step', step: FIRST_STEP, date: input.identifiedOn ?? togoDate(at) },
           note: '',
           authorId: ctx.actor.id,
           at,

@@ -23,7 +23,11 @@ const list = async (s: Session, query = '') => {
 beforeAll(async () => {
   t = await createTestApp();
   w = await misWorld(t);
-  karaSchool = await createSubproject(t, w.kara, schoolBody(w.tree.a.villages[0]!.id));
+  karaSchool = await createSubproject(
+    t,
+    w.kara,
+    schoolBody(w.tree.a.villages[0]!.id, { identifiedOn: undefined }),
+  );
 }, 300_000);
 afterAll(() => t.close());
 

@@ -1,4 +1,4 @@
-import type { CreateSubprojectInput } from '@coso/domain';
+import { type CreateSubprojectInput, togoDate } from '@coso/domain';
 import type { MessageKey } from '../../../i18n/translate';
 import { readCoordinate, readCount, readFcfa, readMeasure } from './presenters';
 
@@ -10,6 +10,8 @@ export interface SubprojectFormValues {
   sector: string;
   type: string;
   estimatedCost: string;
+  /** The day it was identified (its first step): today unless an older sub-project is being entered. */
+  identifiedOn: string;
   /** Technical attribute code → text typed. */
   attributes: Record<string, string>;
   /** "direct.men", "indirect.youth"… → text typed. */
@@ -29,6 +31,7 @@ export const emptySubprojectForm = (): SubprojectFormValues => ({
   sector: '',
   type: '',
   estimatedCost: '',
+  identifiedOn: togoDate(),
   attributes: {},
   beneficiaries: {},
   latitude: '',
@@ -93,5 +96,6 @@ export function buildCreateBody(
     body.longitude = longitude;
   }
   if (v.description.trim()) body.description = v.description.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v.identifiedOn)) body.identifiedOn = v.identifiedOn;
   return { ok: true, body };
 }

@@ -1,4 +1,4 @@
-import { createSubprojectSchema } from '@coso/domain';
+import { createSubprojectSchema, togoDate } from '@coso/domain';
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
 import { ApiError } from '../../../api/client';
@@ -157,6 +157,16 @@ export default function SubprojectNewPage() {
             hint={t('mis.form.costHint')}
             error={errors.estimatedCost}
           />
+          <TextField
+            id="sp-identified"
+            type="date"
+            label={t('mis.form.identifiedOn')}
+            value={values.identifiedOn}
+            onChange={(identifiedOn) => set({ identifiedOn })}
+            max={togoDate()}
+            hint={t('mis.form.identifiedOnHint')}
+            error={errors.identifiedOn}
+          />
           <TextAreaField
             id="sp-description"
             label={t('mis.form.description')}
@@ -217,7 +227,7 @@ export default function SubprojectNewPage() {
   );
 }
 
-const TEXT_FIELDS = ['title', 'component', 'sector', 'type', 'description'];
+const TEXT_FIELDS = ['title', 'component', 'sector', 'type', 'description', 'identifiedOn'];
 
 function pick<T extends object>(from: T, keys: string[]): Partial<T> {
   return Object.fromEntries(Object.entries(from).filter(([k]) => keys.includes(k))) as Partial<T>;
