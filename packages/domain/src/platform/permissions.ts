@@ -73,7 +73,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   infrastructure_specialist: ['geo.read', 'forms.read', 'files.upload', 'dcc.read', 'mis.read', 'mis.manage'],
   finance_officer: ['geo.read', 'files.upload', 'mis.read', 'mis.finance'],
-  supervisor: ['geo.read', 'complaints.read', 'reports.view', 'forms.read', 'files.upload', 'dcc.read', 'mis.read'],
+  supervisor: [
+    'geo.read',
+    'complaints.read',
+    'reports.view',
+    'forms.read',
+    'files.upload',
+    'dcc.read',
+    'mis.read',
+  ],
   analyst: ['geo.read', 'reports.view', 'forms.read', 'files.upload', 'dcc.read', 'mis.read'],
 };
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { clientDaySchema } from '../../../platform/date-bounds.js';
 import {
   calendarDateSchema,
   pageOf,
   personRefSchema,
   timestampSchema,
 } from '../../../platform/schemas/wire.js';
-import { clientDaySchema } from '../../../platform/date-bounds.js';
 import { fcfaSchema } from '../money.js';
 
 /**
