@@ -30,6 +30,9 @@ const ALLOWED_VIOLATIONS: readonly string[] = [
   'domain/src/platform/sync/fake-server.ts -> domain/src/modules/grm/sync/payloads',
 ];
 
+/** The web app's feature folders that are modules (the others are the platform's pages). */
+const WEB_MODULES = ['grm', 'dcc', 'mis'];
+
 type Zone = { kind: 'module'; name: string } | { kind: 'platform' } | { kind: 'free' };
 
 /** Where a file (path under packages/) sits; undefined outside the checked trees. */
@@ -49,7 +52,7 @@ function zoneOf(file: string): Zone | undefined {
   }
   if (pkg === 'web') {
     if (top !== 'features') return undefined;
-    return second === 'grm' ? { kind: 'module', name: 'grm' } : { kind: 'platform' };
+    return second && WEB_MODULES.includes(second) ? { kind: 'module', name: second } : { kind: 'platform' };
   }
   return undefined;
 }

@@ -4,11 +4,11 @@ import sharp from 'sharp';
 import type { AuthUser } from '../../context.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../http/app-error.js';
+import { withFileHooks } from '../../lib/file-hooks.js';
 import { toAuthUser } from '../../platform/auth/service.js';
 import type { UploadService } from '../../platform/sync/uploads.js';
 import { findUserById } from '../../platform/users/repo.js';
 import type { DccServices } from './index.js';
-import { withFileHooks } from './tasks/service.js';
 
 export const DEMO_CYCLE = 'COSO 2026-2027';
 

@@ -3,11 +3,11 @@ import { type CreateSubprojectInput, togoDate } from '@coso/domain';
 import sharp from 'sharp';
 import type { AuthUser } from '../../context.js';
 import type { Db } from '../../db/driver.js';
+import { withFileHooks } from '../../lib/file-hooks.js';
 import { toAuthUser } from '../../platform/auth/service.js';
 import type { PlatformContext } from '../../platform/module.js';
 import { findUserById } from '../../platform/users/repo.js';
 import { COSO_MIS_LISTS } from './reference.js';
-import { withFileHooks } from './subprojects/files.js';
 import { createSubprojectService, type SubprojectService } from './subprojects/service.js';
 
 /**

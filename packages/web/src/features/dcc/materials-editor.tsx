@@ -1,9 +1,8 @@
 import { MATERIAL_KINDS } from '@coso/domain';
+import { uploadFile } from '../../api/upload';
 import { useI18n } from '../../i18n/i18n-context';
+import { ACCEPTED_FILES, fileKind, formatSize, maxBytes } from '../../ui/files';
 import { useAuth } from '../auth/auth-context';
-import { formatSize } from '../grm/complaints/intake/files-section';
-import { ACCEPTED_FILES, fileKind, maxBytes } from '../grm/complaints/intake/intake-values';
-import { uploadMaterial } from './material-upload';
 import { type MaterialDraft, type MaterialProblem, moveMaterial } from './materials-edit';
 
 /**
@@ -40,7 +39,7 @@ export function MaterialsEditor(props: {
     const patchMine = (patch: Partial<MaterialDraft>) =>
       onChange((rows) => rows.map((m) => (mine(m) ? { ...m, ...patch } : m)));
     try {
-      const uploadId = await uploadMaterial(file, {
+      const uploadId = await uploadFile(file, {
         csrfToken: me?.csrfToken ?? null,
         locale,
         onProgress: (sent) => patchMine({ sent }),

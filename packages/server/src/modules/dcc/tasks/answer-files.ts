@@ -2,12 +2,12 @@ import { DCC_ANSWER_FILES_SLOT, type FormAnswers, type FormDefinition } from '@c
 import type { Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
 import type { Clock } from '../../../lib/clock.js';
+import type { FileHooks } from '../../../lib/file-hooks.js';
 import type { FileStore } from '../../../lib/file-store.js';
 import { ATTACHMENT_KINDS, attachmentRefs } from '../../../platform/forms/submissions.js';
 import type { Ctx } from '../../../platform/sync/mutations.js';
 import type { UploadService } from '../../../platform/sync/uploads.js';
 import * as repo from './repo.js';
-import type { FileHooks } from './service.js';
 
 /**
  * The bytes of a task's files: a slot's attachment and the files its form's questions name (photos,

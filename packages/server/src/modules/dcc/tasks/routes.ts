@@ -15,9 +15,10 @@ import type { Db } from '../../../db/driver.js';
 import { authedContext } from '../../../http/auth.js';
 import { sendStoredFile } from '../../../http/stored-file.js';
 import type { Api } from '../../../http/types.js';
+import { withFileHooks } from '../../../lib/file-hooks.js';
 import type { FileStore } from '../../../lib/file-store.js';
 import { findFile, getInstance, listInstances } from './queries.js';
-import { type DccTaskService, withFileHooks } from './service.js';
+import type { DccTaskService } from './service.js';
 
 const params = z.object({ id: z.uuid() });
 const fileParams = z.object({ id: z.uuid(), uploadId: z.uuid() });

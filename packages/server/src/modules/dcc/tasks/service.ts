@@ -18,6 +18,7 @@ import {
 import type { Db, Queryable } from '../../../db/driver.js';
 import { AppError, validationError } from '../../../http/app-error.js';
 import type { Clock } from '../../../lib/clock.js';
+import { type FileHooks, withFileHooks } from '../../../lib/file-hooks.js';
 import type { FileStore } from '../../../lib/file-store.js';
 import type { Ctx } from '../../../platform/sync/mutations.js';
 import type { UploadService } from '../../../platform/sync/uploads.js';
@@ -40,30 +41,6 @@ export interface TaskServiceDeps {
   clock: Clock;
   uploads: UploadService;
   files: FileStore;
-}
-
-/** Commit and rollback hooks of the caller's transaction (a file stored before a failure is removed). */
-export interface FileHooks {
-  afterCommit(fn: () => Promise<void>): void;
-  onRollback(fn: () => Promise<void>): void;
-}
-
-/** Runs a file claim outside a sync mutation: its clean-ups after the commit, or after a failure. */
-export async function withFileHooks<T>(
-  fn: (hooks: FileHooks) => Promise<T>,
-  warn: (err: unknown) => void,
-): Promise<T> {
-  const after: Array<() => Promise<void>> = [];
-  const rollback: Array<() => Promise<void>> = [];
-  let result: T;
-  try {
-    result = await fn({ afterCommit: (f) => after.push(f), onRollback: (f) => rollback.push(f) });
-  } catch (error) {
-    for (const f of rollback) await f().catch(() => {});
-    throw error;
-  }
-  for (const f of after) await f().catch(warn);
-  return result;
 }
 
 /** While drafting, only answers that can never be right are refused: unknown questions, wrong shapes. */

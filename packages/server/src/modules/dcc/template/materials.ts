@@ -1,9 +1,9 @@
 import type { Actor, Material, MaterialInput } from '@coso/domain';
 import type { Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
+import type { FileHooks } from '../../../lib/file-hooks.js';
 import type { FileStore } from '../../../lib/file-store.js';
 import type { UploadService } from '../../../platform/sync/uploads.js';
-import type { FileHooks } from '../tasks/service.js';
 
 /**
  * Supporting material files of the template's tasks (issue #15): a completed upload named in a task edit is

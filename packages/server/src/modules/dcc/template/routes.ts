@@ -4,8 +4,8 @@ import type { Db } from '../../../db/driver.js';
 import { authedContext } from '../../../http/auth.js';
 import { sendStoredFile } from '../../../http/stored-file.js';
 import type { Api } from '../../../http/types.js';
+import { withFileHooks } from '../../../lib/file-hooks.js';
 import type { FileStore } from '../../../lib/file-store.js';
-import { withFileHooks } from '../tasks/service.js';
 import { findMaterialFile } from './materials.js';
 import type { DccTemplateService } from './service.js';
 

@@ -2,11 +2,11 @@ import type { CycleStatus, CycleTemplate, Material, TemplateTask, UpdateTaskInpu
 import type { RequestContext } from '../../../context.js';
 import type { Db } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
+import type { FileHooks } from '../../../lib/file-hooks.js';
 import type { FileStore } from '../../../lib/file-store.js';
 import { appendAudit } from '../../../platform/audit/repo.js';
 import type { UploadService } from '../../../platform/sync/uploads.js';
 import { generateInstances } from '../instances/generate.js';
-import type { FileHooks } from '../tasks/service.js';
 import { claimMaterials, releaseMaterials } from './materials.js';
 import { readTemplate } from './repo.js';
 

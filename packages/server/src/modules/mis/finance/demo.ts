@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/driver.js';
+import type { FileHooks } from '../../../lib/file-hooks.js';
 import { toAuthUser } from '../../../platform/auth/service.js';
 import type { PlatformContext } from '../../../platform/module.js';
 import { findUserById } from '../../../platform/users/repo.js';
-import type { FileHooks } from '../../dcc/tasks/service.js';
 import { COSO_MIS_LISTS } from '../reference.js';
 import { fcfa } from './repo.js';
 import { createFinanceService } from './service.js';

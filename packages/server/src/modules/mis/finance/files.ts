@@ -1,10 +1,10 @@
 import type { Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
 import type { Clock } from '../../../lib/clock.js';
+import type { FileHooks } from '../../../lib/file-hooks.js';
 import type { FileStore } from '../../../lib/file-store.js';
 import type { Ctx } from '../../../platform/sync/mutations.js';
 import type { UploadService } from '../../../platform/sync/uploads.js';
-import type { FileHooks } from '../../dcc/tasks/service.js';
 import type { LineTable } from './repo.js';
 
 export interface FinanceFileDeps {

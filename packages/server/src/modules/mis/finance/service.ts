@@ -8,15 +8,15 @@ import {
   type CreateTransferInput,
   checkCeiling,
   type DecideDisbursementRequestInput,
+  inJurisdiction,
   type ReverseFinanceLineInput,
 } from '@coso/domain';
 import { Conditions } from '../../../db/conditions.js';
 import type { Db, Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
+import type { FileHooks } from '../../../lib/file-hooks.js';
 import { appendAudit } from '../../../platform/audit/repo.js';
 import type { Ctx } from '../../../platform/sync/mutations.js';
-import { withinActorJurisdiction } from '../../dcc/cycles/service.js';
-import type { FileHooks } from '../../dcc/tasks/service.js';
 import type { MisLists } from '../reference.js';
 import { subprojectReadScope } from '../visibility.js';
 import { claimLineFiles, type FinanceFileDeps } from './files.js';
@@ -108,7 +108,7 @@ export function createFinanceService(deps: FinanceFileDeps & { db: Db; lists: Mi
         const unit = await repo.findAllocationUnit(tx, input.unitId);
         if (!unit) throw new AppError('not_found', { field: 'unitId' });
         if (unit.level !== 'canton') throw new AppError('mis_allocation_unit');
-        if (!withinActorJurisdiction(ctx, unit.path)) throw new AppError('outside_jurisdiction');
+        if (ctx.actor && !inJurisdiction(ctx.actor, unit.path)) throw new AppError('outside_jurisdiction');
         if (input.cycleId) {
           const [cycle] = await tx.query('select 1 from dcc_cycles where id = $1', [input.cycleId]);
           if (!cycle) throw new AppError('not_found', { field: 'cycleId' });

@@ -8,9 +8,10 @@ import {
 import type { AuthUser } from '../../../context.js';
 import type { Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
+import type { FileHooks } from '../../../lib/file-hooks.js';
 import type { MisLists } from '../reference.js';
 import { findEvent } from './detail.js';
-import { claimFiles, type FileDeps, type FileHooks } from './files.js';
+import { claimFiles, type FileDeps } from './files.js';
 import * as repo from './repo.js';
 
 /**

@@ -2,6 +2,7 @@ import type { Actor } from '@coso/domain';
 import type { Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
 import type { Clock } from '../../../lib/clock.js';
+import type { FileHooks } from '../../../lib/file-hooks.js';
 import { SNIFF_BYTES, sniff } from '../../../lib/file-sniff.js';
 import type { FileStore } from '../../../lib/file-store.js';
 import type { UploadService } from '../../../platform/sync/uploads.js';
@@ -17,30 +18,6 @@ export interface FileDeps {
   uploads: UploadService;
   files: FileStore;
   clock: Clock;
-}
-
-/** Commit and rollback hooks of the caller's transaction (a file stored before a failure is removed). */
-export interface FileHooks {
-  afterCommit(fn: () => Promise<void>): void;
-  onRollback(fn: () => Promise<void>): void;
-}
-
-/** Runs a write that claims files: their clean-ups after the commit, or after a failure. */
-export async function withFileHooks<T>(
-  fn: (hooks: FileHooks) => Promise<T>,
-  warn: (err: unknown) => void,
-): Promise<T> {
-  const after: Array<() => Promise<void>> = [];
-  const rollback: Array<() => Promise<void>> = [];
-  let result: T;
-  try {
-    result = await fn({ afterCommit: (f) => after.push(f), onRollback: (f) => rollback.push(f) });
-  } catch (error) {
-    for (const f of rollback) await f().catch(() => {});
-    throw error;
-  }
-  for (const f of after) await f().catch(warn);
-  return result;
 }
 
 async function head(stream: AsyncIterable<Buffer>): Promise<Buffer> {

@@ -16,8 +16,8 @@ import { z } from 'zod';
 import { authedContext } from '../../../http/auth.js';
 import { sendStoredFile } from '../../../http/stored-file.js';
 import type { Api } from '../../../http/types.js';
+import { withFileHooks } from '../../../lib/file-hooks.js';
 import type { FileStore } from '../../../lib/file-store.js';
-import { withFileHooks } from './files.js';
 import type { SubprojectService } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });

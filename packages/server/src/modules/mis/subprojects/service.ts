@@ -13,6 +13,7 @@ import type { AuthUser } from '../../../context.js';
 import type { Db, Queryable } from '../../../db/driver.js';
 import { AppError } from '../../../http/app-error.js';
 import type { Clock } from '../../../lib/clock.js';
+import type { FileHooks } from '../../../lib/file-hooks.js';
 import type { FileStore } from '../../../lib/file-store.js';
 import { appendAudit, diffFields } from '../../../platform/audit/repo.js';
 import type { UploadService } from '../../../platform/sync/uploads.js';
@@ -28,7 +29,7 @@ import {
 } from './checks.js';
 import { getDetail, listContracts } from './detail.js';
 import { type Ctx, recordEvent } from './events.js';
-import { claimFiles, type FileHooks, findFile } from './files.js';
+import { claimFiles, findFile } from './files.js';
 import { inScope, listSubprojects } from './queries.js';
 import * as repo from './repo.js';
 

@@ -13,8 +13,8 @@ import { ErrorAlert, Loading } from '../../../ui/alerts';
 import { Card } from '../../../ui/card';
 import { type Column, DataTable } from '../../../ui/data-table';
 import { errorText } from '../../../ui/errors';
+import { formatSize } from '../../../ui/files';
 import { useAsync } from '../../../ui/use-async';
-import { formatSize } from '../complaints/intake/files-section';
 
 /** How often the list is asked again while an export is waiting or running (the worker polls every 3 s). */
 const POLL_MS = 3000;

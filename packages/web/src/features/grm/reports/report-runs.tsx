@@ -3,8 +3,8 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorAlert, Loading } from '../../../ui/alerts';
 import { Card } from '../../../ui/card';
 import { type Column, DataTable } from '../../../ui/data-table';
+import { formatSize } from '../../../ui/files';
 import { useAsync } from '../../../ui/use-async';
-import { formatSize } from '../complaints/intake/files-section';
 
 /** Month "2026-10" → "octobre 2026"; quarters stay "2026-Q3" → "T3 2026". */
 export function periodLabel(period: string, locale: string): string {

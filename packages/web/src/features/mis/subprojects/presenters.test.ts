@@ -132,6 +132,7 @@ describe('new sub-project body', () => {
     estimatedCost: '25 000 000',
     attributes: { classrooms: '3', length_km: '2' },
     beneficiaries: { 'direct.women': '120', 'direct.men': '', 'indirect.youth': '40' },
+    identifiedOn: '2026-03-02',
   };
 
   it('sends whole FCFA, the chosen type’s attributes only, the beneficiaries given, a canton as cantonId', () => {
@@ -147,6 +148,7 @@ describe('new sub-project body', () => {
         estimatedCost: 25_000_000,
         attributes: { classrooms: 3 },
         beneficiaries: { direct: { women: 120 }, indirect: { youth: 40 } },
+        identifiedOn: '2026-03-02',
       },
     });
   });

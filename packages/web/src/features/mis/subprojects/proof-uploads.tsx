@@ -1,9 +1,9 @@
 import { type ReactNode, useState } from 'react';
+import { uploadFile } from '../../../api/upload';
 import { useI18n } from '../../../i18n/i18n-context';
+import { fileKind, maxBytes } from '../../../ui/files';
 import { FieldHelp } from '../../../ui/form-fields';
 import { useAuth } from '../../auth/auth-context';
-import { uploadMaterial } from '../../dcc/material-upload';
-import { fileKind, maxBytes } from '../../grm/complaints/intake/intake-values';
 
 /** Photos and PDF reports only: the proof of a step or a document of the sub-project. */
 const ACCEPTED = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
@@ -47,7 +47,7 @@ export function useProofUploads(id: string, label: string): ProofUploads {
             : undefined;
       setFiles((l) => [...l, { key, name: file.name, failed: bad }]);
       if (bad) continue;
-      uploadMaterial(file, { csrfToken: me?.csrfToken ?? null, locale }).then(
+      uploadFile(file, { csrfToken: me?.csrfToken ?? null, locale }).then(
         (uploadId) => patch(key, { uploadId }),
         (error: unknown) =>
           patch(key, {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { maxBytes } from '../../../features/grm/complaints/intake/intake-values';
+import { maxBytes } from '../../../ui/files';
 import { useT } from '../../i18n/i18n';
 import { type AudioRecording, compressPhoto, MediaError, startAudioRecording } from '../../platform/media';
 import { Icon } from '../../ui/icons';

@@ -8,9 +8,8 @@ import { uploadAttachment } from '../../../../api/complaints';
 import { useI18n } from '../../../../i18n/i18n-context';
 import { ErrorAlert } from '../../../../ui/alerts';
 import { Card } from '../../../../ui/card';
+import { ACCEPTED_FILES, fileKind, formatSize, maxBytes } from '../../../../ui/files';
 import { FieldHelp, SelectField } from '../../../../ui/form-fields';
-import { formatSize } from '../intake/files-section';
-import { ACCEPTED_FILES, fileKind, maxBytes } from '../intake/intake-values';
 
 /** One file with the viewer its kind needs: picture or audio player; a PDF is downloaded. */
 function AttachmentItem({ a }: { a: Attachment }) {

@@ -1,15 +1,9 @@
 import { useRef, useState } from 'react';
 import { useI18n } from '../../../../i18n/i18n-context';
 import { Card } from '../../../../ui/card';
+import { ACCEPTED_FILES, fileKind, formatSize, maxBytes } from '../../../../ui/files';
 import { FieldHelp } from '../../../../ui/form-fields';
 import { Chip, ChipList } from '../../../../ui/search-picker';
-import { ACCEPTED_FILES, fileKind, maxBytes } from './intake-values';
-
-export function formatSize(bytes: number, locale: string): string {
-  const mib = bytes / (1024 * 1024);
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  return mib >= 1 ? `${n.format(mib)} Mo` : `${n.format(Math.max(1, Math.round(bytes / 1024)))} Ko`;
-}
 
 /**
  * Files chosen before the case exists: checked here (type and size, as the server will) and uploaded right

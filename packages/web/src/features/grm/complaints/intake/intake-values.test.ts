@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../api/client';
 import { translator } from '../../../../i18n/translate';
 import { apiFieldErrors, errorAt, validateWith } from '../../../../ui/errors';
-import { EMPTY_INTAKE, fileKind, hasContact, intakeBody, maxBytes, togolesePhone } from './intake-values';
+import { fileKind, maxBytes } from '../../../../ui/files';
+import { EMPTY_INTAKE, hasContact, intakeBody, togolesePhone } from './intake-values';
 
 const t = translator('fr');
 const village = {

@@ -141,24 +141,3 @@ export function intakeBody(v: IntakeValues): Record<string, unknown> {
     },
   };
 }
-
-const MIB = 1024 * 1024;
-
-/** What the server accepts (it checks the content itself): photos, PDF and audio, 10 MiB (audio 20 MiB). */
-export function fileKind(file: File): 'image' | 'pdf' | 'audio' | null {
-  const type = file.type.toLowerCase();
-  const name = file.name.toLowerCase();
-  if (['image/jpeg', 'image/png', 'image/webp'].includes(type) || /\.(jpe?g|png|webp)$/.test(name))
-    return 'image';
-  if (type === 'application/pdf' || name.endsWith('.pdf')) return 'pdf';
-  if (type.startsWith('audio/') || /\.(mp3|m4a|aac|wav|ogg|opus|oga|webm|amr|awb)$/.test(name))
-    return 'audio';
-  return null;
-}
-
-export function maxBytes(kind: 'image' | 'pdf' | 'audio'): number {
-  return kind === 'audio' ? 20 * MIB : 10 * MIB;
-}
-
-export const ACCEPTED_FILES =
-  'image/jpeg,image/png,image/webp,application/pdf,audio/*,.jpg,.jpeg,.png,.webp,.pdf,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.amr';

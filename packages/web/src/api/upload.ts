@@ -1,16 +1,17 @@
 import { type Locale, UPLOADS_PATH } from '@coso/domain';
-import { DEFAULT_UPLOAD_DEADLINES } from '../../field/platform/http-transport';
-import { tusUpload } from '../../field/platform/tus-upload';
+import { DEFAULT_UPLOAD_DEADLINES } from '../field/platform/http-transport';
+import { tusUpload } from '../field/platform/tus-upload';
 
 /** 1 MiB chunks: an office link, so fewer round trips than the phone's 256 KB; still resumable per chunk. */
 const CHUNK_SIZE = 1024 * 1024;
 
 /**
- * Uploads a material file from the desktop through the same resumable uploads as the phone (tus, POST
- * /api/v1/uploads, permission files.upload), with the session cookie and the CSRF header; the task edit then
- * names the returned upload id and the server claims it. Resolves to that id.
+ * Uploads a file from the desktop through the same resumable uploads as the phone (tus, POST /api/v1/uploads,
+ * permission files.upload), with the session cookie and the CSRF header; the write that follows (a DCC material,
+ * a sub-project's proof, a finance line's document) names the returned upload id and the server claims it.
+ * Resolves to that id.
  */
-export function uploadMaterial(
+export function uploadFile(
   file: File,
   options: { csrfToken: string | null; locale: Locale; onProgress?: (sent: number) => void },
 ): Promise<string> {
