@@ -22,28 +22,37 @@ export const MIS_READER_ROLES: readonly Role[] = (Object.keys(ROLE_PERMISSIONS) 
 const AREA = [{ to: { kind: 'area', roles: MIS_READER_ROLES }, rows: 'any' }] as const;
 
 /**
- * Who sees a sub-project (decision 0019): the MIS readers whose jurisdiction covers the unit it stands in
- * (`area_path`), in the API, the exports and the counts alike. No sub-project reaches a field device.
+ * An MIS table seen by area (decision 0019): the MIS readers whose jurisdiction covers the row's `area_path`,
+ * in the API, the exports and the counts alike. No MIS row reaches a field device.
  */
-export const SUBPROJECT_VISIBILITY: VisibilityDefinition = {
-  entity: 'mis_subprojects',
+export const misAreaVisibility = (entity: string): VisibilityDefinition => ({
+  entity,
   columns: { id: 'id', areaPath: 'area_path' },
   audiences: { read: AREA, dataset: AREA, count: AREA, device: [] },
-};
+});
 
-/** The sub-project columns under the alias every sub-project query uses. */
-export const SUBPROJECT_COLUMNS = columnsOf(SUBPROJECT_VISIBILITY, 's');
-
-/** The sub-projects the actor may read (lists, detail, writes: a row out of scope is a 404). */
-export const subprojectReadScope = (actor: Actor): Fragment =>
-  or(scopeBranches(SUBPROJECT_VISIBILITY, 'read', actor, SUBPROJECT_COLUMNS));
-
-/** The sub-projects of the exports (the dataset audience, one prefix per jurisdiction). */
-export const subprojectDatasetScope = (actor: Actor): Fragment =>
-  or(scopeBranches(SUBPROJECT_VISIBILITY, 'dataset', actor, SUBPROJECT_COLUMNS, { areaForm: 'prefix' }));
-
-/** The sub-projects an aggregate counts for the actor (indicators): nothing without a reader role. */
-export function subprojectCountScope(actor: Actor): Fragment {
-  const held = SUBPROJECT_VISIBILITY.audiences.count.some((g) => grantHeldBy(actor, g));
-  return held ? countArea(SUBPROJECT_COLUMNS, countScope(SUBPROJECT_VISIBILITY, actor)) : or([]);
+/** The scopes of an area-seen MIS table under the alias its queries use. */
+export function misAreaScopes(definition: VisibilityDefinition, alias: string) {
+  const columns = columnsOf(definition, alias);
+  return {
+    columns,
+    /** The rows the actor may read (lists, detail, writes: a row out of scope is a 404). */
+    read: (actor: Actor): Fragment => or(scopeBranches(definition, 'read', actor, columns)),
+    /** The rows of the exports (the dataset audience, one prefix per jurisdiction). */
+    dataset: (actor: Actor): Fragment =>
+      or(scopeBranches(definition, 'dataset', actor, columns, { areaForm: 'prefix' })),
+    /** The rows an aggregate counts for the actor (indicators): nothing without a reader role. */
+    count(actor: Actor): Fragment {
+      const held = definition.audiences.count.some((g) => grantHeldBy(actor, g));
+      return held ? countArea(columns, countScope(definition, actor)) : or([]);
+    },
+  };
 }
+
+/** Who sees a sub-project: the MIS readers of the unit it stands in. */
+export const SUBPROJECT_VISIBILITY = misAreaVisibility('mis_subprojects');
+const subprojects = misAreaScopes(SUBPROJECT_VISIBILITY, 's');
+export const SUBPROJECT_COLUMNS = subprojects.columns;
+export const subprojectReadScope = subprojects.read;
+export const subprojectDatasetScope = subprojects.dataset;
+export const subprojectCountScope = subprojects.count;
