@@ -23,7 +23,9 @@ test('the specialist follows a task’s village to the village’s file', async 
   await expect(page).toHaveURL(/\/dcc\/tasks\/[0-9a-f-]{36}$/);
   const taskPath = new URL(page.url()).pathname;
 
-  const village = page.locator(villageLinks);
+  // The task page's own link (its details list), once the queue's rows are gone.
+  const village = page.locator(`dl ${villageLinks}`);
+  await expect(village).toHaveCount(1);
   const villageName = ((await village.textContent()) ?? '').trim();
   await village.click();
   await expect(page).toHaveURL(/\/dcc\/villages\/[0-9a-f-]{36}$/);
