@@ -12,6 +12,9 @@ export const MAX_FCFA = 1_000_000_000_000_000;
 /** An amount in FCFA: an integer, 0 or more (a decimal, a string or a negative number is refused). */
 export const fcfaSchema = z.number().int().min(0).max(MAX_FCFA);
 
+/** A line's or a contract's amount: whole FCFA, more than zero. */
+export const positiveFcfaSchema = fcfaSchema.refine((n) => n > 0, 'amount_positive');
+
 /** A dated exchange rate: XOF for one USD, up to 6 decimals ("655.957"). */
 export const exchangeRateSchema = z.string().regex(/^[1-9]\d{0,5}(\.\d{1,6})?$/, 'exchange_rate_invalid');
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { clientDaySchema } from '../../../platform/date-bounds.js';
 import {
   calendarDateSchema,
   pageOf,
   personRefSchema,
   timestampSchema,
 } from '../../../platform/schemas/wire.js';
-import { exchangeRateSchema, fcfaSchema } from '../money.js';
+import { exchangeRateSchema, positiveFcfaSchema } from '../money.js';
 import { CONTRACT_KINDS } from './subprojects.js';
 
 /**
@@ -16,8 +17,8 @@ import { CONTRACT_KINDS } from './subprojects.js';
 
 const isoDate = z.iso.date();
 const code = z.string().trim().min(1).max(40);
-/** A line's amount: whole FCFA, more than zero. */
-const positiveFcfa = fcfaSchema.refine((n) => n > 0, 'amount_positive');
+/** The day of a movement (an allocation, a transfer, a payment…): it has happened, so never after today. */
+const lineDay = clientDaySchema;
 const note = z.string().trim().max(2000);
 const fileIds = z.array(z.uuid()).max(20);
 
@@ -31,8 +32,8 @@ export const ceilingOverrideSchema = z.strictObject({ reason: z.string().trim().
 export const createAllocationSchema = z.strictObject({
   unitId: z.uuid(),
   component: code,
-  amount: positiveFcfa,
-  date: isoDate,
+  amount: positiveFcfaSchema,
+  date: lineDay,
   cycleId: z.uuid().optional(),
   note: note.optional(),
   fileIds: fileIds.optional(),
@@ -42,8 +43,8 @@ export type CreateAllocationInput = z.infer<typeof createAllocationSchema>;
 /** `POST /api/v1/mis/finance/transfers`: a bank transfer of (part of) an allocation. */
 export const createTransferSchema = z.strictObject({
   allocationId: z.uuid(),
-  amount: positiveFcfa,
-  date: isoDate,
+  amount: positiveFcfaSchema,
+  date: lineDay,
   bankReference: z.string().trim().min(1).max(100),
   note: note.optional(),
   fileIds: fileIds.optional(),
@@ -54,8 +55,8 @@ export type CreateTransferInput = z.infer<typeof createTransferSchema>;
 /** `POST /api/v1/mis/finance/disbursement-requests`: asked for, decided later (approved or rejected). */
 export const createDisbursementRequestSchema = z.strictObject({
   allocationId: z.uuid(),
-  amount: positiveFcfa,
-  date: isoDate,
+  amount: positiveFcfaSchema,
+  date: lineDay,
   note: note.optional(),
   fileIds: fileIds.optional(),
 });
@@ -72,8 +73,8 @@ export type DecideDisbursementRequestInput = z.infer<typeof decideDisbursementRe
 export const createDisbursementSchema = z.strictObject({
   allocationId: z.uuid(),
   requestId: z.uuid().optional(),
-  amount: positiveFcfa,
-  date: isoDate,
+  amount: positiveFcfaSchema,
+  date: lineDay,
   reference: z.string().trim().max(100).optional(),
   note: note.optional(),
   fileIds: fileIds.optional(),
@@ -84,8 +85,8 @@ export type CreateDisbursementInput = z.infer<typeof createDisbursementSchema>;
 /** `POST /api/v1/mis/finance/payments`: a payment to a contract's holder. */
 export const createPaymentSchema = z.strictObject({
   contractId: z.uuid(),
-  amount: positiveFcfa,
-  date: isoDate,
+  amount: positiveFcfaSchema,
+  date: lineDay,
   reference: z.string().trim().max(100).optional(),
   note: note.optional(),
   fileIds: fileIds.optional(),

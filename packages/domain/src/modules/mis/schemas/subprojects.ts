@@ -6,7 +6,7 @@ import {
   personRefSchema,
   timestampSchema,
 } from '../../../platform/schemas/wire.js';
-import { fcfaSchema } from '../money.js';
+import { fcfaSchema, positiveFcfaSchema } from '../money.js';
 
 /**
  * Requests and answers of the MIS's reference lists, sub-projects, their progress events and contracts
@@ -264,7 +264,7 @@ export const addSubprojectFilesSchema = z.strictObject({
   uploadIds: z.array(z.uuid()).min(1).max(20),
   kind: z.enum(['photo', 'document']).optional(),
   caption: z.string().trim().max(500).optional(),
-  takenOn: isoDate.optional(),
+  takenOn: clientDaySchema.optional(),
 });
 export type AddSubprojectFilesInput = z.infer<typeof addSubprojectFilesSchema>;
 
@@ -274,7 +274,7 @@ export const createContractSchema = z
     kind: z.enum(CONTRACT_KINDS),
     company: z.string().trim().min(2).max(200),
     reference: z.string().trim().max(100).optional(),
-    amount: fcfaSchema.refine((n) => n > 0, 'amount_positive'),
+    amount: positiveFcfaSchema,
     signedOn: isoDate.optional(),
     startsOn: isoDate.optional(),
     endsOn: isoDate.optional(),

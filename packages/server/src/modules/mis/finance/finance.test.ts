@@ -46,6 +46,7 @@ describe('allocations', () => {
         ...body,
       });
     for (const amount of [1000.5, '1000', -5, 0, 1e16]) expect((await bad({ amount })).statusCode).toBe(400);
+    expect((await bad({ date: '2099-01-01' })).statusCode).toBe(400);
     expect((await bad({ unitId: w.tree.a.villages[0]!.id })).json().code).toBe('mis_allocation_unit');
     expect((await bad({ component: '9.9' })).json().code).toBe('mis_reference_unknown');
     expect((await bad({ unitId: w.tree.b.canton.id })).json().code).toBe('outside_jurisdiction');
