@@ -1,9 +1,11 @@
+import { togoDate } from '@coso/domain';
 import type { Db } from '../../../db/driver.js';
 import type { FileHooks } from '../../../lib/file-hooks.js';
 import { toAuthUser } from '../../../platform/auth/service.js';
 import type { PlatformContext } from '../../../platform/module.js';
 import { findUserById } from '../../../platform/users/repo.js';
 import { COSO_MIS_LISTS } from '../reference.js';
+import { createRate } from './rates.js';
 import { fcfa } from './repo.js';
 import { createFinanceService } from './service.js';
 
@@ -30,16 +32,14 @@ export async function seedDemoMisFinance(db: Db, context: PlatformContext): Prom
   );
   if (!user || contracts.length === 0) return false;
   // Lines dated from ten months back, so the demo's history ends before today whenever it is seeded.
-  const start = Date.parse(`${new Date(Date.now() - 300 * DAY).toISOString().slice(0, 10)}T09:00:00Z`);
-  const rateFrom = new Date(start - 31 * DAY).toISOString().slice(0, 10);
+  const start = Date.parse(`${togoDate(new Date(Date.now() - 300 * DAY))}T09:00:00Z`);
+  const rateFrom = togoDate(new Date(start - 31 * DAY));
   const clock = { at: new Date(start), now: () => new Date(clock.at) };
   const finance = createFinanceService({ ...context, clock, lists: COSO_MIS_LISTS });
   const ctx = { actor: toAuthUser(user), ip: null };
-  await db.query(
-    `insert into mis_exchange_rates (valid_from, xof_per_usd, recorded_by) values ($2, 605.25, $1)
-     on conflict do nothing`,
-    [user.id, rateFrom],
-  );
+  // The rate through the same writer as the finance page (audited); a rerun after an interrupted seed keeps it.
+  if ((await db.query('select 1 from mis_exchange_rates where valid_from = $1', [rateFrom])).length === 0)
+    await createRate(db, ctx, { validFrom: rateFrom, xofPerUsd: '605.25' }, clock.now());
   const groups = new Map<string, { cantonId: string; component: string; total: number }>();
   for (const k of contracts) {
     const key = `${k.cantonId}:${k.component}`;
@@ -50,7 +50,7 @@ export async function seedDemoMisFinance(db: Db, context: PlatformContext): Prom
   let day = 0;
   const date = () => {
     clock.at = new Date(start + day++ * DAY);
-    return clock.at.toISOString().slice(0, 10);
+    return togoDate(clock.at);
   };
   for (const g of groups.values()) {
     const amount = thousands(g.total * 1.2);
